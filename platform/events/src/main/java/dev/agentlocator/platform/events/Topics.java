@@ -1,0 +1,30 @@
+package dev.agentlocator.platform.events;
+
+import java.util.List;
+
+/** Kafka topic names. Topics are per aggregate and versioned; a breaking change gets a new topic. */
+public final class Topics {
+
+    public static final String CRM_CUSTOMER = "crm.customer.v1";
+    /** Compacted: tenant features and settings, keyed by tenant. */
+    public static final String CRM_TENANT = "crm.tenant.v1";
+
+    public static final String TELEPHONY_CALL = "telephony.call.v1";
+    public static final String TELEPHONY_WHATSAPP = "telephony.whatsapp.v1";
+    public static final String TASKS_TASK = "tasks.task.v1";
+    public static final String BILLING_CONTRACT = "billing.contract.v1";
+    public static final String BILLING_INVOICE = "billing.invoice.v1";
+
+    /** Suffix of the dead-letter topic that holds poison messages of a topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    /** Every domain topic, in the order the timeline documents them. */
+    public static final List<String> DOMAIN_TOPICS = List.of(
+            CRM_CUSTOMER, TELEPHONY_CALL, TELEPHONY_WHATSAPP, TASKS_TASK, BILLING_CONTRACT, BILLING_INVOICE);
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    private Topics() {}
+}

@@ -1,0 +1,54 @@
+package dev.agentlocator.platform.kit;
+
+import dev.agentlocator.platform.kit.errors.ApiErrorHandler;
+import dev.agentlocator.platform.kit.errors.JsonErrorController;
+import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
+import dev.agentlocator.platform.kit.outbox.Outbox;
+import dev.agentlocator.platform.kit.outbox.OutboxProperties;
+import dev.agentlocator.platform.kit.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every AgentLocator service gets by depending on service-kit. */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+        })
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import({ApiErrorHandler.class, JsonErrorController.class})
+public class KitAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            OutboxProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+        return new Outbox(jdbc, json, relay);
+    }
+}

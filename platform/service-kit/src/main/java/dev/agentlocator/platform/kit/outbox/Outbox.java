@@ -1,0 +1,51 @@
+package dev.agentlocator.platform.kit.outbox;
+
+import dev.agentlocator.platform.events.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event in the same database transaction as the state change it describes; the {@link
+ * OutboxRelay} publishes it to Kafka after commit. If the transaction rolls back, the event never
+ * existed; if Kafka or the service is down, the event waits in the table.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final OutboxRelay relay;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.relay = relay;
+    }
+
+    /** Appends {@code event} for {@code topic}; must be called inside the writing transaction. */
+    public void append(String topic, EventEnvelope event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.append needs the transaction of the state change it describes");
+        }
+        jdbc.sql(
+                        """
+                        insert into outbox_event (id, topic, event_key, event_type, tenant_id, correlation_id, envelope)
+                        values (:id, :topic, :key, :type, :tenant, :correlation, :envelope)
+                        """)
+                .param("id", event.id())
+                .param("topic", topic)
+                .param("key", event.partitionKey())
+                .param("type", event.type())
+                .param("tenant", event.tenantId())
+                .param("correlation", event.correlationId())
+                .param("envelope", json.writeValueAsString(event))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        });
+    }
+}

@@ -1,0 +1,116 @@
+package dev.agentlocator.platform.kit.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Defence in depth: every service validates the access token itself (the gateway did too) and
+ * takes the tenant from it. Stateless, bearer tokens only; roles become {@code ROLE_<role>}.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityAutoConfiguration {
+
+    public static final String ISSUER = "agentlocator";
+
+    private static final List<String> ALWAYS_PUBLIC =
+            List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/error");
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER), new TokenClaimsValidator()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+            throws Exception {
+        var errors = new JsonSecurityErrors(json);
+        var roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        var authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+        http.csrf(csrf -> csrf.disable())
+                .cors(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    auth.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        auth.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(errors.unauthorized())
+                        .accessDeniedHandler(errors.forbidden()))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(errors.unauthorized()).accessDeniedHandler(errors.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserResolver());
+            }
+        };
+    }
+
+    private static final class CurrentUserResolver implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == CurrentUser.class;
+        }
+
+        @Override
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
+                WebDataBinderFactory binderFactory) {
+            return CurrentUser.get();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.agentlocator.platform.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.ServiceIntegrationTest;
+import dev.agentlocator.testkit.TestJwt;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ServiceIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorResponsesIT {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void signIn() {
+        api = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "agent"));
+    }
+
+    @Test
+    void unknownPathIsA404InTheSuitesJsonShape() {
+        var response = api.get("/test/no-such-thing");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isJson()).isTrue();
+        assertThat(response.<String>json("$.error")).isEqualTo("not_found");
+        assertThat(response.<String>json("$.message")).isEqualTo("הפריט המבוקש לא נמצא");
+    }
+
+    @Test
+    void exceptionInAControllerIsA500WithTheStackTraceLoggedNotReturned(CapturedOutput output) {
+        var response = api.withHeader("X-Correlation-Id", "corr-boom-1").get("/test/boom");
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.<String>json("$.error")).isEqualTo("server_error");
+        assertThat(response.body()).doesNotContain("kaboom", "NoteController", "at dev.");
+        assertThat(output.getOut())
+                .contains("Unhandled exception")
+                .contains("java.lang.IllegalStateException: kaboom: a bug in a controller")
+                .contains("at dev.agentlocator.platform.kit.testapp.NoteController.boom")
+                .contains("corr-boom-1");
+    }
+
+    @Test
+    void invalidBodyIsA400NamingTheField() {
+        var response = api.post("/test/notes", "{\"text\":\"  \"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("validation_failed");
+        assertThat(response.<String>json("$.details.fields.text")).isNotBlank();
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        var response = api.post("/test/notes", "{\"text\": ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("malformed_body");
+    }
+
+    @Test
+    void wrongParameterTypeIsA400NamingTheParameter() {
+        var response = api.get("/test/count?limit=abc");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("invalid_parameter");
+        assertThat(response.<String>json("$.details.parameter")).isEqualTo("limit");
+    }
+
+    @Test
+    void missingParameterIsA400() {
+        var response = api.get("/test/count");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("missing_parameter");
+    }
+
+    @Test
+    void wrongMethodIsA405() {
+        var response = api.delete("/test/boom");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.<String>json("$.error")).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void wrongContentTypeIsA415() {
+        var response = api.send("POST", "/test/notes", "text=hi", "application/x-www-form-urlencoded");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.<String>json("$.error")).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void correlationIdIsEchoedOrCreated() {
+        assertThat(api.withHeader("X-Correlation-Id", "abc-123").get("/test/me").header("X-Correlation-Id"))
+                .isEqualTo("abc-123");
+        assertThat(api.withHeader("X-Correlation-Id", "not safe; rm -rf").get("/test/me").header("X-Correlation-Id"))
+                .matches("[0-9a-f-]{36}");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentlocator.testkit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/** Points a {@link ServiceIntegrationTest} at the shared infrastructure and a database of its own. */
+final class IntegrationInfrastructureCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new PerClassInfrastructure(testClass);
+    }
+
+    /**
+     * Equal only for the same test class, so Spring's context cache never lets two classes share
+     * (and dirty) one database.
+     */
+    private static final class PerClassInfrastructure implements ContextCustomizer {
+
+        private final Class<?> testClass;
+
+        PerClassInfrastructure(Class<?> testClass) {
+            this.testClass = testClass;
+        }
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            var postgres = TestInfrastructure.postgres();
+            String database = TestInfrastructure.createDatabase(testClass.getSimpleName());
+            Map<String, Object> props = new HashMap<>();
+            props.put("spring.datasource.url", postgres.jdbcUrl(database));
+            props.put("spring.datasource.username", postgres.username());
+            props.put("spring.datasource.password", postgres.password());
+            props.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+            props.put("spring.kafka.consumer.group-id", testClass.getSimpleName() + "-" + database);
+            props.put("eureka.client.enabled", "false");
+            props.put("spring.cloud.discovery.enabled", "false");
+            props.put("agentlocator.security.jwt-secret", TestJwt.SECRET);
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("agentlocator-test-infrastructure", props));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PerClassInfrastructure that && that.testClass == testClass;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(testClass);
+        }
+    }
+}
