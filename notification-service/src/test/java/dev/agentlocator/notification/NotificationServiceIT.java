@@ -1,0 +1,17 @@
+package dev.agentlocator.notification;
+
+import dev.agentlocator.testkit.ServiceContract;
+import dev.agentlocator.testkit.ServiceIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ServiceIntegrationTest
+class NotificationServiceIT implements ServiceContract {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    public int port() {
+        return port;
+    }
+}

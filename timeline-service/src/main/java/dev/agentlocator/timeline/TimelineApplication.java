@@ -1,0 +1,12 @@
+package dev.agentlocator.timeline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TimelineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TimelineApplication.class, args);
+    }
+}
