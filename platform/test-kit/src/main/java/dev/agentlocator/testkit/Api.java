@@ -80,7 +80,8 @@ public final class Api {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

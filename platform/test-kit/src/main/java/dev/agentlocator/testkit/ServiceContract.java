@@ -21,13 +21,13 @@ public interface ServiceContract {
     int port();
 
     @Test
-    default void bootsOnItsOwnDatabaseWithItsMigrationsApplied(@Autowired DataSource dataSource)
-            throws SQLException {
+    default void bootsOnItsOwnDatabaseWithItsMigrationsApplied(@Autowired DataSource dataSource) throws SQLException {
         List<String> versions = new ArrayList<>();
         try (var connection = dataSource.getConnection();
                 var rows = connection
                         .createStatement()
-                        .executeQuery("select version from flyway_schema_history where success order by installed_rank")) {
+                        .executeQuery(
+                                "select version from flyway_schema_history where success order by installed_rank")) {
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }
@@ -41,8 +41,10 @@ public interface ServiceContract {
         var health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.<String>json("$.status")).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").<String>json("$.status")).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/readiness").<String>json("$.status")).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").<String>json("$.status"))
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness").<String>json("$.status"))
+                .isEqualTo("UP");
     }
 
     @Test

@@ -19,8 +19,8 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** Every domain topic, in the order the timeline documents them. */
-    public static final List<String> DOMAIN_TOPICS = List.of(
-            CRM_CUSTOMER, TELEPHONY_CALL, TELEPHONY_WHATSAPP, TASKS_TASK, BILLING_CONTRACT, BILLING_INVOICE);
+    public static final List<String> DOMAIN_TOPICS =
+            List.of(CRM_CUSTOMER, TELEPHONY_CALL, TELEPHONY_WHATSAPP, TASKS_TASK, BILLING_CONTRACT, BILLING_INVOICE);
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -33,7 +33,8 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
-                            "agentlocator-production-logging", Map.of("logging.structured.format.console", "logstash")));
+                            "agentlocator-production-logging",
+                            Map.of("logging.structured.format.console", "logstash")));
         }
     }
 

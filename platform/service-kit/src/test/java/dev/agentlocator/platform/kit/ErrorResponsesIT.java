@@ -105,7 +105,9 @@ class ErrorResponsesIT {
     void correlationIdIsEchoedOrCreated() {
         assertThat(api.withHeader("X-Correlation-Id", "abc-123").get("/test/me").header("X-Correlation-Id"))
                 .isEqualTo("abc-123");
-        assertThat(api.withHeader("X-Correlation-Id", "not safe; rm -rf").get("/test/me").header("X-Correlation-Id"))
+        assertThat(api.withHeader("X-Correlation-Id", "not safe; rm -rf")
+                        .get("/test/me")
+                        .header("X-Correlation-Id"))
                 .matches("[0-9a-f-]{36}");
     }
 }

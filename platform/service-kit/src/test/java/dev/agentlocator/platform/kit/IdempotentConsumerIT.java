@@ -44,7 +44,8 @@ class IdempotentConsumerIT {
         kafka.send(NoteService.TOPIC, event.partitionKey(), value).get();
         kafka.send(NoteService.TOPIC, event.partitionKey(), value).get();
         var marker = EventEnvelope.create("note.created", event.tenantId(), null, null, Map.of("text", "after"));
-        kafka.send(NoteService.TOPIC, marker.partitionKey(), json.writeValueAsString(marker)).get();
+        kafka.send(NoteService.TOPIC, marker.partitionKey(), json.writeValueAsString(marker))
+                .get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(marker.id()) == 1);
         assertThat(handled(event.id())).isEqualTo(1);
@@ -65,7 +66,8 @@ class IdempotentConsumerIT {
         String poison = "this is not an event " + UUID.randomUUID();
         kafka.send(NoteService.TOPIC, "k", poison).get();
         var next = EventEnvelope.create("note.created", UUID.randomUUID(), null, null, Map.of("text", "next"));
-        kafka.send(NoteService.TOPIC, next.partitionKey(), json.writeValueAsString(next)).get();
+        kafka.send(NoteService.TOPIC, next.partitionKey(), json.writeValueAsString(next))
+                .get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(next.id()) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().contains(poison));

@@ -30,12 +30,15 @@ class KitEnvironmentPostProcessorTest {
         var environment = new StandardEnvironment();
         environment
                 .getPropertySources()
-                .addFirst(new MapPropertySource("service", Map.of("spring.kafka.consumer.auto-offset-reset", "latest")));
+                .addFirst(
+                        new MapPropertySource("service", Map.of("spring.kafka.consumer.auto-offset-reset", "latest")));
 
         new KitEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
-        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset"))
+                .isEqualTo("latest");
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled"))
+                .isEqualTo("true");
     }
 
     private static StandardEnvironment environmentWith(String appEnv) {

@@ -66,8 +66,10 @@ class OutboxIT {
                 while (consuming.get()) {
                     for (var record : kafka.poll(Duration.ofMillis(200))) {
                         if (record.key().equals(tenant.toString())) {
-                            String id = new String(record.headers().lastHeader("eventId").value());
-                            received.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                            String id = new String(
+                                    record.headers().lastHeader("eventId").value());
+                            received.computeIfAbsent(id, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                 }
@@ -102,18 +104,22 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 21);
         await().atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 0);
         Thread.sleep(2_000); // a duplicate, if the relay sent one, would show up by now
-        assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(received.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(received).hasSize(21);
     }
 
     @Test
     void aFailedTransactionLeavesNeitherTheRowNorItsEvent() {
-        long eventsBefore = jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+        long eventsBefore =
+                jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
 
         assertThatThrownBy(() -> notes.createThenFail(tenant, "doomed")).isInstanceOf(IllegalStateException.class);
 
         assertThat(notesOfTenant()).isZero();
-        assertThat(jdbc.sql("select count(*) from outbox_event").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from outbox_event")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(eventsBefore);
     }
 

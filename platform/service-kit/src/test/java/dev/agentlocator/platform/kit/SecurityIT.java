@@ -20,7 +20,8 @@ class SecurityIT {
 
     @Test
     void validTokenGivesTheControllerItsUserAndTenant() {
-        var response = Api.at(port).withToken(TestJwt.token(user, tenant, "owner")).get("/test/me");
+        var response =
+                Api.at(port).withToken(TestJwt.token(user, tenant, "owner")).get("/test/me");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.<String>json("$.tenantId")).isEqualTo(tenant.toString());
@@ -39,7 +40,8 @@ class SecurityIT {
 
     @Test
     void expiredTokenIsA401() {
-        var response = Api.at(port).withToken(TestJwt.expired(user, tenant, "owner")).get("/test/me");
+        var response =
+                Api.at(port).withToken(TestJwt.expired(user, tenant, "owner")).get("/test/me");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.<String>json("$.error")).isEqualTo("unauthorized");
@@ -47,7 +49,9 @@ class SecurityIT {
 
     @Test
     void tokenSignedWithAnotherKeyIsA401() {
-        var response = Api.at(port).withToken(TestJwt.signedWithWrongKey(user, tenant, "owner")).get("/test/me");
+        var response = Api.at(port)
+                .withToken(TestJwt.signedWithWrongKey(user, tenant, "owner"))
+                .get("/test/me");
 
         assertThat(response.status()).isEqualTo(401);
     }

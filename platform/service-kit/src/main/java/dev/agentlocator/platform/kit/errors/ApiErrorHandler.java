@@ -48,8 +48,11 @@ public class ApiErrorHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             fields.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
-        e.getBindingResult().getGlobalErrors().forEach(g -> fields.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
-        return respond(HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> fields.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+        return respond(
+                HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -61,7 +64,8 @@ public class ApiErrorHandler {
                         result.getResolvableErrors().isEmpty()
                                 ? Messages.BAD_REQUEST
                                 : result.getResolvableErrors().get(0).getDefaultMessage()));
-        return respond(HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
+        return respond(
+                HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -69,7 +73,8 @@ public class ApiErrorHandler {
         Map<String, Object> fields = new LinkedHashMap<>();
         e.getConstraintViolations()
                 .forEach(v -> fields.putIfAbsent(lastNode(v.getPropertyPath().toString()), v.getMessage()));
-        return respond(HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
+        return respond(
+                HttpStatus.BAD_REQUEST, "validation_failed", Messages.VALIDATION_FAILED, Map.of("fields", fields));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

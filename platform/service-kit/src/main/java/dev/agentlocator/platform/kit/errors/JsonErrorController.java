@@ -27,7 +27,8 @@ public class JsonErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
+        if (status.is5xxServerError()
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
             log.error("Unhandled exception outside a controller", t);
         }
         return ResponseEntity.status(status)

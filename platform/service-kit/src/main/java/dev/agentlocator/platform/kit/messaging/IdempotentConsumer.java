@@ -25,14 +25,10 @@ public class IdempotentConsumer {
      */
     public boolean handleOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
         Boolean handled = transactions.execute(status -> {
-            int inserted = jdbc.sql(
-                            """
+            int inserted = jdbc.sql("""
                             insert into processed_event (consumer, event_id) values (?, ?)
                             on conflict do nothing
-                            """)
-                    .param(consumer)
-                    .param(event.id())
-                    .update();
+                            """).param(consumer).param(event.id()).update();
             if (inserted == 0) {
                 return false;
             }

@@ -28,8 +28,7 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append needs the transaction of the state change it describes");
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into outbox_event (id, topic, event_key, event_type, tenant_id, correlation_id, envelope)
                         values (:id, :topic, :key, :type, :tenant, :correlation, :envelope)
                         """)

@@ -84,8 +84,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<PendingEvent> batch = jdbc.sql(
-                            """
+            List<PendingEvent> batch = jdbc.sql("""
                             select seq, topic, event_key, envelope, event_type, id, correlation_id
                             from outbox_event where published_at is null order by seq limit ?
                             """)
@@ -143,11 +142,11 @@ public class OutboxRelay implements SmartLifecycle {
         failures.increment();
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         log.warn("Publishing outbox event {} to {} failed: {}", event.id(), event.topic(), cause.toString());
-        transactions.executeWithoutResult(status -> jdbc.sql(
-                        "update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")
-                .param(cause.toString())
-                .param(event.seq())
-                .update());
+        transactions.executeWithoutResult(
+                status -> jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")
+                        .param(cause.toString())
+                        .param(event.seq())
+                        .update());
     }
 
     private void loop() {

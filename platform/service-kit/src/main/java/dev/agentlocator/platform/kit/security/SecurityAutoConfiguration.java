@@ -83,8 +83,8 @@ public class SecurityAutoConfiguration {
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(errors.unauthorized())
                         .accessDeniedHandler(errors.forbidden()))
-                .exceptionHandling(e ->
-                        e.authenticationEntryPoint(errors.unauthorized()).accessDeniedHandler(errors.forbidden()));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(errors.unauthorized()).accessDeniedHandler(errors.forbidden()));
         return http.build();
     }
 

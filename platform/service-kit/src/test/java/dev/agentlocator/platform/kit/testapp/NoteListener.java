@@ -24,9 +24,11 @@ class NoteListener {
     @KafkaListener(topics = NoteService.TOPIC, groupId = "kit-test-note-listener")
     void on(String value) {
         var event = reader.read(value);
-        once.handleOnce("note-listener", event, e -> jdbc.sql(
-                        "insert into handled_note (event_id, text, correlation_id) values (?, ?, ?)")
-                .params(e.id(), e.payload().get("text"), Correlation.currentId())
-                .update());
+        once.handleOnce(
+                "note-listener",
+                event,
+                e -> jdbc.sql("insert into handled_note (event_id, text, correlation_id) values (?, ?, ?)")
+                        .params(e.id(), e.payload().get("text"), Correlation.currentId())
+                        .update());
     }
 }

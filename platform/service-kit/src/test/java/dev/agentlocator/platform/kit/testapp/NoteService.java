@@ -29,7 +29,8 @@ public class NoteService {
                 .params(id, tenantId, text)
                 .update();
         outbox.append(
-                TOPIC, EventEnvelope.create("note.created", tenantId, null, Correlation.currentId(), Map.of("text", text)));
+                TOPIC,
+                EventEnvelope.create("note.created", tenantId, null, Correlation.currentId(), Map.of("text", text)));
         return id;
     }
 

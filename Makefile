@@ -1,0 +1,30 @@
+# The two commands a developer needs: `make run` and `make test`. See README.md.
+MVN ?= ./mvnw -B
+STACK_JAR := infra/local-stack/target/local-stack.jar
+
+.PHONY: run test bench build format lint
+
+## Build every module without tests (what `make run` needs).
+build:
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true install
+
+## Start the whole suite locally (Kafka in-process, PostgreSQL local or embedded) in the foreground.
+run: build
+	java -jar $(STACK_JAR)
+
+## Every test: formatting and static checks, unit and integration tests (real PostgreSQL and
+## Kafka), then the whole stack booted once and checked through the gateway.
+test:
+	$(MVN) verify
+	java -jar $(STACK_JAR) --smoke
+
+## Every benchmark under bench/; rewrites the figures in docs/benchmarks.md.
+bench: build
+	bench/run.sh
+
+## Reformat the Java sources and poms.
+format:
+	$(MVN) -q spotless:apply
+
+lint:
+	$(MVN) -q -DskipTests verify
