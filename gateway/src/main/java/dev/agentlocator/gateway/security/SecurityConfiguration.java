@@ -1,0 +1,132 @@
+package dev.agentlocator.gateway.security;
+
+import dev.agentlocator.gateway.errors.GatewayError;
+import dev.agentlocator.gateway.errors.JsonErrorWriter;
+import dev.agentlocator.gateway.routing.ServerPaths;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's door: a valid access token for everything under /api/ except the few public
+ * routes. Services check the token again; the gateway forwards it untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String ISSUER = "agentlocator";
+
+    /**
+     * What anyone may call: signing in, Twilio's webhooks (the service checks their signature),
+     * the recorded voice answers Twilio fetches, the signing page (its one-time token is the
+     * credential), the socket (its token comes in the STOMP CONNECT frame), probes and scrapes,
+     * and the web client.
+     */
+    static final ServerWebExchangeMatcher PUBLIC = ServerWebExchangeMatchers.matchers(
+            ServerWebExchangeMatchers.pathMatchers(
+                    HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh"),
+            ServerWebExchangeMatchers.pathMatchers(
+                    "/webhook/**", "/static/voice_responses/**", "/api/public/sign/**", "/ws/**"),
+            ServerWebExchangeMatchers.pathMatchers(
+                    HttpMethod.GET,
+                    "/actuator/health",
+                    "/actuator/health/**",
+                    "/actuator/prometheus",
+                    "/actuator/info"),
+            exchange -> HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                            && !ServerPaths.isServerPath(
+                                    exchange.getRequest().getPath().pathWithinApplication())
+                    ? MatchResult.match()
+                    : MatchResult.notMatch());
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder jwtDecoder,
+            JsonSecurityErrors errors,
+            CorsConfigurationSource corsConfigurationSource) {
+        return http
+                // A bearer-token API: no session to ride on, so no CSRF, no login page, no cookies.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .cors(cors -> cors.configurationSource(corsConfigurationSource))
+                .authorizeExchange(exchanges ->
+                        exchanges.matchers(PUBLIC).permitAll().anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .bearerTokenConverter(ignoringPublicRoutes(new ServerBearerTokenAuthenticationConverter()))
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    /**
+     * The web client sends its token with every call; a stale one must not lock the user out of
+     * the very routes that sign them in again.
+     */
+    private static ServerAuthenticationConverter ignoringPublicRoutes(ServerAuthenticationConverter bearer) {
+        return exchange ->
+                PUBLIC.matches(exchange).flatMap(result -> result.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    /** The firewall's refusals (encoded slashes, "..", odd characters) in the suite's JSON too. */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(JsonErrorWriter writer) {
+        return (exchange, rejected) -> writer.write(exchange.getResponse(), GatewayError.BAD_REQUEST);
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
+        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER), new TokenClaimsValidator()));
+        return decoder;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id"));
+        cors.setExposedHeaders(List.of("X-Correlation-Id"));
+        cors.setMaxAge(Duration.ofHours(1));
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.agentlocator.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server standing in for one of the services: it answers every request with what it
+ * received (as {@code X-Echo-*} headers) and remembers it, so a test can tell whether a request got
+ * through the gateway and what it carried. A path containing {@code /slow} answers after 3 s.
+ */
+public final class Downstream {
+
+    /** What the service saw of one request. */
+    public record Received(String method, String path, String authorization, String correlationId) {}
+
+    private final String name;
+    private final HttpServer server;
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+
+    private Downstream(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    public static Downstream start(String name) {
+        return new Downstream(name);
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The requests this service received for {@code path} (path and query, as sent). */
+    public List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        var request = new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null
+                                ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery()),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+        received.add(request);
+        if (request.path().contains("/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "text/plain; charset=utf-8");
+        headers.set("X-Echo-Service", name);
+        headers.set("X-Echo-Method", request.method());
+        headers.set("X-Echo-Path", request.path());
+        headers.set("X-Echo-Authorization", Objects.toString(request.authorization(), ""));
+        headers.set("X-Echo-Correlation-Id", Objects.toString(request.correlationId(), ""));
+        // Services echo the correlation id too; the gateway must not answer with two of them.
+        if (request.correlationId() != null) {
+            headers.set("X-Correlation-Id", request.correlationId());
+        }
+        byte[] body = (name + " " + request.method() + " " + request.path()).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
