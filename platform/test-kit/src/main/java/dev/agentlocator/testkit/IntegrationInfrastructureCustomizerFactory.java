@@ -40,6 +40,10 @@ final class IntegrationInfrastructureCustomizerFactory implements ContextCustomi
             props.put("spring.datasource.url", postgres.jdbcUrl(database));
             props.put("spring.datasource.username", postgres.username());
             props.put("spring.datasource.password", postgres.password());
+            // Spring caches one context per test class; idle pools of ten connections each would
+            // exhaust a shared server's max_connections long before the suite ends.
+            props.put("spring.datasource.hikari.minimum-idle", "1");
+            props.put("spring.datasource.hikari.idle-timeout", "10000");
             props.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
             props.put("spring.kafka.consumer.group-id", testClass.getSimpleName() + "-" + database);
             props.put("eureka.client.enabled", "false");

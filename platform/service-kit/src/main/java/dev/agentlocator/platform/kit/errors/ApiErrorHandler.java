@@ -1,5 +1,7 @@
 package dev.agentlocator.platform.kit.errors;
 
+import dev.agentlocator.platform.kit.features.FeatureDisabledError;
+import dev.agentlocator.platform.kit.features.FeatureDisabledException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +37,12 @@ public class ApiErrorHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(e.toBody());
+    }
+
+    /** Names the feature at the top level, where the SPA and the gateway look for it. */
+    @ExceptionHandler(FeatureDisabledException.class)
+    ResponseEntity<FeatureDisabledError> featureDisabled(FeatureDisabledException e) {
+        return ResponseEntity.status(e.status()).body(new FeatureDisabledError(e.code(), e.feature(), e.getMessage()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
