@@ -1,0 +1,38 @@
+package dev.agentlocator.crm.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The bodies of the auth endpoints. */
+final class AuthRequests {
+
+    record SignupRequest(
+            @NotBlank(message = "יש להזין את שם העסק") @Size(max = 200, message = "שם העסק ארוך מדי")
+            String businessName,
+
+            @NotBlank(message = "יש להזין שם") @Size(max = 200, message = "השם ארוך מדי")
+            String name,
+
+            @NotBlank(message = "יש להזין כתובת אימייל")
+            @Email(message = "כתובת האימייל אינה תקינה")
+            @Size(max = 254, message = "כתובת האימייל ארוכה מדי")
+            String email,
+
+            @NotBlank(message = "יש להזין סיסמה")
+            @Size(min = 8, max = 128, message = "הסיסמה חייבת להכיל 8 עד 128 תווים")
+            String password) {}
+
+    record LoginRequest(
+            @NotBlank(message = "יש להזין כתובת אימייל") @Size(max = 254)
+            String email,
+
+            @NotBlank(message = "יש להזין סיסמה") @Size(max = 128)
+            String password) {}
+
+    record RefreshRequest(
+            @NotBlank(message = "חסר אסימון רענון") @Size(max = 200)
+            String refreshToken) {}
+
+    private AuthRequests() {}
+}

@@ -1,0 +1,240 @@
+package dev.agentlocator.crm.customers;
+
+import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
+import dev.agentlocator.crm.customers.CustomerRequests.UpdateCustomerRequest;
+import dev.agentlocator.crm.users.UserRepository;
+import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.logging.Correlation;
+import dev.agentlocator.platform.kit.outbox.Outbox;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customers of a tenant; every change is written with its event on {@code crm.customer.v1}. */
+@Service
+public class CustomerService {
+
+    static final String INVALID_PHONE = "מספר הטלפון אינו תקין. לדוגמה: 050-1234567";
+    static final String DUPLICATE_PHONE = "כבר קיים לקוח עם מספר הטלפון הזה";
+    static final String UNKNOWN_OWNER = "הנציג שנבחר אינו משתמש פעיל בחשבון";
+
+    private final CustomerRepository customers;
+    private final UserRepository users;
+    private final Outbox outbox;
+
+    CustomerService(CustomerRepository customers, UserRepository users, Outbox outbox) {
+        this.customers = customers;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Customer create(UUID tenantId, CreateCustomerRequest r) {
+        var fields = new CustomerFields(
+                r.name().trim(),
+                phone(r.phone()),
+                blankToNull(r.email()),
+                blankToNull(r.vatId()),
+                r.status() == null ? "new" : r.status(),
+                r.source() == null ? "manual" : r.source(),
+                tags(r.tags()),
+                blankToNull(r.notes()),
+                r.ownerId(),
+                blankToNull(r.area()),
+                r.rooms(),
+                r.budgetAgorot(),
+                blankToNull(r.dealType()));
+        checkOwner(tenantId, fields.ownerId());
+        UUID id = UUID.randomUUID();
+        if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
+            throw duplicate(tenantId, fields.phone());
+        }
+        return emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(UUID tenantId, UUID id) {
+        return customers.find(tenantId, id).orElseThrow(ApiException::notFound);
+    }
+
+    @Transactional
+    public Customer update(UUID tenantId, UUID id, UpdateCustomerRequest r) {
+        Customer current = customers.find(tenantId, id).orElseThrow(ApiException::notFound);
+        var fields = new CustomerFields(
+                r.name() != null ? r.name().trim() : current.name(),
+                r.phone() != null ? phone(r.phone()) : current.phone(),
+                r.email() != null ? email(r.email()) : current.email(),
+                r.vatId() != null ? blankToNull(r.vatId()) : current.vatId(),
+                r.status() != null ? r.status() : current.status(),
+                r.source() != null ? r.source() : current.source(),
+                r.tags() != null ? tags(r.tags()) : current.tags(),
+                r.notes() != null ? blankToNull(r.notes()) : current.notes(),
+                r.ownerId() != null ? r.ownerId() : current.ownerId(),
+                r.area() != null ? blankToNull(r.area()) : current.area(),
+                r.rooms() != null ? r.rooms() : current.rooms(),
+                r.budgetAgorot() != null ? r.budgetAgorot() : current.budgetAgorot(),
+                r.dealType() != null ? blankToNull(r.dealType()) : current.dealType());
+        if (fields.name().isEmpty()) {
+            throw invalidField("name", "יש להזין שם");
+        }
+        if (r.ownerId() != null) {
+            checkOwner(tenantId, fields.ownerId());
+        }
+        if (!fields.phone().equals(current.phone())) {
+            customers.findByPhone(tenantId, fields.phone()).ifPresent(other -> {
+                throw duplicate(other.id());
+            });
+        }
+        try {
+            customers.update(tenantId, id, fields);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw duplicate(tenantId, fields.phone());
+        }
+        return emit(tenantId, "customer.updated", customers.find(tenantId, id).orElseThrow());
+    }
+
+    @Transactional
+    public void delete(UUID tenantId, UUID id) {
+        Customer customer = customers.find(tenantId, id).orElseThrow(ApiException::notFound);
+        if (!customers.softDelete(tenantId, id)) {
+            throw ApiException.notFound();
+        }
+        emit(tenantId, "customer.deleted", customer);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> list(UUID tenantId, CustomerFilter filter, CustomerSort sort, PageRequest page) {
+        long total = customers.count(tenantId, filter);
+        List<Customer> items = customers.list(tenantId, filter, sort, page.offset(), page.limit());
+        return new Page<>(items, page.page(), page.limit(), total, page.pages(total));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Customer> export(UUID tenantId, CustomerFilter filter, CustomerSort sort) {
+        return customers.list(tenantId, filter, sort, 0, Integer.MAX_VALUE);
+    }
+
+    /** The tenant's customer with this phone, or a new lead from a call; for telephony-service. */
+    @Transactional
+    public ResolvedCustomer resolve(UUID tenantId, String rawPhone) {
+        String phone = phone(rawPhone);
+        var existing = customers.findByPhone(tenantId, phone);
+        if (existing.isPresent()) {
+            return new ResolvedCustomer(existing.get(), false);
+        }
+        var fields = new CustomerFields(
+                PhoneNumbers.display(phone),
+                phone,
+                null,
+                null,
+                "new",
+                "call",
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        UUID id = UUID.randomUUID();
+        if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
+            // Another call from the same number won the race; that customer is the answer.
+            return new ResolvedCustomer(customers.findByPhone(tenantId, phone).orElseThrow(), false);
+        }
+        return new ResolvedCustomer(
+                emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow()), true);
+    }
+
+    public record ResolvedCustomer(Customer customer, boolean created) {}
+
+    /** Inserts an already validated row of an import; returns false when the phone is taken. */
+    boolean importRow(UUID tenantId, CustomerFields fields) {
+        UUID id = UUID.randomUUID();
+        if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
+            return false;
+        }
+        emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow());
+        return true;
+    }
+
+    boolean isActiveUser(UUID tenantId, UUID userId) {
+        return users.activeInTenant(tenantId, userId);
+    }
+
+    private Customer emit(UUID tenantId, String type, Customer c) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", c.name());
+        payload.put("phone", c.phone());
+        payload.put("status", c.status());
+        payload.put("source", c.source());
+        // Absent means "none": the envelope's payload holds no nulls.
+        if (c.email() != null) {
+            payload.put("email", c.email());
+        }
+        if (c.ownerId() != null) {
+            payload.put("ownerId", c.ownerId().toString());
+        }
+        outbox.append(
+                Topics.CRM_CUSTOMER, EventEnvelope.create(type, tenantId, c.id(), Correlation.currentId(), payload));
+        return c;
+    }
+
+    private void checkOwner(UUID tenantId, UUID ownerId) {
+        if (ownerId != null && !users.activeInTenant(tenantId, ownerId)) {
+            throw invalidField("ownerId", UNKNOWN_OWNER);
+        }
+    }
+
+    private ApiException duplicate(UUID tenantId, String phone) {
+        return duplicate(
+                customers.findByPhone(tenantId, phone).map(Customer::id).orElse(null));
+    }
+
+    private static ApiException duplicate(UUID existingId) {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                "duplicate_phone",
+                DUPLICATE_PHONE,
+                existingId == null ? Map.of() : Map.of("existingId", existingId.toString()));
+    }
+
+    static String phone(String raw) {
+        return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", INVALID_PHONE));
+    }
+
+    private static String email(String raw) {
+        String email = blankToNull(raw);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw invalidField("email", "כתובת האימייל אינה תקינה");
+        }
+        return email;
+    }
+
+    static ApiException invalidField(String field, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "חלק מהשדות אינם תקינים",
+                Map.of("fields", Map.of(field, message)));
+    }
+
+    static List<String> tags(List<String> tags) {
+        return tags == null
+                ? List.of()
+                : tags.stream()
+                        .map(String::trim)
+                        .filter(t -> !t.isEmpty())
+                        .distinct()
+                        .toList();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

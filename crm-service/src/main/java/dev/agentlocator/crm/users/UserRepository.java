@@ -1,0 +1,97 @@
+package dev.agentlocator.crm.users;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    private static final String COLUMNS = "id, tenant_id, name, email, password_hash, role, active, created_at";
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(User user) {
+        jdbc.sql("""
+                        insert into app_user (id, tenant_id, name, email, password_hash, role, active)
+                        values (:id, :tenant, :name, :email, :hash, :role, :active)
+                        """)
+                .param("id", user.id())
+                .param("tenant", user.tenantId())
+                .param("name", user.name())
+                .param("email", user.email())
+                .param("hash", user.passwordHash())
+                .param("role", user.role())
+                .param("active", user.active())
+                .update();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from app_user where lower(email) = lower(?))")
+                .param(email)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where lower(email) = lower(?)")
+                .param(email)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    public Optional<User> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = ?")
+                .param(id)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    public Optional<User> findInTenant(UUID tenantId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where tenant_id = ? and id = ?")
+                .param(tenantId)
+                .param(id)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    public List<User> listTenant(UUID tenantId) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where tenant_id = ? order by created_at, id")
+                .param(tenantId)
+                .query(UserRepository::map)
+                .list();
+    }
+
+    public boolean activeInTenant(UUID tenantId, UUID id) {
+        return jdbc.sql("select exists (select 1 from app_user where tenant_id = ? and id = ? and active)")
+                .param(tenantId)
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void deactivate(UUID id) {
+        jdbc.sql("update app_user set active = false where id = ?").param(id).update();
+    }
+
+    private static User map(ResultSet rs, int row) throws SQLException {
+        return new User(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("password_hash"),
+                rs.getString("role"),
+                rs.getBoolean("active"),
+                rs.getObject("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.agentlocator.crm.users;
+
+import dev.agentlocator.crm.auth.RefreshTokenRepository;
+import dev.agentlocator.platform.kit.errors.ApiException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class UserService {
+
+    static final String EMAIL_TAKEN = "כתובת האימייל כבר רשומה במערכת";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordEncoder passwords;
+
+    UserService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.passwords = passwords;
+    }
+
+    /** Inserts a user of {@code tenantId}; callers hold the transaction. */
+    public User insert(UUID tenantId, String name, String email, String password, String role) {
+        String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
+        if (users.emailTaken(normalisedEmail)) {
+            throw ApiException.conflict("email_taken", EMAIL_TAKEN);
+        }
+        var user = new User(
+                UUID.randomUUID(),
+                tenantId,
+                name.trim(),
+                normalisedEmail,
+                passwords.encode(password),
+                role,
+                true,
+                null);
+        try {
+            users.insert(user);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("email_taken", EMAIL_TAKEN);
+        }
+        return user;
+    }
+
+    @Transactional
+    public CreatedUserView create(UUID tenantId, CreateUserRequest request) {
+        String role = request.role() == null ? Roles.AGENT : request.role();
+        String temporary = request.password() == null ? generatePassword() : null;
+        User user = insert(
+                tenantId, request.name(), request.email(), temporary != null ? temporary : request.password(), role);
+        return new CreatedUserView(users.findById(user.id()).orElseThrow().view(), temporary);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserView> list(UUID tenantId) {
+        return users.listTenant(tenantId).stream().map(User::view).toList();
+    }
+
+    /** The user can no longer log in or refresh; their open sessions end with their access token. */
+    @Transactional
+    public UserView deactivate(UUID tenantId, UUID callerId, UUID userId) {
+        User user = users.findInTenant(tenantId, userId).orElseThrow(ApiException::notFound);
+        if (user.id().equals(callerId)) {
+            throw new ApiException(HttpStatus.CONFLICT, "cannot_deactivate_self", "לא ניתן להשבית את המשתמש שלך");
+        }
+        if (Roles.OWNER.equals(user.role())) {
+            throw new ApiException(HttpStatus.CONFLICT, "cannot_deactivate_owner", "לא ניתן להשבית את בעל החשבון");
+        }
+        users.deactivate(user.id());
+        refreshTokens.revokeAllOfUser(user.id());
+        return users.findById(user.id()).orElseThrow().view();
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.agentlocator.crm.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.crm.Accounts;
+import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.ServiceIntegrationTest;
+import dev.agentlocator.testkit.TestJwt;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+@ServiceIntegrationTest
+class AuthIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtDecoder decoder;
+
+    @Test
+    void signupCreatesATenantWithItsOwnerSignedIn() {
+        var owner = Accounts.signUp(port, "משרד תיווך");
+
+        var me = owner.api().get("/api/auth/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.<String>json("$.role")).isEqualTo("owner");
+        assertThat(me.<String>json("$.tenantId")).isEqualTo(owner.tenantId());
+        var jwt = decoder.decode(owner.accessToken());
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("agentlocator");
+        assertThat(jwt.getClaimAsString("tid")).isEqualTo(owner.tenantId());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("owner");
+        assertThat(jwt.getExpiresAt()).isBefore(jwt.getIssuedAt().plusSeconds(15 * 60 + 1));
+    }
+
+    @Test
+    void loginReturnsTokensAndTheUser() {
+        var owner = Accounts.signUp(port, "עסק");
+
+        var login =
+                Api.at(port).post("/api/auth/login", """
+                {"email":"%s","password":"Secret-123"}""".formatted(owner.email().toUpperCase()));
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.<Integer>json("$.expiresIn")).isEqualTo(900);
+        assertThat(login.<String>json("$.user.email")).isEqualTo(owner.email());
+        assertThat(login.<String>json("$.user.name")).isEqualTo("בעלת העסק");
+        assertThat(login.<String>json("$.refreshToken")).isNotBlank();
+    }
+
+    @Test
+    void aSecondSignupWithTheSameEmailIsAConflict() {
+        var owner = Accounts.signUp(port, "עסק");
+        var again = Api.at(port).post("/api/auth/signup", """
+                {"businessName":"אחר","name":"x","email":"%s","password":"Secret-123"}""".formatted(owner.email()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.<String>json("$.error")).isEqualTo("email_taken");
+    }
+
+    @Test
+    void aWrongPasswordIs401AndTheSixthAttemptWithinTheWindowIs429InHebrew() {
+        var owner = Accounts.signUp(port, "עסק");
+        String wrong = """
+                {"email":"%s","password":"wrong-password"}""".formatted(owner.email());
+        for (int i = 0; i < 5; i++) {
+            var failed = Api.at(port).post("/api/auth/login", wrong);
+            assertThat(failed.status()).isEqualTo(401);
+            assertThat(failed.<String>json("$.error")).isEqualTo("invalid_credentials");
+        }
+
+        var limited = Api.at(port).post("/api/auth/login", """
+                {"email":"%s","password":"Secret-123"}""".formatted(owner.email()));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.isJson()).isTrue();
+        assertThat(limited.<String>json("$.error")).isEqualTo("too_many_attempts");
+        assertThat(limited.<String>json("$.message")).contains("ניסיונות");
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndReusingTheOldOneRevokesTheWholeFamily() {
+        var owner = Accounts.signUp(port, "עסק");
+        String first = owner.refreshToken();
+
+        var rotated = Api.at(port).post("/api/auth/refresh", refresh(first));
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.json("$.refreshToken");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Api.at(port)
+                        .withToken(rotated.json("$.accessToken"))
+                        .get("/api/auth/me")
+                        .status())
+                .isEqualTo(200);
+
+        var reuse = Api.at(port).post("/api/auth/refresh", refresh(first));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.<String>json("$.error")).isEqualTo("invalid_refresh_token");
+
+        var afterReuse = Api.at(port).post("/api/auth/refresh", refresh(second));
+        assertThat(afterReuse.status()).as("the family is revoked").isEqualTo(401);
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        var owner = Accounts.signUp(port, "עסק");
+        assertThat(Api.at(port)
+                        .post("/api/auth/logout", refresh(owner.refreshToken()))
+                        .status())
+                .isEqualTo(204);
+        assertThat(Api.at(port)
+                        .post("/api/auth/refresh", refresh(owner.refreshToken()))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownRefreshTokenIs401() {
+        assertThat(Api.at(port)
+                        .post("/api/auth/refresh", refresh("no-such-token"))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aDeactivatedUserCanNeitherLogInNorRefresh() {
+        var owner = Accounts.signUp(port, "עסק");
+        var agent = Accounts.addUser(port, owner, "agent");
+
+        var deactivated = owner.api().post("/api/users/" + agent.userId() + "/deactivate", null);
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(deactivated.<Boolean>json("$.active")).isFalse();
+
+        var login = Api.at(port).post("/api/auth/login", """
+                {"email":"%s","password":"Secret-123"}""".formatted(agent.email()));
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(login.<String>json("$.error")).isEqualTo("account_disabled");
+        assertThat(Api.at(port)
+                        .post("/api/auth/refresh", refresh(agent.refreshToken()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(agent.api().get("/api/auth/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyTheOwnerManagesUsersAndOnlyOfTheirOwnTenant() {
+        var owner = Accounts.signUp(port, "עסק");
+        var agent = Accounts.addUser(port, owner, "agent");
+        var viewer = Accounts.addUser(port, owner, "viewer");
+        var other = Accounts.signUp(port, "עסק אחר");
+
+        assertThat(agent.api()
+                        .post("/api/users", "{\"name\":\"x\",\"email\":\"x@example.test\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(viewer.api()
+                        .post("/api/users/" + agent.userId() + "/deactivate", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(other.api()
+                        .post("/api/users/" + agent.userId() + "/deactivate", null)
+                        .status())
+                .isEqualTo(404);
+        var list = owner.api().get("/api/users");
+        assertThat(list.<Integer>json("$.items.length()")).isEqualTo(3);
+        assertThat(other.api().get("/api/users").<Integer>json("$.items.length()"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOwnerCanInviteWithoutAPasswordAndGetsATemporaryOne() {
+        var owner = Accounts.signUp(port, "עסק");
+        String email = "invited-" + UUID.randomUUID() + "@example.test";
+        var created = owner.api().post("/api/users", """
+                {"name":"סוכן","email":"%s"}""".formatted(email));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.<String>json("$.user.role")).isEqualTo("agent");
+        Accounts.login(port, email, created.json("$.temporaryPassword"));
+    }
+
+    @Test
+    void aServiceTokenCannotUseTheUserApi() {
+        var token = TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "service");
+        assertThat(Api.at(port).withToken(token).get("/api/users").status()).isEqualTo(403);
+    }
+
+    private static String refresh(String token) {
+        return "{\"refreshToken\":\"" + token + "\"}";
+    }
+}
