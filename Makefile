@@ -1,6 +1,8 @@
 # The two commands a developer needs: `make run` and `make test`. See README.md.
 MVN ?= ./mvnw -B
 STACK_JAR := infra/local-stack/target/local-stack.jar
+# The launcher also runs Kafka in-process; it needs little heap and no C2 compiler.
+STACK := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -jar $(STACK_JAR)
 
 .PHONY: run test bench build format lint
 
@@ -10,13 +12,13 @@ build:
 
 ## Start the whole suite locally (Kafka in-process, PostgreSQL local or embedded) in the foreground.
 run: build
-	java -jar $(STACK_JAR)
+	$(STACK)
 
 ## Every test: formatting and static checks, unit and integration tests (real PostgreSQL and
 ## Kafka), then the whole stack booted once and checked through the gateway.
 test:
 	$(MVN) verify
-	java -jar $(STACK_JAR) --smoke
+	$(STACK) --smoke
 
 ## Every benchmark under bench/; rewrites the figures in docs/benchmarks.md.
 bench: build

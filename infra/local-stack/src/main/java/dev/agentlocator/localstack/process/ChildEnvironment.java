@@ -1,0 +1,105 @@
+package dev.agentlocator.localstack.process;
+
+import dev.agentlocator.localstack.ServiceSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment of a child: the launcher's own environment, plus the stack's wiring (port,
+ * database, broker, registry, secrets), plus a few development defaults the user's environment
+ * may override.
+ */
+public final class ChildEnvironment {
+
+    public static final String DEV_JWT_SECRET = "agentlocator-local-development-jwt-secret-not-for-production";
+
+    /**
+     * Local-stack conveniences: register by 127.0.0.1 (no dependence on the host name resolving),
+     * heartbeat often and expire quickly so a stopped service disappears in seconds, and let the
+     * gateway see new instances within 5 s instead of 30-35 s.
+     */
+    static final Map<String, String> DEVELOPMENT_DEFAULTS = Map.of(
+            "EUREKA_INSTANCE_PREFERIPADDRESS", "true",
+            "EUREKA_INSTANCE_IPADDRESS", "127.0.0.1",
+            "EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS", "5",
+            "EUREKA_INSTANCE_LEASEEXPIRATIONDURATIONINSECONDS", "15",
+            "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "5",
+            "SPRING_CLOUD_LOADBALANCER_CACHE_TTL", "5s",
+            // crm-service creates the demo tenant; it refuses to whenever APP_ENV=production
+            "DEMO_SEED", "true");
+
+    /**
+     * What every child shares.
+     *
+     * @param databaseUrls JDBC URL by database name ({@code crm}, {@code tasks}, ...)
+     */
+    public record Shared(
+            String kafkaBootstrapServers,
+            Map<String, String> databaseUrls,
+            String databaseUsername,
+            String databasePassword,
+            String eurekaUrl,
+            String jwtSecret,
+            String appEnv,
+            String corsOrigins) {
+
+        /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
+        public static Shared from(
+                Map<String, String> env,
+                String kafkaBootstrapServers,
+                Map<String, String> databaseUrls,
+                String databaseUsername,
+                String databasePassword) {
+            return new Shared(
+                    kafkaBootstrapServers,
+                    Map.copyOf(databaseUrls),
+                    databaseUsername,
+                    databasePassword,
+                    "http://127.0.0.1:" + ServiceSpec.DISCOVERY_PORT + "/eureka",
+                    orDefault(env, "JWT_SECRET", DEV_JWT_SECRET),
+                    orDefault(env, "APP_ENV", "development"),
+                    orDefault(env, "CORS_ORIGINS", "http://localhost:5173"));
+        }
+
+        public boolean usesDevelopmentJwtSecret() {
+            return DEV_JWT_SECRET.equals(jwtSecret);
+        }
+    }
+
+    private ChildEnvironment() {}
+
+    public static Map<String, String> of(ServiceSpec spec, Map<String, String> parent, Shared shared) {
+        Map<String, String> env = new LinkedHashMap<>();
+        DEVELOPMENT_DEFAULTS.forEach(env::put);
+        env.putAll(parent);
+        env.put("SERVER_PORT", String.valueOf(spec.port()));
+        spec.databaseUrlVariable().ifPresent(variable -> {
+            String url = shared.databaseUrls().get(spec.database());
+            if (url == null) {
+                throw new IllegalStateException("No database URL for " + spec.database());
+            }
+            env.put(variable, url);
+        });
+        env.put("DATABASE_USERNAME", shared.databaseUsername());
+        env.put("DATABASE_PASSWORD", shared.databasePassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", shared.kafkaBootstrapServers());
+        env.put("EUREKA_URL", shared.eurekaUrl());
+        env.put("JWT_SECRET", shared.jwtSecret());
+        env.put("APP_ENV", shared.appEnv());
+        env.put("CORS_ORIGINS", shared.corsOrigins());
+        return env;
+    }
+
+    /** Eureka needs neither broker nor database: it starts before them, with its port and APP_ENV. */
+    public static Map<String, String> ofDiscovery(ServiceSpec spec, Map<String, String> parent) {
+        Map<String, String> env = new LinkedHashMap<>(parent);
+        env.put("SERVER_PORT", String.valueOf(spec.port()));
+        env.put("APP_ENV", orDefault(parent, "APP_ENV", "development"));
+        return env;
+    }
+
+    private static String orDefault(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

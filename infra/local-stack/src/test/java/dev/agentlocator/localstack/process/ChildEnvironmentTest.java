@@ -1,0 +1,64 @@
+package dev.agentlocator.localstack.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.localstack.ServiceSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChildEnvironmentTest {
+
+    private static final Map<String, String> URLS = Map.of(
+            "crm", "jdbc:postgresql://127.0.0.1:5432/crm",
+            "tasks", "jdbc:postgresql://127.0.0.1:5432/tasks");
+
+    @Test
+    void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
+        Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
+        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "");
+        ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
+
+        Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
+
+        assertThat(env)
+                .containsEntry("PATH", "/usr/bin")
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("CRM_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/crm")
+                .doesNotContainKey("TASKS_DATABASE_URL")
+                .containsEntry("DATABASE_USERNAME", "postgres")
+                .containsEntry("DATABASE_PASSWORD", "")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("EUREKA_URL", "http://127.0.0.1:8761/eureka")
+                .containsEntry("JWT_SECRET", ChildEnvironment.DEV_JWT_SECRET)
+                .containsEntry("APP_ENV", "development")
+                .containsEntry("CORS_ORIGINS", "http://localhost:5173")
+                .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
+                // the user's environment wins over the development defaults
+                .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
+        assertThat(shared.usesDevelopmentJwtSecret()).isTrue();
+        assertThat(ChildEnvironment.DEV_JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void configuredSecretsAndSettingsArePassedOnAndTheStackWiringWins() {
+        Map<String, String> parent = Map.of(
+                "JWT_SECRET", "0123456789abcdef0123456789abcdef-real",
+                "APP_ENV", "staging",
+                "CORS_ORIGINS", "https://app.example",
+                "SERVER_PORT", "1234");
+        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret");
+        ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
+
+        Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
+
+        assertThat(env)
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("JWT_SECRET", "0123456789abcdef0123456789abcdef-real")
+                .containsEntry("APP_ENV", "staging")
+                .containsEntry("CORS_ORIGINS", "https://app.example")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")
+                .doesNotContainKey("CRM_DATABASE_URL");
+        assertThat(shared.usesDevelopmentJwtSecret()).isFalse();
+    }
+}
