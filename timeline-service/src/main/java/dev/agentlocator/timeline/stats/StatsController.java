@@ -1,0 +1,74 @@
+package dev.agentlocator.timeline.stats;
+
+import dev.agentlocator.platform.kit.features.Features;
+import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.timeline.TimelineProperties;
+import dev.agentlocator.timeline.stats.StatsViews.CallsPerDay;
+import dev.agentlocator.timeline.stats.StatsViews.InvoicesPerDay;
+import dev.agentlocator.timeline.stats.StatsViews.LeadsBySource;
+import dev.agentlocator.timeline.stats.StatsViews.Summary;
+import dev.agentlocator.timeline.stats.StatsViews.TasksPerDay;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SPEC C9: the dashboard's figures for {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (local days, inclusive). */
+@RestController
+@RequestMapping("/api/stats")
+@RequiresFeature(Features.STATS)
+class StatsController {
+
+    private final StatsService stats;
+    private final TimelineProperties properties;
+
+    StatsController(StatsService stats, TimelineProperties properties) {
+        this.stats = stats;
+        this.properties = properties;
+    }
+
+    @GetMapping("/summary")
+    Summary summary(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            CurrentUser caller) {
+        return stats.summary(caller.tenantId(), range(from, to));
+    }
+
+    @GetMapping("/calls-per-day")
+    CallsPerDay callsPerDay(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            CurrentUser caller) {
+        return stats.callsPerDay(caller.tenantId(), range(from, to));
+    }
+
+    @GetMapping("/leads-by-source")
+    LeadsBySource leadsBySource(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            CurrentUser caller) {
+        return stats.leadsBySource(caller.tenantId(), range(from, to));
+    }
+
+    @GetMapping("/invoices")
+    InvoicesPerDay invoices(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            CurrentUser caller) {
+        return stats.invoices(caller.tenantId(), range(from, to));
+    }
+
+    @GetMapping("/tasks")
+    TasksPerDay tasks(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            CurrentUser caller) {
+        return stats.tasks(caller.tenantId(), range(from, to));
+    }
+
+    private StatsRange range(String from, String to) {
+        return StatsRange.parse(from, to, properties.zone());
+    }
+}

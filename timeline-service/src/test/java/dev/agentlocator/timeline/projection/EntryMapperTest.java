@@ -1,0 +1,221 @@
+package dev.agentlocator.timeline.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.platform.events.EventEnvelope;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EntryMapperTest {
+
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID CUSTOMER = UUID.fromString("0b6f0e4e-8d5a-4c1e-9a57-2f1b0c9d7e11");
+
+    private static TimelineEntry map(String type, Map<String, Object> payload) {
+        return EntryMapper.map(event(type, payload)).orElseThrow();
+    }
+
+    private static EventEnvelope event(String type, Map<String, Object> payload) {
+        return new EventEnvelope(
+                UUID.randomUUID(),
+                type,
+                1,
+                TENANT,
+                CUSTOMER,
+                OffsetDateTime.parse("2026-03-10T10:15:30.123456789+02:00"),
+                "corr",
+                payload);
+    }
+
+    @Test
+    void aCallAnsweredByTheReceptionistSaysSoAndLinksToTheCallOnTheCustomerPage() {
+        var entry = map(
+                "call.completed",
+                Map.of(
+                        "callSid", "CA123",
+                        "direction", "inbound",
+                        "status", "completed",
+                        "durationSeconds", 42,
+                        "answeredBy", "ai",
+                        "from", "+972501234567",
+                        "to", "+97231234567"));
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.CALL);
+        assertThat(entry.title()).isEqualTo("שיחה נכנסת נענתה ע״י המזכירה");
+        assertThat(entry.link()).isEqualTo("/customers/" + CUSTOMER + "?tab=calls&call=CA123");
+        assertThat(entry.reference()).isEqualTo("CA123");
+        assertThat(entry.details())
+                .containsEntry("callSid", "CA123")
+                .containsEntry("durationSeconds", 42L)
+                .containsEntry("direction", "inbound")
+                .containsEntry("status", "completed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "inbound,completed,agent,שיחה נכנסת נענתה ע״י נציג",
+        "inbound,no-answer,,שיחה נכנסת שלא נענתה",
+        "outbound-api,completed,,שיחה יוצאת הסתיימה",
+        "outbound,busy,,שיחה יוצאת לא נענתה"
+    })
+    void callTitlesFollowDirectionAndWhoAnswered(String direction, String status, String answeredBy, String title) {
+        var payload = new java.util.HashMap<String, Object>(Map.of("direction", direction, "status", status));
+        if (answeredBy != null) {
+            payload.put("answeredBy", answeredBy);
+        }
+        assertThat(map("call.completed", payload).title()).isEqualTo(title);
+    }
+
+    @Test
+    void aWhatsAppMessageKeepsItsStatusAndAShortText() {
+        var entry = map(
+                "whatsapp.sent",
+                Map.of("messageSid", "SM9", "direction", "outbound", "status", "queued", "text", "א".repeat(500)));
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.WHATSAPP);
+        assertThat(entry.title()).isEqualTo("הודעת WhatsApp נשלחה");
+        assertThat(entry.link()).isEqualTo("/customers/" + CUSTOMER + "?tab=whatsapp&message=SM9");
+        assertThat((String) entry.details().get("text"))
+                .hasSize(EntryMapper.MAX_TEXT)
+                .endsWith("…");
+    }
+
+    @Test
+    void aDeliveryReceiptIsTitledByItsStatus() {
+        assertThat(map("whatsapp.status_changed", Map.of("status", "read")).title())
+                .isEqualTo("הודעת WhatsApp נקראה");
+    }
+
+    @Test
+    void aNewTaskIsTitledWithItsTitleAndLinksToTheTask() {
+        String taskId = UUID.randomUUID().toString();
+        var entry = map(
+                "task.created",
+                Map.of(
+                        "taskId",
+                        taskId,
+                        "title",
+                        "להתקשר בחזרה",
+                        "dueAt",
+                        "2026-03-11T09:00:00+02:00",
+                        "status",
+                        "open"));
+
+        assertThat(entry.title()).isEqualTo("משימה נוצרה: להתקשר בחזרה");
+        assertThat(entry.link()).isEqualTo("/tasks/" + taskId);
+        assertThat(entry.details()).containsEntry("dueAt", "2026-03-11T09:00:00+02:00");
+    }
+
+    @Test
+    void anIssuedTaxInvoiceIsNamedByItsNumberAndCarriesItsAmounts() {
+        var entry = map(
+                "invoice.issued",
+                Map.of(
+                        "invoiceId",
+                        "inv-1",
+                        "number",
+                        1024,
+                        "type",
+                        "tax_invoice",
+                        "status",
+                        "issued",
+                        "totalAgorot",
+                        118000,
+                        "vatAgorot",
+                        18000));
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.INVOICE);
+        assertThat(entry.title()).isEqualTo("חשבונית מס 1024 הונפקה");
+        assertThat(entry.link()).isEqualTo("/invoices/inv-1");
+        assertThat(entry.details())
+                .containsEntry("amountAgorot", 118000L)
+                .containsEntry("vatAgorot", 18000L)
+                .containsEntry("currency", "ILS");
+    }
+
+    @Test
+    void aSignedContractIsASignatureEntry() {
+        var entry = map("contract.signed", Map.of("contractId", "c-7", "status", "signed"));
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.SIGNATURE);
+        assertThat(entry.title()).isEqualTo("החוזה נחתם");
+        assertThat(entry.link()).isEqualTo("/contracts/c-7");
+    }
+
+    @Test
+    void sendingAContractIsAContractEntry() {
+        assertThat(map("contract.sent", Map.of("contractId", "c-7")).kind()).isEqualTo(TimelineKind.CONTRACT);
+    }
+
+    @Test
+    void aNewCustomerIsNamedInTheTitle() {
+        var entry = map("customer.created", Map.of("name", "דנה כהן", "phone", "+972501234567", "source", "call"));
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.CUSTOMER);
+        assertThat(entry.title()).isEqualTo("לקוח חדש נוסף: דנה כהן");
+        assertThat(entry.link()).isEqualTo("/customers/" + CUSTOMER);
+    }
+
+    @Test
+    void missingPayloadFieldsLeaveGapsInsteadOfFailing() {
+        var entry = map("task.completed", Map.of());
+
+        assertThat(entry.title()).isEqualTo("משימה בוצעה");
+        assertThat(entry.link()).isNull();
+        assertThat(entry.details()).isEmpty();
+    }
+
+    @Test
+    void theTimeIsKeptToTheMicrosecond() {
+        assertThat(map("customer.updated", Map.of()).occurredAt())
+                .isEqualTo(Instant.parse("2026-03-10T08:15:30.123456Z"));
+    }
+
+    @Test
+    void unknownTypesAndEventsWithoutACustomerAreNotTimelineEntries() {
+        assertThat(EntryMapper.map(event("call.transcribed", Map.of()))).isEmpty();
+        var noCustomer = new EventEnvelope(
+                UUID.randomUUID(), "invoice.issued", 1, TENANT, null, OffsetDateTime.now(), null, Map.of());
+        assertThat(EntryMapper.map(noCustomer)).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedTypeHasAKind() {
+        for (String type : new String[] {
+            "customer.created",
+            "customer.updated",
+            "customer.deleted",
+            "call.received",
+            "call.completed",
+            "call.status_changed",
+            "whatsapp.sent",
+            "whatsapp.received",
+            "whatsapp.status_changed",
+            "task.created",
+            "task.updated",
+            "task.snoozed",
+            "task.completed",
+            "task.due",
+            "contract.created",
+            "contract.sent",
+            "contract.viewed",
+            "contract.signed",
+            "contract.declined",
+            "contract.expired",
+            "invoice.created",
+            "invoice.issued",
+            "invoice.paid",
+            "invoice.credited",
+            "invoice.cancelled"
+        }) {
+            assertThat(EntryMapper.map(event(type, Map.of())))
+                    .as(type)
+                    .hasValueSatisfying(e -> assertThat(e.title()).isNotBlank());
+        }
+    }
+}
