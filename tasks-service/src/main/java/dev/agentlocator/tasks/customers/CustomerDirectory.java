@@ -1,0 +1,52 @@
+package dev.agentlocator.tasks.customers;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * tasks-service's copy of the customers it shows (name, phone), fed by {@code crm.customer.v1}.
+ * Task queries join it directly; this class owns its writes and the one question tasks ask.
+ */
+@Repository
+public class CustomerDirectory {
+
+    private final JdbcClient jdbc;
+
+    CustomerDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * {@code true} only when crm-service told us the customer was deleted. An id we have not heard
+     * of yet is accepted: its created event may still be on its way, and the name fills in then.
+     */
+    public boolean isKnownDeleted(UUID tenantId, UUID customerId) {
+        return jdbc.sql("select deleted from customer where tenant_id = ? and id = ?")
+                .param(tenantId)
+                .param(customerId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Keeps the newest state: an event older than the one applied last changes nothing. */
+    void upsert(UUID tenantId, UUID id, String name, String phone, boolean deleted, OffsetDateTime occurredAt) {
+        jdbc.sql("""
+                        insert into customer (tenant_id, id, name, phone, deleted, last_event_at)
+                        values (:tenant, :id, :name, :phone, :deleted, :at)
+                        on conflict (tenant_id, id) do update
+                            set name = excluded.name, phone = excluded.phone, deleted = excluded.deleted,
+                                last_event_at = excluded.last_event_at
+                            where customer.last_event_at <= excluded.last_event_at
+                        """)
+                .param("tenant", tenantId)
+                .param("id", id)
+                .param("name", name)
+                .param("phone", phone)
+                .param("deleted", deleted)
+                .param("at", occurredAt)
+                .update();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.agentlocator.tasks.scheduler;
+
+import dev.agentlocator.tasks.tasks.DueTimeSet;
+import dev.agentlocator.tasks.tasks.Task;
+import dev.agentlocator.tasks.tasks.TaskEvents;
+import dev.agentlocator.tasks.tasks.TaskRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires each task once at its due time: one thread sleeps until the earliest pending due time
+ * (at most {@link SchedulerProperties#maxSleep()}), then claims every due task with {@code FOR
+ * UPDATE SKIP LOCKED}, marks it fired and appends {@code task.due} in the same transaction. Any
+ * number of instances may run; a claimed row is never claimed again until a snooze re-arms it.
+ * Tasks that fell due while no instance ran fire in the first round after start.
+ */
+@Component
+public class DueScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DueScheduler.class);
+
+    private final TaskRepository tasks;
+    private final TaskEvents events;
+    private final TransactionTemplate transactions;
+    private final SchedulerProperties properties;
+    private final Counter fired;
+    private final Timer lateness;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    /** When the thread plans to look next; a new due time before it wakes the thread. */
+    private Instant plannedWake = Instant.MIN;
+
+    private boolean sleeping;
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    public DueScheduler(
+            TaskRepository tasks,
+            TaskEvents events,
+            TransactionTemplate transactions,
+            SchedulerProperties properties,
+            MeterRegistry meters) {
+        this.tasks = tasks;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.fired = meters.counter("tasks.due.fired");
+        this.lateness = Timer.builder("tasks.due.lateness")
+                .description("claim time minus due time")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    /** After the commit that set a due time: wake now if it comes before the planned wake-up. */
+    @TransactionalEventListener
+    void onDueTimeSet(DueTimeSet event) {
+        dueTimeSet(event.dueAt());
+    }
+
+    public void dueTimeSet(OffsetDateTime dueAt) {
+        lock.lock();
+        try {
+            // While the thread works it has not chosen its next wake-up yet: make it look again.
+            if (!sleeping || dueAt.toInstant().isBefore(plannedWake)) {
+                woken = true;
+                wake.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims and fires one batch of due tasks; returns how many fired. Public for tests. */
+    public int fireDue() {
+        List<Task> due = transactions.execute(status -> {
+            List<Task> claimed = tasks.claimDue(properties.batchSize());
+            claimed.forEach(task -> events.append(TaskEvents.DUE, task));
+            return claimed;
+        });
+        if (due == null || due.isEmpty()) {
+            return 0;
+        }
+        fired.increment(due.size());
+        OffsetDateTime now = OffsetDateTime.now();
+        due.forEach(t -> lateness.record(Duration.between(t.dueAt(), now)));
+        log.debug("Fired {} due task(s)", due.size());
+        return due.size();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int count = fireDue();
+                if (count >= properties.batchSize()) {
+                    continue; // more may be due right now
+                }
+                Optional<Duration> next = tasks.untilNextDue();
+                Duration sleep = next.map(this::cap).orElse(properties.maxSleep());
+                if (next.isPresent() && (next.get().isNegative() || next.get().isZero())) {
+                    // Due but not claimable: another instance holds it and is about to commit.
+                    sleep = properties.contendedPause();
+                }
+                sleepFor(sleep);
+            } catch (RuntimeException e) {
+                log.warn("Due scheduler round failed, retrying in 1 s: {}", e.toString());
+                sleepFor(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private Duration cap(Duration untilDue) {
+        return untilDue.compareTo(properties.maxSleep()) > 0 ? properties.maxSleep() : untilDue;
+    }
+
+    private void sleepFor(Duration duration) {
+        lock.lock();
+        try {
+            plannedWake = Instant.now().plus(duration);
+            sleeping = true;
+            long nanos = duration.toNanos();
+            while (running && !woken && nanos > 0) {
+                nanos = wake.awaitNanos(nanos);
+            }
+            woken = false;
+            sleeping = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "due-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Due scheduler started (max sleep {})", properties.maxSleep());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after (and stop before) the outbox relay, which publishes what this appends. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+}
