@@ -177,6 +177,9 @@ public class CustomerService {
         if (c.email() != null) {
             payload.put("email", c.email());
         }
+        if (c.vatId() != null) {
+            payload.put("vatId", c.vatId()); // billing needs it for Israel Invoices allocation
+        }
         if (c.ownerId() != null) {
             payload.put("ownerId", c.ownerId().toString());
         }

@@ -1,0 +1,105 @@
+package dev.agentlocator.billing.contracts;
+
+import dev.agentlocator.billing.common.Page;
+import dev.agentlocator.billing.common.PageRequest;
+import dev.agentlocator.billing.common.Roles;
+import dev.agentlocator.billing.common.Text;
+import dev.agentlocator.billing.contracts.ContractRequests.CreateContractRequest;
+import dev.agentlocator.billing.contracts.ContractRequests.SigningLink;
+import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest;
+import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.features.Features;
+import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.security.CurrentUser;
+import jakarta.validation.Valid;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/contracts")
+@RequiresFeature(Features.CONTRACTS)
+class ContractController {
+
+    private static final Set<String> STATUSES = Set.of("draft", "sent", "viewed", "signed", "declined", "expired");
+
+    private final ContractService contracts;
+
+    ContractController(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    Page<Contract> list(
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID customerId,
+            CurrentUser caller) {
+        String s = Text.blankToNull(status);
+        if (s != null && !STATUSES.contains(s)) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "invalid_parameter", "סטטוס לא מוכר: " + s, Map.of("parameter", "status"));
+        }
+        return contracts.list(
+                caller.tenantId(), s, customerId, ContractSort.parse(sort), PageRequest.parse(page, limit));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.CAN_WRITE)
+    Contract create(@Valid @RequestBody CreateContractRequest request, CurrentUser caller) {
+        return contracts.create(caller.tenantId(), request);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Roles.CAN_READ)
+    Contract get(@PathVariable UUID id, CurrentUser caller) {
+        return contracts.get(caller.tenantId(), id);
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    Contract update(@PathVariable UUID id, @Valid @RequestBody UpdateContractRequest request, CurrentUser caller) {
+        return contracts.update(caller.tenantId(), id, request);
+    }
+
+    /** Sending for signature is the e-signature feature, which a tenant can switch off on its own. */
+    @PostMapping("/{id}/send")
+    @RequiresFeature(Features.SIGNATURES)
+    @PreAuthorize(Roles.CAN_WRITE)
+    SigningLink send(@PathVariable UUID id, CurrentUser caller) {
+        return contracts.send(caller.tenantId(), id);
+    }
+
+    @GetMapping("/{id}/pdf")
+    @PreAuthorize(Roles.CAN_READ)
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, CurrentUser caller) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("contract-" + id + ".pdf")
+                                .build()
+                                .toString())
+                .body(contracts.pdf(caller.tenantId(), id));
+    }
+}

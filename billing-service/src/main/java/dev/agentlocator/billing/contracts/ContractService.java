@@ -1,0 +1,144 @@
+package dev.agentlocator.billing.contracts;
+
+import dev.agentlocator.billing.common.LineItem;
+import dev.agentlocator.billing.common.LineRequest;
+import dev.agentlocator.billing.common.Money;
+import dev.agentlocator.billing.common.Money.Totals;
+import dev.agentlocator.billing.common.Page;
+import dev.agentlocator.billing.common.PageRequest;
+import dev.agentlocator.billing.common.Text;
+import dev.agentlocator.billing.contracts.ContractRequests.CreateContractRequest;
+import dev.agentlocator.billing.contracts.ContractRequests.SigningLink;
+import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest;
+import dev.agentlocator.billing.customers.BillingCustomer;
+import dev.agentlocator.billing.customers.CustomerDirectory;
+import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.kit.errors.ApiException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Quotes and contracts of a tenant, and sending them for signature. */
+@Service
+public class ContractService {
+
+    static final String NOT_EDITABLE = "אי אפשר לערוך מסמך שנחתם או נדחה";
+    static final String NOT_SENDABLE = "אי אפשר לשלוח לחתימה מסמך שנחתם או נדחה";
+
+    private static final Set<String> FINAL = Set.of("signed", "declined");
+
+    private final ContractRepository contracts;
+    private final CustomerDirectory customers;
+    private final SettingsService settings;
+    private final ContractEvents events;
+    private final ContractsProperties properties;
+    private final ContractPdf renderer;
+
+    ContractService(
+            ContractRepository contracts,
+            CustomerDirectory customers,
+            SettingsService settings,
+            ContractEvents events,
+            ContractsProperties properties,
+            ContractPdf renderer) {
+        this.contracts = contracts;
+        this.customers = customers;
+        this.settings = settings;
+        this.events = events;
+        this.properties = properties;
+        this.renderer = renderer;
+    }
+
+    @Transactional
+    public Contract create(UUID tenantId, CreateContractRequest r) {
+        BillingCustomer customer = customers.require(tenantId, r.customerId());
+        List<LineItem> lines = r.lines().stream().map(LineRequest::toItem).toList();
+        Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
+        UUID id = UUID.randomUUID();
+        contracts.insert(
+                tenantId,
+                id,
+                customer.id(),
+                customer.name(),
+                r.title().trim(),
+                Text.blankToNull(r.terms()),
+                lines,
+                totals);
+        return events.emit(tenantId, "contract.created", load(tenantId, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Contract get(UUID tenantId, UUID id) {
+        return load(tenantId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Contract> list(UUID tenantId, String status, UUID customerId, ContractSort sort, PageRequest page) {
+        long total = contracts.count(tenantId, status, customerId);
+        List<Contract> items =
+                contracts.list(tenantId, status, customerId, sort.orderBy(), page.offset(), page.limit());
+        return new Page<>(items, page.page(), page.limit(), total, page.pages(total));
+    }
+
+    @Transactional
+    public Contract update(UUID tenantId, UUID id, UpdateContractRequest r) {
+        Contract current = contracts.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
+        if (FINAL.contains(current.status())) {
+            throw conflict(NOT_EDITABLE, current);
+        }
+        List<LineItem> lines =
+                r.lines() != null ? r.lines().stream().map(LineRequest::toItem).toList() : current.lines();
+        Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
+        String title = r.title() != null ? r.title().trim() : current.title();
+        if (title.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "חלק מהשדות אינם תקינים",
+                    Map.of("fields", Map.of("title", "יש להזין כותרת")));
+        }
+        String terms = r.terms() != null ? Text.blankToNull(r.terms()) : current.terms();
+        contracts.updateContent(tenantId, id, title, terms, lines, totals);
+        return load(tenantId, id);
+    }
+
+    /**
+     * A fresh one-time link; an earlier link of the same contract stops working. The token itself
+     * is returned once, here, and never stored.
+     */
+    @Transactional
+    public SigningLink send(UUID tenantId, UUID id) {
+        Contract current = contracts.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
+        if (FINAL.contains(current.status())) {
+            throw conflict(NOT_SENDABLE, current);
+        }
+        String token = SigningTokens.newToken();
+        OffsetDateTime expiresAt = OffsetDateTime.now().plus(properties.signingLinkTtl());
+        contracts.markSent(tenantId, id, SigningTokens.hash(token), expiresAt);
+        events.emit(tenantId, "contract.sent", load(tenantId, id));
+        return new SigningLink(properties.signingPath() + token, expiresAt);
+    }
+
+    /** The signed PDF once signed (the very bytes produced at signing), else the unsigned document. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID tenantId, UUID id) {
+        Contract contract = load(tenantId, id);
+        return contracts
+                .signedPdf(tenantId, id)
+                .orElseGet(() -> renderer.render(contract, settings.get(tenantId), null));
+    }
+
+    private Contract load(UUID tenantId, UUID id) {
+        return contracts.find(tenantId, id).orElseThrow(ApiException::notFound);
+    }
+
+    private static ApiException conflict(String message, Contract contract) {
+        return new ApiException(
+                HttpStatus.CONFLICT, "invalid_transition", message, Map.of("status", contract.status()));
+    }
+}

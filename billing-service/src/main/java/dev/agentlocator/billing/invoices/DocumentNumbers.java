@@ -1,0 +1,41 @@
+package dev.agentlocator.billing.invoices;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gapless document numbers per tenant and document type. The counter row is incremented inside
+ * the issuing transaction: its row lock makes concurrent issuers queue, and a rollback returns the
+ * number with everything else, so no number is skipped or given twice.
+ */
+@Component
+class DocumentNumbers {
+
+    private final JdbcClient jdbc;
+
+    DocumentNumbers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long next(UUID tenantId, String documentType) {
+        // The first document of a type creates its counter; a concurrent first issuer's insert waits
+        // on the same key and then does nothing, and both go on to the locking update.
+        jdbc.sql("insert into document_sequence (tenant_id, document_type) values (?, ?) on conflict do nothing")
+                .param(tenantId)
+                .param(documentType)
+                .update();
+        return jdbc.sql("""
+                        update document_sequence set last_number = last_number + 1
+                        where tenant_id = ? and document_type = ?
+                        returning last_number
+                        """)
+                .param(tenantId)
+                .param(documentType)
+                .query(Long.class)
+                .single();
+    }
+}

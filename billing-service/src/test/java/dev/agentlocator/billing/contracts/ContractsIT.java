@@ -1,0 +1,359 @@
+package dev.agentlocator.billing.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.billing.BillingFixture;
+import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.ServiceIntegrationTest;
+import dev.agentlocator.testkit.TopicReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+// The sweeper is driven by hand here, so that "nothing changes" checks are not raced by it.
+@ServiceIntegrationTest
+@TestPropertySource(properties = "agentlocator.billing.contracts.expiry-sweep=PT1H")
+class ContractsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ContractExpiry expiry;
+
+    BillingFixture fixture;
+    UUID tenant;
+    Api owner;
+    UUID customer;
+    /** Each test signs from its own address, so the public rate limit of one never trips another. */
+    Api signer;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BillingFixture(port, kafka, json, jdbc);
+        tenant = UUID.randomUUID();
+        owner = fixture.owner(tenant);
+        fixture.businessSettings(tenant, "נדל״ן לדוגמה בע״מ", 1800);
+        customer = fixture.customer(tenant, "דנה כהן", null);
+        signer = Api.at(port)
+                .withHeader("X-Forwarded-For", randomIp() + ", 10.0.0.1")
+                .withHeader("User-Agent", "Mozilla/5.0 (iPhone) test");
+    }
+
+    private static String randomIp() {
+        var r = ThreadLocalRandom.current();
+        return "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    private String contract() {
+        var response = owner.post("/api/contracts", """
+                {"customerId": "%s", "title": "הצעת מחיר לשיווק דירה",
+                 "terms": "בלעדיות לשלושה חודשים",
+                 "lines": [{"description": "עמלת תיווך", "quantity": 1, "unitPriceAgorot": 1000000},
+                           {"description": "צילום מקצועי", "quantity": 2, "unitPriceAgorot": 25050}]}
+                """.formatted(customer));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json("$.id");
+    }
+
+    private String send(String id) {
+        var response = owner.post("/api/contracts/" + id + "/send", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String url = response.json("$.signingUrl");
+        assertThat(url).matches("/sign/[A-Za-z0-9_-]{43}");
+        return url.substring("/sign/".length());
+    }
+
+    private static String png() {
+        var image = new BufferedImage(120, 40, BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.drawLine(5, 30, 110, 8);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private Api.Response sign(String token, String signature) {
+        return signer.post(
+                "/api/public/sign/" + token,
+                json.writeValueAsString(Map.of("signature", signature, "signerName", "דנה כהן")));
+    }
+
+    private Map<String, Object> row(String id) {
+        return jdbc.sql("""
+                        select status, token_used_at, signed_at, signer_name, signature, signed_pdf, updated_at
+                        from contract where id = ?
+                        """).param(UUID.fromString(id)).query().singleRow();
+    }
+
+    @Test
+    void createsAContractWithTotalsForAKnownCustomerOnly() {
+        String id = contract();
+        var contract = owner.get("/api/contracts/" + id);
+        assertThat(contract.<String>json("$.status")).isEqualTo("draft");
+        assertThat(contract.<String>json("$.customerName")).isEqualTo("דנה כהן");
+        assertThat(contract.<Integer>json("$.lines[1].totalAgorot")).isEqualTo(50_100);
+        assertThat(contract.<Integer>json("$.subtotalAgorot")).isEqualTo(1_050_100);
+        assertThat(contract.<Integer>json("$.vatAgorot")).isEqualTo(189_018);
+        assertThat(contract.<Integer>json("$.totalAgorot")).isEqualTo(1_239_118);
+
+        var unknown = owner.post("/api/contracts", """
+                {"customerId": "%s", "title": "x", "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 1}]}
+                """.formatted(UUID.randomUUID()));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.<String>json("$.error")).isEqualTo("unknown_customer");
+
+        var patched = owner.patch("/api/contracts/" + id, "{\"title\": \"הסכם תיווך\"}");
+        assertThat(patched.<String>json("$.title")).isEqualTo("הסכם תיווך");
+        assertThat(owner.get("/api/contracts?status=draft&sort=-createdAt").<Integer>json("$.total"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void signingRecordsTheEvidenceAndProducesASignedPdf() {
+        String id = contract();
+        String token = send(id);
+        String tokenHash = jdbc.sql("select token_hash from contract where id = ?")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single();
+        assertThat(tokenHash).isEqualTo(SigningTokens.hash(token)).doesNotContain(token);
+
+        var view = signer.get("/api/public/sign/" + token);
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+        assertThat(view.<String>json("$.document.businessName")).isEqualTo("נדל״ן לדוגמה בע״מ");
+        assertThat(view.<Integer>json("$.document.totalAgorot")).isEqualTo(1_239_118);
+        assertThat(view.<String>json("$.status")).isEqualTo("viewed");
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.status")).isEqualTo("viewed");
+        String documentSha = view.json("$.documentSha256");
+
+        var signed = signer.post(
+                "/api/public/sign/" + token,
+                json.writeValueAsString(
+                        Map.of("signature", png(), "signerName", "דנה כהן", "documentSha256", documentSha)));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+
+        var contract = owner.get("/api/contracts/" + id);
+        assertThat(contract.<String>json("$.status")).isEqualTo("signed");
+        assertThat(contract.<String>json("$.signerName")).isEqualTo("דנה כהן");
+        assertThat(contract.<String>json("$.signerIp")).startsWith("198.51.").doesNotContain("10.0.0.1");
+        assertThat(contract.<String>json("$.signerUserAgent")).isEqualTo("Mozilla/5.0 (iPhone) test");
+        assertThat(contract.<String>json("$.signedDocumentSha256")).isEqualTo(documentSha);
+        byte[] signedDocument = jdbc.sql("select signed_document from contract where id = ?")
+                .param(UUID.fromString(id))
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        assertThat(SigningTokens.sha256Hex(signedDocument)).isEqualTo(documentSha);
+
+        var pdf = fixture.getBytes(tenant, "/api/contracts/" + id + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = BillingFixture.pdfText(pdf.body());
+        assertThat(text).contains("נדל״ן לדוגמה בע״מ", "לכבוד: דנה כהן", "סה״כ: 12,391.18 ₪");
+        assertThat(text).contains("נחתם על ידי: דנה כהן", documentSha).doesNotContain("ןהכ הנד");
+
+        TopicReader.awaitRecord(
+                Topics.BILLING_CONTRACT,
+                r -> r.value().contains(id) && r.value().contains("\"contract.signed\""),
+                Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aUsedTokenIsRefusedAndChangesNothing() {
+        String id = contract();
+        String token = send(id);
+        assertThat(sign(token, png()).status()).isEqualTo(204);
+        var before = row(id);
+
+        var again = sign(token, png());
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.<String>json("$.error")).isEqualTo("signing_link_used");
+        assertThat(signer.get("/api/public/sign/" + token).status()).isEqualTo(410);
+        assertThat(signer.post("/api/public/sign/" + token + "/decline", null).status())
+                .isEqualTo(410);
+        assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndChangesNothing() {
+        String id = contract();
+        String token = send(id);
+        jdbc.sql("update contract set token_expires_at = now() - interval '1 minute' where id = ?")
+                .param(UUID.fromString(id))
+                .update();
+        var before = row(id);
+
+        var view = signer.get("/api/public/sign/" + token);
+        assertThat(view.status()).isEqualTo(410);
+        assertThat(view.<String>json("$.error")).isEqualTo("signing_link_expired");
+        assertThat(view.<String>json("$.message")).isEqualTo(SigningService.LINK_EXPIRED);
+        assertThat(sign(token, png()).status()).isEqualTo(410);
+        assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(before.get("status")).isEqualTo("sent");
+    }
+
+    @Test
+    void aForgedTokenIsRefusedAndChangesNothing() {
+        String id = contract();
+        String token = send(id);
+        var before = row(id);
+        String forged = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+        for (String bad : List.of(forged, "not-a-token", "x".repeat(43))) {
+            var response = sign(bad, png());
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.<String>json("$.error")).isEqualTo("signing_link_not_found");
+            assertThat(signer.get("/api/public/sign/" + bad).status()).isEqualTo(404);
+        }
+        assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
+    }
+
+    @Test
+    void anOversizedOrMalformedSignatureIs400AndTheLinkStillWorks() {
+        String id = contract();
+        String token = send(id);
+        var before = row(id);
+        byte[] huge = new byte[300 * 1024];
+        huge[0] = (byte) 0x89;
+        List<String> bad = List.of(
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(huge),
+                "data:image/png;base64," + Base64.getEncoder().encodeToString("not a png".getBytes()),
+                "data:image/png;base64,%%%not-base64%%%",
+                "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA",
+                "data:image/svg+xml;base64,"
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                                                .getBytes()),
+                "data:image/svg+xml;base64,"
+                        + Base64.getEncoder()
+                                .encodeToString(("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM"
+                                                + " \"file:///etc/passwd\">]><svg>&x;</svg>")
+                                        .getBytes()),
+                "javascript:alert(1)");
+        for (String signature : bad) {
+            var response = sign(token, signature);
+            assertThat(response.status())
+                    .as(signature.substring(0, Math.min(60, signature.length())))
+                    .isEqualTo(400);
+            assertThat(response.<String>json("$.error")).isIn("invalid_signature", "signature_too_large");
+        }
+        assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
+        String svg = "data:image/svg+xml;base64,"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0 L10 10\"/></svg>".getBytes());
+        assertThat(sign(token, svg).status()).isEqualTo(204);
+    }
+
+    @Test
+    void declineEndsTheLinkAndIsRecorded() {
+        String id = contract();
+        String token = send(id);
+        assertThat(signer.post("/api/public/sign/" + token + "/decline", null).status())
+                .isEqualTo(204);
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.status")).isEqualTo("declined");
+        assertThat(sign(token, png()).status()).isEqualTo(410);
+        assertThat(owner.post("/api/contracts/" + id + "/send", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void editingASentContractWithdrawsItsLink() {
+        String id = contract();
+        String token = send(id);
+        var patched = owner.patch("/api/contracts/" + id, "{\"terms\": \"תנאים חדשים\"}");
+        assertThat(patched.<String>json("$.status")).isEqualTo("draft");
+        assertThat(signer.get("/api/public/sign/" + token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void overdueLinksExpireTheContractAndTellTheTimeline() {
+        String id = contract();
+        send(id);
+        jdbc.sql("update contract set token_expires_at = now() - interval '1 day' where id = ?")
+                .param(UUID.fromString(id))
+                .update();
+        assertThat(expiry.expireOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.status")).isEqualTo("expired");
+        TopicReader.awaitRecord(
+                Topics.BILLING_CONTRACT,
+                r -> r.value().contains(id) && r.value().contains("\"contract.expired\""),
+                Duration.ofSeconds(30));
+    }
+
+    @Test
+    void thePublicEndpointsAreRateLimitedPerAddress() {
+        Api flooder = Api.at(port).withHeader("X-Forwarded-For", "192.0.2.99");
+        int limited = 0;
+        for (int i = 0; i < 40; i++) {
+            var response = flooder.get("/api/public/sign/" + "y".repeat(43));
+            if (response.status() == 429) {
+                limited++;
+                assertThat(response.<String>json("$.error")).isEqualTo("rate_limited");
+            }
+        }
+        assertThat(limited).isPositive();
+        // Another address is not affected.
+        assertThat(signer.get("/api/public/sign/" + "y".repeat(43)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheContractsOnAnyEndpoint() {
+        String id = contract();
+        UUID other = UUID.randomUUID();
+        Api intruder = fixture.owner(other);
+        assertThat(intruder.get("/api/contracts/" + id).status()).isEqualTo(404);
+        assertThat(intruder.patch("/api/contracts/" + id, "{\"title\": \"נפרץ\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(intruder.post("/api/contracts/" + id + "/send", null).status())
+                .isEqualTo(404);
+        assertThat(fixture.getBytes(other, "/api/contracts/" + id + "/pdf").statusCode())
+                .isEqualTo(404);
+        assertThat(intruder.get("/api/contracts").<Integer>json("$.total")).isZero();
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.title")).isEqualTo("הצעת מחיר לשיווק דירה");
+    }
+
+    @Test
+    void withSignaturesSwitchedOffNeitherSendingNorThePublicPageWorks() {
+        String id = contract();
+        String token = send(id);
+        fixture.features(tenant, Map.of("signatures", false));
+        BillingFixture.await(
+                () -> owner.post("/api/contracts/" + id + "/send", null).status() == 403);
+        var view = signer.get("/api/public/sign/" + token);
+        assertThat(view.status()).isEqualTo(403);
+        assertThat(view.<String>json("$.feature")).isEqualTo("signatures");
+        assertThat(sign(token, png()).status()).isEqualTo(403);
+        // Contracts themselves stay available.
+        assertThat(owner.get("/api/contracts/" + id).status()).isEqualTo(200);
+    }
+}

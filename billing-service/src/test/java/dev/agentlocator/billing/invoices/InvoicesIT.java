@@ -1,0 +1,376 @@
+package dev.agentlocator.billing.invoices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlocator.billing.BillingFixture;
+import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.ServiceIntegrationTest;
+import dev.agentlocator.testkit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest
+class InvoicesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    BillingFixture fixture;
+    UUID tenant;
+    Api owner;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BillingFixture(port, kafka, json, jdbc);
+        tenant = UUID.randomUUID();
+        owner = fixture.owner(tenant);
+    }
+
+    private String draft(UUID customerId, String type, String lines) {
+        var response = owner.post("/api/invoices", """
+                {"customerId": "%s", "type": "%s", "lines": [%s]}
+                """.formatted(customerId, type, lines));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json("$.id");
+    }
+
+    private String simpleDraft(UUID customerId, long unitPriceAgorot) {
+        return draft(customerId, "tax_invoice", """
+                {"description": "ייעוץ נדל״ן", "quantity": 1, "unitPriceAgorot": %d}""".formatted(unitPriceAgorot));
+    }
+
+    @Test
+    void issuingConcurrentlyNeverLeavesAGap() throws Exception {
+        UUID customer = fixture.customer(tenant, "לקוח פרטי", null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(simpleDraft(customer, 10_000));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Api.Response>> issued = new ArrayList<>();
+            for (String id : ids) {
+                issued.add(pool.submit(() -> owner.post("/api/invoices/" + id + "/issue", null)));
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (var future : issued) {
+                Api.Response response = future.get();
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                numbers.add(((Number) response.json("$.number")).longValue());
+            }
+            Collections.sort(numbers);
+            assertThat(numbers)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 200).boxed().toList());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void roundsEachLineHalfUpAndTheVatOnceOnTheSubtotal() {
+        UUID customer = fixture.customer(tenant, "לקוח פרטי", null);
+        String id = draft(customer, "tax_invoice", """
+                {"description": "שלוש יחידות של 33.33", "quantity": 3, "unitPriceAgorot": 3333},
+                {"description": "שליש אלפית", "quantity": 0.333, "unitPriceAgorot": 1000},
+                {"description": "חצי אגורה למעלה", "quantity": 1.5, "unitPriceAgorot": 33}""");
+        var invoice = owner.get("/api/invoices/" + id);
+        assertThat(invoice.<Integer>json("$.lines[0].totalAgorot")).isEqualTo(9999);
+        assertThat(invoice.<Integer>json("$.lines[1].totalAgorot")).isEqualTo(333);
+        assertThat(invoice.<Integer>json("$.lines[2].totalAgorot")).isEqualTo(50);
+        assertThat(invoice.<Integer>json("$.subtotalAgorot")).isEqualTo(10382);
+        // 18% of 103.82 ₪ is 18.6876 ₪: half-up to 18.69 ₪.
+        assertThat(invoice.<Integer>json("$.vatAgorot")).isEqualTo(1869);
+        assertThat(invoice.<Integer>json("$.totalAgorot")).isEqualTo(12251);
+        assertThat(invoice.<String>json("$.currency")).isEqualTo("ILS");
+        assertThat(invoice.<String>json("$.status")).isEqualTo("draft");
+    }
+
+    @Test
+    void issuingUsesTheTenantsVatRateAndHalfUpOnAnOddSubtotal() {
+        fixture.businessSettings(tenant, "עסק עם מע״מ אחר", 1750);
+        UUID customer = fixture.customer(tenant, "לקוח", null);
+        // 17.5% of 123.45 ₪ is 21.60375 ₪ → 21.60 ₪; 17.5% of 0.25 ₪ would be 4.375 → 4 agorot.
+        String id = simpleDraft(customer, 12345);
+        var issued = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(issued.<Integer>json("$.vatRateBasisPoints")).isEqualTo(1750);
+        assertThat(issued.<Integer>json("$.vatAgorot")).isEqualTo(2160);
+        assertThat(issued.<Integer>json("$.totalAgorot")).isEqualTo(14505);
+    }
+
+    @Test
+    void invoicePdfReadsInLogicalHebrewOrder() {
+        fixture.businessSettings(tenant, "נדל״ן לדוגמה בע״מ", 1800);
+        UUID customer = fixture.customer(tenant, "ישראל ישראלי", null);
+        String id = draft(customer, "tax_invoice", """
+                {"description": "דמי תיווך - דירה ברחוב Herzl 12", "quantity": 1, "unitPriceAgorot": 1000000}""");
+        owner.post("/api/invoices/" + id + "/issue", null);
+        var pdf = fixture.getBytes(tenant, "/api/invoices/" + id + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text = BillingFixture.pdfText(pdf.body());
+        // The glyphs are drawn in visual order; a bidi-aware reader restores the logical order.
+        assertThat(text).contains("חשבונית מס מספר 1").doesNotContain("סמ תינובשח");
+        assertThat(text)
+                .contains("נדל״ן לדוגמה בע״מ", "לכבוד: ישראל ישראלי", "מע״מ 18%: 1,800.00 ₪")
+                .contains("סה״כ לתשלום: 11,800.00 ₪");
+    }
+
+    @Test
+    void issuingPublishesInvoiceIssuedKeyedByTheCustomer() {
+        UUID customer = fixture.customer(tenant, "לקוח לאירועים", null);
+        String id = simpleDraft(customer, 5000);
+        owner.post("/api/invoices/" + id + "/issue", null);
+        var record = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains(id) && r.value().contains("\"invoice.issued\""),
+                Duration.ofSeconds(30));
+        assertThat(record.key()).isEqualTo(customer.toString());
+        var event = json.readTree(record.value());
+        assertThat(event.get("payload").get("number").asLong()).isEqualTo(1);
+        assertThat(event.get("payload").get("totalAgorot").asLong()).isEqualTo(5900);
+        assertThat(event.get("payload").get("customerName").asString()).isEqualTo("לקוח לאירועים");
+        assertThat(event.get("customerId").asString()).isEqualTo(customer.toString());
+        assertThat(new String(record.value().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .contains("tax_invoice");
+    }
+
+    @Test
+    void aCreditNoteCancelsAnIssuedInvoiceAndTheOriginalStays() {
+        UUID customer = fixture.customer(tenant, "לקוח לזיכוי", null);
+        String id = simpleDraft(customer, 20_000);
+        owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(owner.post("/api/invoices/" + id + "/pay", null).<String>json("$.status"))
+                .isEqualTo("paid");
+
+        var credit = owner.post("/api/invoices/" + id + "/credit", null);
+        assertThat(credit.status()).as(credit.body()).isEqualTo(201);
+        assertThat(credit.<String>json("$.type")).isEqualTo("credit_note");
+        assertThat(credit.<String>json("$.status")).isEqualTo("issued");
+        assertThat(credit.<Integer>json("$.number")).isEqualTo(1);
+        assertThat(credit.<String>json("$.creditOf")).isEqualTo(id);
+        assertThat(credit.<Integer>json("$.totalAgorot")).isEqualTo(23_600);
+
+        var original = owner.get("/api/invoices/" + id);
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(original.<String>json("$.status")).isEqualTo("cancelled");
+        assertThat(original.<Integer>json("$.number")).isEqualTo(1);
+        assertThat(original.<String>json("$.creditedBy")).isEqualTo(credit.<String>json("$.id"));
+        assertThat(owner.get("/api/invoices?customerId=" + customer).<Integer>json("$.total"))
+                .isEqualTo(2);
+
+        var again = owner.post("/api/invoices/" + id + "/credit", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.<String>json("$.error")).isEqualTo("invalid_transition");
+        assertThat(again.<String>json("$.message")).isEqualTo(InvoiceService.ONLY_ISSUED_CREDITS);
+        String creditPdf =
+                BillingFixture.pdfText(fixture.getBytes(tenant, "/api/invoices/" + credit.json("$.id") + "/pdf")
+                        .body());
+        assertThat(creditPdf).contains("חשבונית זיכוי מספר 1", "זיכוי עבור חשבונית מס מספר 1");
+        var credited = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains("\"invoice.credited\"") && r.value().contains(id),
+                Duration.ofSeconds(30));
+        var payload = json.readTree(credited.value()).get("payload");
+        assertThat(payload.get("invoiceId").asString()).isEqualTo(id);
+        assertThat(payload.get("status").asString()).isEqualTo("cancelled");
+        assertThat(payload.get("creditNoteId").asString()).isEqualTo(credit.<String>json("$.id"));
+    }
+
+    @Test
+    void illegalTransitionsAnswer409WithAHebrewMessage() {
+        UUID customer = fixture.customer(tenant, "לקוח", null);
+        String id = simpleDraft(customer, 1000);
+        var payDraft = owner.post("/api/invoices/" + id + "/pay", null);
+        assertThat(payDraft.status()).isEqualTo(409);
+        assertThat(payDraft.isJson()).isTrue();
+        assertThat(payDraft.<String>json("$.message")).isEqualTo(InvoiceService.ONLY_ISSUED_PAYS);
+        assertThat(owner.post("/api/invoices/" + id + "/credit", null).status()).isEqualTo(409);
+        owner.post("/api/invoices/" + id + "/issue", null);
+        var issueTwice = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(issueTwice.status()).isEqualTo(409);
+        assertThat(issueTwice.<String>json("$.message")).isEqualTo(InvoiceService.ONLY_DRAFT_ISSUES);
+        assertThat(owner.post("/api/invoices/" + id + "/allocation", null).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheInvoicesOnAnyEndpoint() {
+        UUID customer = fixture.customer(tenant, "לקוח של א", null);
+        String id = simpleDraft(customer, 1000);
+        String issued = simpleDraft(customer, 2000);
+        owner.post("/api/invoices/" + issued + "/issue", null);
+        UUID other = UUID.randomUUID();
+        Api intruder = fixture.owner(other);
+
+        for (String target : List.of(id, issued)) {
+            assertThat(intruder.get("/api/invoices/" + target).status()).isEqualTo(404);
+            assertThat(intruder.post("/api/invoices/" + target + "/issue", null).status())
+                    .isEqualTo(404);
+            assertThat(intruder.post("/api/invoices/" + target + "/pay", null).status())
+                    .isEqualTo(404);
+            assertThat(intruder.post("/api/invoices/" + target + "/credit", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(intruder.post("/api/invoices/" + target + "/allocation", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(fixture.getBytes(other, "/api/invoices/" + target + "/pdf")
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(intruder.get("/api/invoices").<Integer>json("$.total")).isZero();
+        assertThat(intruder.get("/api/invoices?customerId=" + customer).<Integer>json("$.total"))
+                .isZero();
+        assertThat(intruder.get("/api/invoices/export").body().lines().count()).isEqualTo(1);
+        var foreignCustomer = intruder.post("/api/invoices", """
+                {"customerId": "%s", "type": "receipt", "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 1}]}
+                """.formatted(customer));
+        assertThat(foreignCustomer.status()).isEqualTo(400);
+        assertThat(foreignCustomer.<String>json("$.error")).isEqualTo("unknown_customer");
+        // The original tenant's invoices are untouched.
+        assertThat(owner.get("/api/invoices/" + id).<String>json("$.status")).isEqualTo("draft");
+        assertThat(owner.get("/api/invoices/" + issued).<String>json("$.status"))
+                .isEqualTo("issued");
+    }
+
+    @Test
+    void aB2bTaxInvoiceAboveTheThresholdGetsASandboxAllocationNumberPrintedOnThePdf() {
+        UUID business = fixture.customer(tenant, "חברה בע״מ", "123456782");
+        String id = simpleDraft(business, 600_000); // 6,000 ₪ before VAT, above the 5,000 ₪ threshold
+        var issued = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(issued.<String>json("$.status")).isEqualTo("issued");
+        assertThat(issued.<String>json("$.allocationStatus")).isEqualTo("allocated");
+        assertThat(issued.<Boolean>json("$.allocationSandbox")).isTrue();
+        String allocation = issued.json("$.allocationNumber");
+        assertThat(allocation).matches("\\d{9}");
+        String text = BillingFixture.pdfText(
+                fixture.getBytes(tenant, "/api/invoices/" + id + "/pdf").body());
+        assertThat(text).contains("מספר הקצאה: " + allocation + " (סביבת ניסוי)");
+
+        String below = simpleDraft(business, 500_000); // exactly 5,000 ₪ is not above it
+        assertThat(owner.post("/api/invoices/" + below + "/issue", null).<String>json("$.allocationStatus"))
+                .isEqualTo("not_required");
+        UUID privatePerson = fixture.customer(tenant, "לקוח פרטי", null);
+        String b2c = simpleDraft(privatePerson, 900_000);
+        assertThat(owner.post("/api/invoices/" + b2c + "/issue", null).<String>json("$.allocationStatus"))
+                .isEqualTo("not_required");
+    }
+
+    @Test
+    void aRejectedAllocationKeepsTheInvoiceAwaitingWithTheReasonInHebrew() {
+        UUID business = fixture.customer(tenant, "עוסק עם מספר שגוי", "123456789");
+        String id = simpleDraft(business, 700_000);
+        var issued = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(issued.<String>json("$.status")).isEqualTo("awaiting_allocation");
+        assertThat(issued.<String>json("$.allocationStatus")).isEqualTo("rejected");
+        assertThat(issued.<String>json("$.allocationRejectionReason"))
+                .isEqualTo(SandboxAllocationProvider.INVALID_VAT_ID);
+        assertThat(issued.<Integer>json("$.number")).isEqualTo(1);
+        assertThat(owner.post("/api/invoices/" + id + "/pay", null).status()).isEqualTo(409);
+        var retried = owner.post("/api/invoices/" + id + "/allocation", null);
+        assertThat(retried.<String>json("$.allocationStatus")).isEqualTo("rejected");
+        String text = BillingFixture.pdfText(
+                fixture.getBytes(tenant, "/api/invoices/" + id + "/pdf").body());
+        assertThat(text).contains("המסמך ממתין למספר הקצאה מרשות המסים");
+    }
+
+    @Test
+    void listsPageSortAndFilterAndExportCsvWithABom() {
+        UUID first = fixture.customer(tenant, "לקוח ראשון", null);
+        UUID second = fixture.customer(tenant, "לקוח, שני", null);
+        for (int i = 0; i < 3; i++) {
+            owner.post("/api/invoices/" + simpleDraft(first, 1000 + i) + "/issue", null);
+        }
+        simpleDraft(second, 5000);
+        draft(second, "receipt", """
+                {"description": "קבלה", "quantity": 1, "unitPriceAgorot": 100}""");
+
+        var page = owner.get("/api/invoices?limit=2&page=2&sort=createdAt");
+        assertThat(page.<Integer>json("$.total")).isEqualTo(5);
+        assertThat(page.<Integer>json("$.pages")).isEqualTo(3);
+        assertThat(page.<List<?>>json("$.items")).hasSize(2);
+        assertThat(owner.get("/api/invoices?status=issued&sort=-number").<List<Integer>>json("$.items[*].number"))
+                .containsExactly(3, 2, 1);
+        assertThat(owner.get("/api/invoices?type=receipt").<Integer>json("$.total"))
+                .isEqualTo(1);
+        assertThat(owner.get("/api/invoices?customerId=" + second).<Integer>json("$.total"))
+                .isEqualTo(2);
+        assertThat(owner.get("/api/invoices?from=2000-01-01&to=2000-12-31").<Integer>json("$.total"))
+                .isZero();
+        assertThat(owner.get("/api/invoices?sort=password").status()).isEqualTo(400);
+        assertThat(owner.get("/api/invoices?status=lost").status()).isEqualTo(400);
+        assertThat(owner.get("/api/invoices?from=yesterday").status()).isEqualTo(400);
+
+        var export = fixture.getBytes(tenant, "/api/invoices/export?status=draft");
+        assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String csv = new String(export.body(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFמספר,סוג מסמך,סטטוס,לקוח");
+        assertThat(csv.lines().count()).isEqualTo(3);
+        assertThat(csv).contains("\"לקוח, שני\"", "קבלה", "טיוטה");
+    }
+
+    @Test
+    void settingsAreTheOwnersAlone() {
+        var agent = fixture.as(tenant, "agent");
+        assertThat(agent.get("/api/invoices/settings").status()).isEqualTo(403);
+        assertThat(agent.put("/api/invoices/settings", "{\"vatRateBasisPoints\": 0}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(owner.get("/api/invoices/settings").<Integer>json("$.vatRateBasisPoints"))
+                .isEqualTo(1800);
+        var invalid = owner.put("/api/invoices/settings", "{\"vatRateBasisPoints\": 10001}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.<String>json("$.details.fields.vatRateBasisPoints")).isNotBlank();
+    }
+
+    @Test
+    void aDraftIsValidatedWithHebrewFieldMessages() {
+        UUID customer = fixture.customer(tenant, "לקוח", null);
+        var response = owner.post("/api/invoices", """
+                {"customerId": "%s", "type": "credit_note",
+                 "lines": [{"description": "", "quantity": 0.0001, "unitPriceAgorot": -5}]}
+                """.formatted(customer));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("validation_failed");
+        assertThat(response.<java.util.Map<String, Object>>json("$.details.fields"))
+                .containsKey("type");
+    }
+
+    @Test
+    void aTenantWithInvoicesSwitchedOffGetsFeatureDisabled() {
+        UUID customer = fixture.customer(tenant, "לקוח", null);
+        String id = simpleDraft(customer, 1000);
+        fixture.features(tenant, java.util.Map.of("invoices", false));
+        BillingFixture.await(() -> owner.get("/api/invoices").status() == 403);
+        var response = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.<String>json("$.error")).isEqualTo("feature_disabled");
+        assertThat(response.<String>json("$.feature")).isEqualTo("invoices");
+    }
+}
