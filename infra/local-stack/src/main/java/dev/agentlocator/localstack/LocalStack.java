@@ -53,7 +53,7 @@ public final class LocalStack {
         this.options = options;
         this.layout = layout;
         this.env = env;
-        this.infrastructure = new Infrastructure(env, layout);
+        this.infrastructure = new Infrastructure(env, layout, options.mode() != Mode.RUN);
     }
 
     public static void main(String[] args) {

@@ -31,9 +31,26 @@ public final class Infrastructure {
     private volatile PostgresServer postgres;
     private String kafkaBootstrapServers;
 
-    public Infrastructure(Map<String, String> env, StackLayout layout) {
+    private final boolean throwaway;
+
+    /**
+     * @param throwaway for the checks of {@code make test} and the benchmarks: the stack gets
+     *     databases and broker data of its own, fresh every time, so it never trips over (or
+     *     wipes) what a developer's {@code make run} keeps
+     */
+    public Infrastructure(Map<String, String> env, StackLayout layout, boolean throwaway) {
         this.env = env;
         this.layout = layout;
+        this.throwaway = throwaway;
+    }
+
+    /** The database actually used for a service's logical database {@code name}. */
+    private String physical(String name) {
+        return throwaway ? "smoke_" + name : name;
+    }
+
+    private Path kafkaDir() {
+        return throwaway ? layout.stateDir().resolve("kafka-smoke") : layout.kafkaDir();
     }
 
     /** The in-process broker's client and controller ports, or none when an external broker is configured. */
@@ -68,24 +85,24 @@ public final class Infrastructure {
             return;
         }
         long started = System.nanoTime();
-        if (reset) {
+        if (reset || throwaway) {
             deleteKafkaData();
         }
         try {
-            kafka = KafkaServer.start(kafkaPort(), kafkaControllerPort(), layout.kafkaDir(), KAFKA_PARTITIONS);
+            kafka = KafkaServer.start(kafkaPort(), kafkaControllerPort(), kafkaDir(), KAFKA_PARTITIONS);
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "Could not start the in-process Kafka broker on port " + kafkaPort() + " (data in "
-                            + layout.display(layout.kafkaDir()) + "): " + e.getMessage(),
+                            + layout.display(kafkaDir()) + "): " + e.getMessage(),
                     e);
         }
         kafkaBootstrapServers = kafka.bootstrapServers();
-        Console.info("Kafka: in-process broker at " + kafkaBootstrapServers + ", data in "
-                + layout.display(layout.kafkaDir()) + " (" + millisSince(started) + " ms)");
+        Console.info("Kafka: in-process broker at " + kafkaBootstrapServers + ", data in " + layout.display(kafkaDir())
+                + " (" + millisSince(started) + " ms)");
     }
 
     private void deleteKafkaData() {
-        Path dir = layout.kafkaDir();
+        Path dir = kafkaDir();
         Path config = dir.resolveSibling(dir.getFileName() + ".properties");
         try {
             if (Files.exists(dir)) {
@@ -96,7 +113,7 @@ public final class Infrastructure {
                 }
             }
             Files.deleteIfExists(config);
-            Console.info("Kafka: deleted " + layout.display(dir) + " (--reset)");
+            Console.info("Kafka: deleted " + layout.display(dir) + " to start from empty");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete " + dir, e);
         }
@@ -110,12 +127,13 @@ public final class Infrastructure {
                 env.get("DATABASE_PASSWORD"),
                 false,
                 layout.postgresDir());
-        if (reset) {
-            databases.forEach(postgres::dropDatabase);
-            Console.info("PostgreSQL: dropped " + String.join(", ", databases) + " (--reset)");
+        List<String> names = databases.stream().map(this::physical).toList();
+        if (reset || throwaway) {
+            names.forEach(postgres::dropDatabase);
+            Console.info("PostgreSQL: dropped " + String.join(", ", names) + " to start from empty");
         }
-        databases.forEach(postgres::ensureDatabase);
-        Console.info("PostgreSQL: " + postgres.description() + ", databases " + String.join(", ", databases) + " ("
+        names.forEach(postgres::ensureDatabase);
+        Console.info("PostgreSQL: " + postgres.description() + ", databases " + String.join(", ", names) + " ("
                 + millisSince(started) + " ms)");
     }
 
@@ -126,7 +144,7 @@ public final class Infrastructure {
     /** JDBC URL by database name. */
     public Map<String, String> databaseUrls(List<String> databases) {
         Map<String, String> urls = new LinkedHashMap<>();
-        databases.forEach(db -> urls.put(db, postgres.jdbcUrl(db)));
+        databases.forEach(db -> urls.put(db, postgres.jdbcUrl(physical(db))));
         return urls;
     }
 
