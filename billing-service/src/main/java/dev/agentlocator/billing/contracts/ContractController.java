@@ -1,7 +1,5 @@
 package dev.agentlocator.billing.contracts;
 
-import dev.agentlocator.billing.common.Page;
-import dev.agentlocator.billing.common.PageRequest;
 import dev.agentlocator.billing.common.Roles;
 import dev.agentlocator.billing.common.Text;
 import dev.agentlocator.billing.contracts.ContractRequests.CreateContractRequest;
@@ -10,6 +8,8 @@ import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.agentlocator.billing.invoices;
 
-import dev.agentlocator.billing.common.Csv;
 import dev.agentlocator.billing.common.Money;
-import dev.agentlocator.billing.common.Page;
-import dev.agentlocator.billing.common.PageRequest;
 import dev.agentlocator.billing.common.Roles;
 import dev.agentlocator.billing.common.Text;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
 import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;

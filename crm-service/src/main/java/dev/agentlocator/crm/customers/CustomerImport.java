@@ -1,6 +1,7 @@
 package dev.agentlocator.crm.customers;
 
 import dev.agentlocator.crm.customers.ImportReport.RejectedRow;
+import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

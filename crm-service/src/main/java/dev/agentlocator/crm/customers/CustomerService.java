@@ -8,6 +8,8 @@ import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.agentlocator.tasks.tasks;
 
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.SnoozeRequest;

@@ -1,5 +1,6 @@
 package dev.agentlocator.tasks.tasks;
 
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.agentlocator.tasks.tasks;
 
 import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.tasks.customers.CustomerDirectory;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;

@@ -1,4 +1,4 @@
-package dev.agentlocator.billing.common;
+package dev.agentlocator.platform.kit.paging;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.agentlocator.crm.customers;
+package dev.agentlocator.platform.kit.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

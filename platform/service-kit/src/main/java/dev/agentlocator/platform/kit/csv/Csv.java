@@ -1,15 +1,15 @@
-package dev.agentlocator.crm.customers;
+package dev.agentlocator.platform.kit.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF or LF. */
-final class Csv {
+public final class Csv {
 
-    static final char BOM = '\uFEFF';
+    public static final char BOM = '\uFEFF';
 
     /** Rows of fields; a leading byte-order mark is dropped and blank lines are skipped. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         var field = new StringBuilder();
@@ -61,7 +61,7 @@ final class Csv {
     }
 
     /** One CSV line (CRLF-terminated), quoting where needed and defusing spreadsheet formulas. */
-    static String line(List<String> values) {
+    public static String line(List<String> values) {
         var out = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

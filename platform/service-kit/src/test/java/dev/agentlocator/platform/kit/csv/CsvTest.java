@@ -1,4 +1,4 @@
-package dev.agentlocator.crm.customers;
+package dev.agentlocator.platform.kit.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
