@@ -347,8 +347,9 @@ class ContractsIT {
         String id = contract();
         String token = send(id);
         fixture.features(tenant, Map.of("signatures", false));
-        BillingFixture.await(
-                () -> owner.post("/api/contracts/" + id + "/send", null).status() == 403);
+        // Wait on a read: retrying the send while the flag is still on would replace the token.
+        BillingFixture.await(() -> signer.get("/api/public/sign/" + token).status() == 403);
+        assertThat(owner.post("/api/contracts/" + id + "/send", null).status()).isEqualTo(403);
         var view = signer.get("/api/public/sign/" + token);
         assertThat(view.status()).isEqualTo(403);
         assertThat(view.<String>json("$.feature")).isEqualTo("signatures");
