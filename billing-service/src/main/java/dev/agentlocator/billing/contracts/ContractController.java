@@ -10,6 +10,7 @@ import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -36,6 +37,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresFeature(Features.CONTRACTS)
 class ContractController {
 
+    /** API field → column, for {@code sort}. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "createdAt",
+            "created_at",
+            "updatedAt",
+            "updated_at",
+            "title",
+            "title",
+            "status",
+            "status",
+            "totalAgorot",
+            "total_agorot",
+            "customerName",
+            "customer_name");
+
     private static final Set<String> STATUSES = Set.of("draft", "sent", "viewed", "signed", "declined", "expired");
 
     private final ContractService contracts;
@@ -59,7 +75,7 @@ class ContractController {
                     HttpStatus.BAD_REQUEST, "invalid_parameter", "סטטוס לא מוכר: " + s, Map.of("parameter", "status"));
         }
         return contracts.list(
-                caller.tenantId(), s, customerId, ContractSort.parse(sort), PageRequest.parse(page, limit));
+                caller.tenantId(), s, customerId, SortOrder.parse(sort, SORTABLE), PageRequest.parse(page, limit));
     }
 
     @PostMapping

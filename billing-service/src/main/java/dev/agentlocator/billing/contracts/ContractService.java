@@ -14,6 +14,7 @@ import dev.agentlocator.billing.settings.SettingsService;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public class ContractService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Contract> list(UUID tenantId, String status, UUID customerId, ContractSort sort, PageRequest page) {
+    public Page<Contract> list(UUID tenantId, String status, UUID customerId, SortOrder sort, PageRequest page) {
         long total = contracts.count(tenantId, status, customerId);
         List<Contract> items =
                 contracts.list(tenantId, status, customerId, sort.orderBy(), page.offset(), page.limit());

@@ -11,6 +11,7 @@ import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/invoices")
 @RequiresFeature(Features.INVOICES)
 class InvoiceController {
+
+    /** API field → column, for {@code sort}. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "number",
+            "number",
+            "createdAt",
+            "created_at",
+            "issuedAt",
+            "issued_at",
+            "totalAgorot",
+            "total_agorot",
+            "status",
+            "status",
+            "customerName",
+            "customer_name");
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -78,7 +94,7 @@ class InvoiceController {
         return invoices.list(
                 caller.tenantId(),
                 filter(status, type, customerId, from, to),
-                InvoiceSort.parse(sort),
+                SortOrder.parse(sort, SORTABLE),
                 PageRequest.parse(page, limit));
     }
 
@@ -163,7 +179,7 @@ class InvoiceController {
                 "מספר הקצאה",
                 "מזהה")));
         for (Invoice i : invoices.export(
-                caller.tenantId(), filter(status, type, customerId, from, to), InvoiceSort.parse(sort))) {
+                caller.tenantId(), filter(status, type, customerId, from, to), SortOrder.parse(sort, SORTABLE))) {
             OffsetDateTime date = i.issuedAt() != null ? i.issuedAt() : i.createdAt();
             out.append(Csv.line(List.of(
                     Objects.toString(i.number(), ""),

@@ -2,6 +2,7 @@ package dev.agentlocator.billing.invoices;
 
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.Money.Totals;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -198,7 +199,7 @@ class InvoiceRepository {
                 .single();
     }
 
-    List<Invoice> list(UUID tenantId, InvoiceFilter filter, InvoiceSort sort, long offset, int limit) {
+    List<Invoice> list(UUID tenantId, InvoiceFilter filter, SortOrder sort, long offset, int limit) {
         var where = where(tenantId, filter);
         return jdbc.sql("select " + COLUMNS + " from invoice where " + where.sql + " order by " + sort.orderBy()
                         + " limit :limit offset :offset")

@@ -15,6 +15,7 @@ import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -91,14 +92,14 @@ public class InvoiceService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Invoice> list(UUID tenantId, InvoiceFilter filter, InvoiceSort sort, PageRequest page) {
+    public Page<Invoice> list(UUID tenantId, InvoiceFilter filter, SortOrder sort, PageRequest page) {
         long total = invoices.count(tenantId, filter);
         List<Invoice> items = invoices.list(tenantId, filter, sort, page.offset(), page.limit());
         return new Page<>(items, page.page(), page.limit(), total, page.pages(total));
     }
 
     @Transactional(readOnly = true)
-    public List<Invoice> export(UUID tenantId, InvoiceFilter filter, InvoiceSort sort) {
+    public List<Invoice> export(UUID tenantId, InvoiceFilter filter, SortOrder sort) {
         return invoices.list(tenantId, filter, sort, 0, Integer.MAX_VALUE);
     }
 

@@ -9,6 +9,7 @@ import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +43,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/crm/customers")
 @RequiresFeature(Features.CRM)
 class CustomerController {
+
+    /** API field → column, for {@code sort}. */
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "name", "createdAt", "created_at", "updatedAt", "updated_at", "status", "status");
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -68,7 +74,7 @@ class CustomerController {
         return customers.list(
                 caller.tenantId(),
                 filter(q, status, tag, ownerId, source),
-                CustomerSort.parse(sort),
+                SortOrder.parse(sort, SORTABLE),
                 PageRequest.parse(page, limit));
     }
 
@@ -130,7 +136,7 @@ class CustomerController {
         header.add("createdAt");
         out.append(Csv.line(header));
         for (Customer c : customers.export(
-                caller.tenantId(), filter(q, status, tag, ownerId, source), CustomerSort.parse(sort))) {
+                caller.tenantId(), filter(q, status, tag, ownerId, source), SortOrder.parse(sort, SORTABLE))) {
             out.append(Csv.line(List.of(
                     c.name(),
                     c.phone(),

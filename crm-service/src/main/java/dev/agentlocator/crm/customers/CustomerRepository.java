@@ -1,5 +1,6 @@
 package dev.agentlocator.crm.customers;
 
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -81,7 +82,7 @@ class CustomerRepository {
                 .single();
     }
 
-    List<Customer> list(UUID tenantId, CustomerFilter filter, CustomerSort sort, long offset, int limit) {
+    List<Customer> list(UUID tenantId, CustomerFilter filter, SortOrder sort, long offset, int limit) {
         var where = where(tenantId, filter);
         return jdbc.sql("select " + COLUMNS + " from customer where " + where.sql() + " order by " + sort.orderBy()
                         + " limit :limit offset :offset")

@@ -10,6 +10,7 @@ import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,14 +112,14 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Customer> list(UUID tenantId, CustomerFilter filter, CustomerSort sort, PageRequest page) {
+    public Page<Customer> list(UUID tenantId, CustomerFilter filter, SortOrder sort, PageRequest page) {
         long total = customers.count(tenantId, filter);
         List<Customer> items = customers.list(tenantId, filter, sort, page.offset(), page.limit());
         return new Page<>(items, page.page(), page.limit(), total, page.pages(total));
     }
 
     @Transactional(readOnly = true)
-    public List<Customer> export(UUID tenantId, CustomerFilter filter, CustomerSort sort) {
+    public List<Customer> export(UUID tenantId, CustomerFilter filter, SortOrder sort) {
         return customers.list(tenantId, filter, sort, 0, Integer.MAX_VALUE);
     }
 
