@@ -6,11 +6,9 @@ import dev.agentlocator.notification.StompTestClient.Connection;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
-import dev.agentlocator.testkit.TestInfrastructure;
+import dev.agentlocator.testkit.ServiceJar;
 import dev.agentlocator.testkit.TestJwt;
 import dev.agentlocator.testkit.TopicReader;
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,18 +50,12 @@ class TaskDueBenchmark {
 
     @Test
     void thousandTasksDueInTheSameSecondReachTwoHundredSockets() throws Exception {
-        Process tasksService = null;
         List<Connection> sockets = new ArrayList<>();
-        try {
-            int tasksPort = freePort();
-            tasksService = startTasksService(tasksPort);
-            var health = Api.at(tasksPort);
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (!isUp(health)) {
-                assertThat(tasksService.isAlive()).as("tasks-service process").isTrue();
-                assertThat(Instant.now()).as("tasks-service ready within 120 s").isBefore(deadline);
-                Thread.sleep(500);
-            }
+        try (var tasksService = ServiceJar.of("tasks-service")
+                .database("TASKS_DATABASE_URL")
+                .optimised()
+                .start()) {
+            int tasksPort = tasksService.port();
             ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("notification-realtime"), 3);
 
             UUID tenant = UUID.randomUUID();
@@ -142,10 +134,6 @@ class TaskDueBenchmark {
             assertThat(lateness).hasSize(TASKS);
         } finally {
             sockets.forEach(Connection::close);
-            if (tasksService != null) {
-                tasksService.destroy();
-                tasksService.waitFor();
-            }
         }
     }
 
@@ -178,42 +166,5 @@ class TaskDueBenchmark {
     private static long percentile(List<Long> sorted, double p) {
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static boolean isUp(Api api) {
-        try {
-            return api.get("/actuator/health/readiness").status() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static Process startTasksService(int port) throws Exception {
-        Path jar = Path.of("..", "tasks-service", "target", "tasks-service.jar");
-        assertThat(jar)
-                .as("build tasks-service first (bench/tasks/run.sh does)")
-                .exists();
-        var postgres = TestInfrastructure.postgres();
-        String database = TestInfrastructure.createDatabase("bench_tasks");
-        var builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/bench-tasks-service.log"));
-        var env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("TASKS_DATABASE_URL", postgres.jdbcUrl(database));
-        env.put("DATABASE_USERNAME", postgres.username());
-        env.put("DATABASE_PASSWORD", postgres.password() == null ? "" : postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
-        env.put("JWT_SECRET", TestJwt.SECRET);
-        env.put("EUREKA_CLIENT_ENABLED", "false");
-        env.put("SPRING_CLOUD_DISCOVERY_ENABLED", "false");
-        return builder.start();
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

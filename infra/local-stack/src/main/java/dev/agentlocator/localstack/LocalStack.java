@@ -6,6 +6,7 @@ import dev.agentlocator.localstack.infra.Infrastructure;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
 import dev.agentlocator.localstack.process.ServiceProcess;
+import dev.agentlocator.localstack.process.VapidKeyPair;
 import dev.agentlocator.localstack.readiness.HttpProbe;
 import dev.agentlocator.localstack.readiness.Readiness;
 import java.io.File;
@@ -108,7 +109,8 @@ public final class LocalStack {
                     infrastructure.kafkaBootstrapServers(),
                     infrastructure.databaseUrls(ServiceSpec.databases()),
                     infrastructure.databaseUsername(),
-                    infrastructure.databasePassword());
+                    infrastructure.databasePassword(),
+                    VapidKeyPair.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
             return 1;

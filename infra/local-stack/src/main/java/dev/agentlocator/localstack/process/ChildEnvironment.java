@@ -41,7 +41,8 @@ public final class ChildEnvironment {
             String eurekaUrl,
             String jwtSecret,
             String appEnv,
-            String corsOrigins) {
+            String corsOrigins,
+            VapidKeyPair vapid) {
 
         /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
         public static Shared from(
@@ -49,7 +50,8 @@ public final class ChildEnvironment {
                 String kafkaBootstrapServers,
                 Map<String, String> databaseUrls,
                 String databaseUsername,
-                String databasePassword) {
+                String databasePassword,
+                VapidKeyPair vapid) {
             return new Shared(
                     kafkaBootstrapServers,
                     Map.copyOf(databaseUrls),
@@ -58,7 +60,8 @@ public final class ChildEnvironment {
                     "http://127.0.0.1:" + ServiceSpec.DISCOVERY_PORT + "/eureka",
                     orDefault(env, "JWT_SECRET", DEV_JWT_SECRET),
                     orDefault(env, "APP_ENV", "development"),
-                    orDefault(env, "CORS_ORIGINS", "http://localhost:5173"));
+                    orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
+                    vapid);
         }
 
         public boolean usesDevelopmentJwtSecret() {
@@ -87,6 +90,8 @@ public final class ChildEnvironment {
         env.put("JWT_SECRET", shared.jwtSecret());
         env.put("APP_ENV", shared.appEnv());
         env.put("CORS_ORIGINS", shared.corsOrigins());
+        env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
+        env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());
         return env;
     }
 

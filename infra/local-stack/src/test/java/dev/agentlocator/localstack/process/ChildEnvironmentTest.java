@@ -11,11 +11,12 @@ class ChildEnvironmentTest {
     private static final Map<String, String> URLS = Map.of(
             "crm", "jdbc:postgresql://127.0.0.1:5432/crm",
             "tasks", "jdbc:postgresql://127.0.0.1:5432/tasks");
+    private static final VapidKeyPair VAPID = new VapidKeyPair("public-key", "private-key");
 
     @Test
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
-        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "");
+        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", VAPID);
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -32,6 +33,8 @@ class ChildEnvironmentTest {
                 .containsEntry("JWT_SECRET", ChildEnvironment.DEV_JWT_SECRET)
                 .containsEntry("APP_ENV", "development")
                 .containsEntry("CORS_ORIGINS", "http://localhost:5173")
+                .containsEntry("VAPID_PUBLIC_KEY", "public-key")
+                .containsEntry("VAPID_PRIVATE_KEY", "private-key")
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
                 // the user's environment wins over the development defaults
                 .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
@@ -47,7 +50,7 @@ class ChildEnvironmentTest {
                 "APP_ENV", "staging",
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
-        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret");
+        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", VAPID);
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
