@@ -1,5 +1,8 @@
 package dev.agentlocator.billing.contracts;
 
+import dev.agentlocator.billing.common.CsvExport;
+import dev.agentlocator.billing.common.IsraelTime;
+import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.common.Roles;
 import dev.agentlocator.billing.common.Text;
 import dev.agentlocator.billing.contracts.ContractRequests.CreateContractRequest;
@@ -13,8 +16,9 @@ import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +56,19 @@ class ContractController {
             "customerName",
             "customer_name");
 
-    private static final Set<String> STATUSES = Set.of("draft", "sent", "viewed", "signed", "declined", "expired");
+    private static final List<String> CSV_HEADER = List.of(
+            "כותרת",
+            "לקוח",
+            "סטטוס",
+            "סכום לפני מע״מ",
+            "מע״מ",
+            "סה״כ",
+            "מטבע",
+            "נוצר",
+            "נשלח",
+            "נחתם",
+            "שם החותם",
+            "מזהה");
 
     private final ContractService contracts;
 
@@ -69,13 +85,41 @@ class ContractController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID customerId,
             CurrentUser caller) {
-        String s = Text.blankToNull(status);
-        if (s != null && !STATUSES.contains(s)) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "invalid_parameter", "סטטוס לא מוכר: " + s, Map.of("parameter", "status"));
-        }
         return contracts.list(
-                caller.tenantId(), s, customerId, SortOrder.parse(sort, SORTABLE), PageRequest.parse(page, limit));
+                caller.tenantId(),
+                status(status),
+                customerId,
+                SortOrder.parse(sort, SORTABLE),
+                PageRequest.parse(page, limit));
+    }
+
+    /** The list's filters and sort, every row, as a CSV download (see {@link CsvExport}). */
+    @GetMapping("/export")
+    @PreAuthorize(Roles.CAN_READ)
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID customerId,
+            CurrentUser caller) {
+        List<Contract> rows =
+                contracts.export(caller.tenantId(), status(status), customerId, SortOrder.parse(sort, SORTABLE));
+        return CsvExport.attachment(
+                "contracts.csv",
+                CSV_HEADER,
+                rows,
+                c -> List.of(
+                        c.title(),
+                        c.customerName(),
+                        ContractStatuses.LABELS.get(c.status()),
+                        Money.amount(c.subtotalAgorot()),
+                        Money.amount(c.vatAgorot()),
+                        Money.amount(c.totalAgorot()),
+                        c.currency(),
+                        IsraelTime.day(c.createdAt()),
+                        IsraelTime.day(c.sentAt()),
+                        IsraelTime.day(c.signedAt()),
+                        Objects.toString(c.signerName(), ""),
+                        c.id().toString()));
     }
 
     @PostMapping
@@ -117,5 +161,14 @@ class ContractController {
                                 .build()
                                 .toString())
                 .body(contracts.pdf(caller.tenantId(), id));
+    }
+
+    private static String status(String raw) {
+        String s = Text.blankToNull(raw);
+        if (s != null && !ContractStatuses.LABELS.containsKey(s)) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "invalid_parameter", "סטטוס לא מוכר: " + s, Map.of("parameter", "status"));
+        }
+        return s;
     }
 }

@@ -1,11 +1,11 @@
 package dev.agentlocator.billing.contracts;
 
+import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.pdf.RtlDocument;
 import dev.agentlocator.billing.pdf.RtlDocument.Column;
 import dev.agentlocator.billing.settings.BillingSettings;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContractPdf {
 
-    private static final ZoneId ISRAEL = ZoneId.of("Asia/Jerusalem");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final List<Column> COLUMNS = List.of(
             new Column("תיאור", 235), new Column("כמות", 60), new Column("מחיר ליחידה", 95), new Column("סה״כ", 100));
@@ -52,10 +51,12 @@ class ContractPdf {
                 if (SignatureImage.PNG.equals(signed.signature().mediaType())) {
                     pdf.image(signed.signature().bytes(), 200, 80);
                 } else {
-                    pdf.line("החתימה נשמרה כקובץ SVG ברשומת החתימה");
+                    pdf.drawing(signed.signature().drawing(), 200, 80);
                 }
                 pdf.line("מועד החתימה: "
-                                + signed.signedAt().atZoneSameInstant(ISRAEL).format(DATE_TIME))
+                                + signed.signedAt()
+                                        .atZoneSameInstant(IsraelTime.ZONE)
+                                        .format(DATE_TIME))
                         .line("כתובת IP של החותם: " + signed.ip())
                         .small("טביעת אצבע (SHA-256) של המסמך שנחתם:")
                         .small(signed.documentSha256());

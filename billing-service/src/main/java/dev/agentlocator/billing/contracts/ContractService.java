@@ -86,6 +86,11 @@ public class ContractService {
         return new Page<>(items, page.page(), page.limit(), total, page.pages(total));
     }
 
+    @Transactional(readOnly = true)
+    public List<Contract> export(UUID tenantId, String status, UUID customerId, SortOrder sort) {
+        return contracts.list(tenantId, status, customerId, sort.orderBy(), 0, Integer.MAX_VALUE);
+    }
+
     @Transactional
     public Contract update(UUID tenantId, UUID id, UpdateContractRequest r) {
         Contract current = contracts.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);

@@ -1,5 +1,6 @@
 package dev.agentlocator.billing.contracts;
 
+import dev.agentlocator.billing.pdf.VectorDrawing;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,21 +12,17 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.springframework.http.HttpStatus;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * A drawn signature, checked before it is kept: a data URL of a PNG that really decodes, or of an
- * SVG without DTDs, entities, scripts, event handlers or external references. Anything else is a
- * 400, because a signature ends up inside a PDF and in front of the business's eyes.
+ * SVG within the drawing subset {@link SvgSignature} reads (no DTDs, scripts, references or
+ * anything it could not draw). Anything else is a 400, because a signature ends up inside a PDF
+ * and in front of the business's eyes.
+ *
+ * @param drawing the SVG's paths, ready to draw; null for a PNG
  */
-record SignatureImage(String mediaType, byte[] bytes) {
+record SignatureImage(String mediaType, byte[] bytes, VectorDrawing drawing) {
 
     static final String PNG = "image/png";
     static final String SVG = "image/svg+xml";
@@ -98,66 +95,14 @@ record SignatureImage(String mediaType, byte[] bytes) {
             }
             throw invalid("invalid_signature", MALFORMED);
         }
-        return new SignatureImage(PNG, bytes);
+        return new SignatureImage(PNG, bytes, null);
     }
 
     private static SignatureImage svg(byte[] bytes) {
-        try {
-            var factory = DocumentBuilderFactory.newInstance();
-            // No DTD at all: no entity expansion, no external entities, no "billion laughs".
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setNamespaceAware(true);
-            var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
-            Element root = document.getDocumentElement();
-            if (!"svg".equals(root.getLocalName())) {
-                throw invalid("invalid_signature", MALFORMED);
-            }
-            checkSafe(root);
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw invalid("invalid_signature", MALFORMED);
-        }
-        return new SignatureImage(SVG, bytes);
+        return new SignatureImage(SVG, bytes, SvgSignature.parse(bytes));
     }
 
-    private static void checkSafe(Node node) {
-        if (node.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-            throw invalid("invalid_signature", MALFORMED);
-        }
-        if (node instanceof Element element) {
-            String name = element.getLocalName() == null
-                    ? element.getTagName()
-                    : element.getLocalName().toLowerCase(Locale.ROOT);
-            if (name.equals("script")
-                    || name.equals("foreignobject")
-                    || name.equals("iframe")
-                    || name.equals("image")) {
-                throw invalid("invalid_signature", MALFORMED);
-            }
-            NamedNodeMap attributes = element.getAttributes();
-            for (int i = 0; i < attributes.getLength(); i++) {
-                Node attribute = attributes.item(i);
-                String attributeName =
-                        attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
-                String value = attribute.getNodeValue().trim().toLowerCase(Locale.ROOT);
-                if (attributeName.toLowerCase(Locale.ROOT).startsWith("on")
-                        || attributeName.equals("href") && !value.startsWith("#")
-                        || value.contains("javascript:")
-                        || value.contains("url(") && !value.contains("url(#")) {
-                    throw invalid("invalid_signature", MALFORMED);
-                }
-            }
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            checkSafe(child);
-        }
-    }
-
-    private static ApiException invalid(String code, String message) {
+    static ApiException invalid(String code, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, code, message, Map.of("fields", Map.of("signature", message)));
     }
 }

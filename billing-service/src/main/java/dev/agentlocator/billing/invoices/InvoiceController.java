@@ -1,11 +1,13 @@
 package dev.agentlocator.billing.invoices;
 
+import dev.agentlocator.billing.common.CsvExport;
+import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.common.Roles;
 import dev.agentlocator.billing.common.Text;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
+import dev.agentlocator.billing.invoices.InvoiceRequests.UpdateInvoiceRequest;
 import dev.agentlocator.billing.settings.SettingsService;
-import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
@@ -14,7 +16,6 @@ import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,7 +30,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,7 +61,19 @@ class InvoiceController {
             "customerName",
             "customer_name");
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final List<String> CSV_HEADER = List.of(
+            "מספר",
+            "סוג מסמך",
+            "סטטוס",
+            "לקוח",
+            "מספר עוסק של הלקוח",
+            "תאריך",
+            "סכום לפני מע״מ",
+            "מע״מ",
+            "סה״כ",
+            "מטבע",
+            "מספר הקצאה",
+            "מזהה");
 
     private static final Set<String> STATUSES = Set.of(
             InvoiceTypes.DRAFT,
@@ -111,6 +126,21 @@ class InvoiceController {
         return invoices.get(caller.tenantId(), id);
     }
 
+    /** Edits a draft (customer, type, lines); an issued document is corrected by a credit note → 409. */
+    @PatchMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    Invoice update(@PathVariable UUID id, @Valid @RequestBody UpdateInvoiceRequest request, CurrentUser caller) {
+        return invoices.update(caller.tenantId(), id, request);
+    }
+
+    /** Deletes a draft; an issued document is never deleted (409), it is cancelled by a credit note. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Roles.CAN_WRITE)
+    void delete(@PathVariable UUID id, CurrentUser caller) {
+        invoices.deleteDraft(caller.tenantId(), id);
+    }
+
     @PostMapping("/{id}/issue")
     @PreAuthorize(Roles.CAN_WRITE)
     Invoice issue(@PathVariable UUID id, CurrentUser caller) {
@@ -153,7 +183,7 @@ class InvoiceController {
                 .body(body);
     }
 
-    /** UTF-8 with a byte-order mark, so that Excel shows the Hebrew rather than mojibake. */
+    /** The list's filters and sort, every row, as a CSV download (see {@link CsvExport}). */
     @GetMapping("/export")
     @PreAuthorize(Roles.CAN_READ)
     ResponseEntity<byte[]> export(
@@ -164,46 +194,25 @@ class InvoiceController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             CurrentUser caller) {
-        var out = new StringBuilder().append(Csv.BOM);
-        out.append(Csv.line(List.of(
-                "מספר",
-                "סוג מסמך",
-                "סטטוס",
-                "לקוח",
-                "מספר עוסק של הלקוח",
-                "תאריך",
-                "סכום לפני מע״מ",
-                "מע״מ",
-                "סה״כ",
-                "מטבע",
-                "מספר הקצאה",
-                "מזהה")));
-        for (Invoice i : invoices.export(
-                caller.tenantId(), filter(status, type, customerId, from, to), SortOrder.parse(sort, SORTABLE))) {
-            OffsetDateTime date = i.issuedAt() != null ? i.issuedAt() : i.createdAt();
-            out.append(Csv.line(List.of(
-                    Objects.toString(i.number(), ""),
-                    i.title(),
-                    i.statusLabel(),
-                    i.customerName(),
-                    Objects.toString(i.customerVatId(), ""),
-                    date.atZoneSameInstant(InvoiceService.ISRAEL).toLocalDate().toString(),
-                    Money.amount(i.subtotalAgorot()),
-                    Money.amount(i.vatAgorot()),
-                    Money.amount(i.totalAgorot()),
-                    i.currency(),
-                    Objects.toString(i.allocationNumber(), ""),
-                    i.id().toString())));
-        }
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("invoices.csv")
-                                .build()
-                                .toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        List<Invoice> rows = invoices.export(
+                caller.tenantId(), filter(status, type, customerId, from, to), SortOrder.parse(sort, SORTABLE));
+        return CsvExport.attachment(
+                "invoices.csv",
+                CSV_HEADER,
+                rows,
+                i -> List.of(
+                        Objects.toString(i.number(), ""),
+                        i.title(),
+                        i.statusLabel(),
+                        i.customerName(),
+                        Objects.toString(i.customerVatId(), ""),
+                        IsraelTime.day(i.issuedAt() != null ? i.issuedAt() : i.createdAt()),
+                        Money.amount(i.subtotalAgorot()),
+                        Money.amount(i.vatAgorot()),
+                        Money.amount(i.totalAgorot()),
+                        i.currency(),
+                        Objects.toString(i.allocationNumber(), ""),
+                        i.id().toString()));
     }
 
     private static InvoiceFilter filter(String status, String type, UUID customerId, String from, String to) {
@@ -230,7 +239,7 @@ class InvoiceController {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
                 return (endOfRange ? day.plusDays(1) : day)
-                        .atStartOfDay(InvoiceService.ISRAEL)
+                        .atStartOfDay(IsraelTime.ZONE)
                         .toOffsetDateTime();
             }
             return OffsetDateTime.parse(value);

@@ -1,5 +1,6 @@
 package dev.agentlocator.billing.invoices;
 
+import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.pdf.RtlDocument;
@@ -43,7 +44,7 @@ class InvoicePdf {
                 pdf.boldLine("המסמך בוטל באמצעות חשבונית זיכוי");
             }
             OffsetDateTime date = invoice.issuedAt() != null ? invoice.issuedAt() : invoice.createdAt();
-            pdf.line("תאריך: " + date.atZoneSameInstant(InvoiceService.ISRAEL).format(DATE));
+            pdf.line("תאריך: " + date.atZoneSameInstant(IsraelTime.ZONE).format(DATE));
             if (creditedOriginal != null && creditedOriginal.number() != null) {
                 pdf.line("זיכוי עבור " + creditedOriginal.title() + " מספר " + creditedOriginal.number());
             }

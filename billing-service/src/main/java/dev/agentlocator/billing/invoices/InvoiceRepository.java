@@ -66,6 +66,43 @@ class InvoiceRepository {
                 .update();
     }
 
+    /** Only a draft changes: the status condition keeps an issued document's content as issued. */
+    void updateDraft(
+            UUID tenantId,
+            UUID id,
+            UUID customerId,
+            String customerName,
+            String customerVatId,
+            String type,
+            List<LineItem> lines,
+            Totals totals) {
+        jdbc.sql("""
+                        update invoice set customer_id = :customer, customer_name = :name, customer_vat_id = :vatId,
+                            type = :type, lines = cast(:lines as jsonb), vat_rate_basis_points = :rate,
+                            subtotal_agorot = :subtotal, vat_agorot = :vat, total_agorot = :total, updated_at = now()
+                        where tenant_id = :tenant and id = :id and status = 'draft'
+                        """)
+                .param("customer", customerId)
+                .param("name", customerName)
+                .param("vatId", customerVatId)
+                .param("type", type)
+                .param("lines", json.writeValueAsString(lines))
+                .param("rate", totals.vatRateBasisPoints())
+                .param("subtotal", totals.subtotalAgorot())
+                .param("vat", totals.vatAgorot())
+                .param("total", totals.totalAgorot())
+                .param("tenant", tenantId)
+                .param("id", id)
+                .update();
+    }
+
+    void deleteDraft(UUID tenantId, UUID id) {
+        jdbc.sql("delete from invoice where tenant_id = ? and id = ? and status = 'draft'")
+                .param(tenantId)
+                .param(id)
+                .update();
+    }
+
     Optional<Invoice> find(UUID tenantId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from invoice where tenant_id = ? and id = ?")
                 .param(tenantId)

@@ -23,5 +23,17 @@ final class InvoiceRequests {
             @NotEmpty(message = "יש להוסיף לפחות שורה אחת") @Size(max = 100, message = "אפשר עד 100 שורות במסמך")
             List<@Valid @NotNull(message = "שורה ריקה") LineRequest> lines) {}
 
+    /** Changes to a draft; absent fields stay as they are. */
+    record UpdateInvoiceRequest(
+            UUID customerId,
+
+            @Pattern(
+                    regexp = InvoiceTypes.DRAFTABLE,
+                    message = "סוג המסמך חייב להיות חשבונית מס, קבלה או חשבונית מס / קבלה")
+            String type,
+
+            @Size(min = 1, max = 100, message = "יש להזין בין שורה אחת ל-100 שורות")
+            List<@Valid @NotNull(message = "שורה ריקה") LineRequest> lines) {}
+
     private InvoiceRequests() {}
 }

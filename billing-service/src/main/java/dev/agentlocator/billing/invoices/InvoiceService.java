@@ -1,5 +1,6 @@
 package dev.agentlocator.billing.invoices;
 
+import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.LineRequest;
 import dev.agentlocator.billing.common.Money;
@@ -7,6 +8,7 @@ import dev.agentlocator.billing.common.Money.Totals;
 import dev.agentlocator.billing.customers.BillingCustomer;
 import dev.agentlocator.billing.customers.CustomerDirectory;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
+import dev.agentlocator.billing.invoices.InvoiceRequests.UpdateInvoiceRequest;
 import dev.agentlocator.billing.settings.SettingsService;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
@@ -17,7 +19,6 @@ import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InvoiceService {
 
-    static final ZoneId ISRAEL = ZoneId.of("Asia/Jerusalem");
-
     static final String ONLY_DRAFT_ISSUES = "אפשר להפיק רק מסמך שנמצא בטיוטה";
     static final String ONLY_ISSUED_PAYS = "אפשר לסמן כשולם רק מסמך שהופק ועדיין לא שולם";
     static final String CREDIT_NOTE_NOT_PAYABLE = "חשבונית זיכוי אינה מסמך לתשלום";
     static final String ONLY_ISSUED_CREDITS = "אפשר לזכות רק מסמך שהופק ולא בוטל";
     static final String CREDIT_NOTE_NOT_CREDITABLE = "אי אפשר לזכות חשבונית זיכוי";
+    static final String ONLY_DRAFT_EDITS = "אפשר לערוך רק טיוטה. מסמך שהופק מתקנים באמצעות חשבונית זיכוי.";
+    static final String ONLY_DRAFT_DELETES =
+            "אפשר למחוק רק טיוטה. מסמך שהופק לעולם אינו נמחק; לביטולו יש להפיק חשבונית זיכוי.";
     static final String NO_ALLOCATION_AWAITED = "המסמך אינו ממתין למספר הקצאה";
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
@@ -86,6 +88,43 @@ public class InvoiceService {
         return emit(tenantId, "invoice.created", load(tenantId, id));
     }
 
+    /**
+     * Changes a draft's customer, type or lines and prices it again. The row lock makes an edit and a
+     * concurrent issue of the same draft queue, so the number always goes to the edited document.
+     */
+    @Transactional
+    public Invoice update(UUID tenantId, UUID id, UpdateInvoiceRequest r) {
+        Invoice draft = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
+        if (!InvoiceTypes.DRAFT.equals(draft.status())) {
+            throw illegalTransition(ONLY_DRAFT_EDITS, draft);
+        }
+        BillingCustomer customer = r.customerId() != null ? customers.require(tenantId, r.customerId()) : null;
+        List<LineItem> lines =
+                r.lines() != null ? r.lines().stream().map(LineRequest::toItem).toList() : draft.lines();
+        Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
+        invoices.updateDraft(
+                tenantId,
+                id,
+                customer != null ? customer.id() : draft.customerId(),
+                customer != null ? customer.name() : draft.customerName(),
+                customer != null ? customer.vatId() : draft.customerVatId(),
+                r.type() != null ? r.type() : draft.type(),
+                lines,
+                totals);
+        return emit(tenantId, "invoice.updated", load(tenantId, id));
+    }
+
+    /** Deletes a draft, which has no number yet, so numbering keeps no gap. Issued documents never go. */
+    @Transactional
+    public void deleteDraft(UUID tenantId, UUID id) {
+        Invoice draft = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
+        if (!InvoiceTypes.DRAFT.equals(draft.status())) {
+            throw illegalTransition(ONLY_DRAFT_DELETES, draft);
+        }
+        invoices.deleteDraft(tenantId, id);
+        emit(tenantId, "invoice.deleted", draft);
+    }
+
     @Transactional(readOnly = true)
     public Invoice get(UUID tenantId, UUID id) {
         return load(tenantId, id);
@@ -121,7 +160,7 @@ public class InvoiceService {
             String vatId = customer != null ? customer.vatId() : draft.customerVatId();
             Totals totals = Money.totals(draft.lines(), settings.get(tenantId).vatRateBasisPoints());
             boolean needsAllocation = rules.requiresAllocation(
-                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), LocalDate.now(ISRAEL));
+                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), LocalDate.now(IsraelTime.ZONE));
             long number = numbers.next(tenantId, draft.type());
             invoices.markIssued(
                     tenantId,
@@ -204,7 +243,7 @@ public class InvoiceService {
                     invoice.customerVatId(),
                     invoice.number(),
                     invoice.type(),
-                    invoice.issuedAt().atZoneSameInstant(ISRAEL).toLocalDate(),
+                    IsraelTime.localDate(invoice.issuedAt()),
                     invoice.subtotalAgorot(),
                     invoice.vatAgorot(),
                     invoice.totalAgorot()));

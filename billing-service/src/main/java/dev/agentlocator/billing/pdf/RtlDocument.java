@@ -117,6 +117,53 @@ public final class RtlDocument implements AutoCloseable {
         }
     }
 
+    /**
+     * Vector art (e.g. a drawn signature), its right edge at the right margin, scaled to fit
+     * {@code maxWidth} × {@code maxHeight} with its proportions kept, and clipped to its own frame so
+     * that nothing it draws can cover the text around it.
+     */
+    public RtlDocument drawing(VectorDrawing drawing, float maxWidth, float maxHeight) {
+        float scale = Math.min(maxWidth / drawing.width(), maxHeight / drawing.height());
+        float w = drawing.width() * scale;
+        float h = drawing.height() * scale;
+        ensureRoom(h + 10);
+        y -= h + 4;
+        float left = SIZE.getWidth() - MARGIN - w;
+        float top = y + h;
+        try {
+            content.saveGraphicsState();
+            content.addRect(left, y, w, h);
+            content.clip();
+            for (VectorDrawing.Shape shape : drawing.shapes()) {
+                if (shape.fill() == null && shape.stroke() == null) {
+                    continue;
+                }
+                for (VectorDrawing.Segment segment : shape.segments()) {
+                    float[] p = segment.points();
+                    for (int i = 0; i < p.length; i += 2) {
+                        // The drawing's y grows downwards, the page's upwards.
+                        p[i] = left + (p[i] - drawing.minX()) * scale;
+                        p[i + 1] = top - (p[i + 1] - drawing.minY()) * scale;
+                    }
+                    if (segment instanceof VectorDrawing.MoveTo) {
+                        content.moveTo(p[0], p[1]);
+                    } else if (segment instanceof VectorDrawing.LineTo) {
+                        content.lineTo(p[0], p[1]);
+                    } else if (segment instanceof VectorDrawing.CurveTo) {
+                        content.curveTo(p[0], p[1], p[2], p[3], p[4], p[5]);
+                    } else {
+                        content.closePath();
+                    }
+                }
+                paint(shape, scale);
+            }
+            content.restoreGraphicsState();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public byte[] toBytes() {
         try {
             content.close();
@@ -162,6 +209,35 @@ public final class RtlDocument implements AutoCloseable {
                     size,
                     header ? bold : regular,
                     columns.get(i).width() - 8);
+        }
+    }
+
+    private void paint(VectorDrawing.Shape shape, float scale) throws IOException {
+        if (shape.fill() != null) {
+            content.setNonStrokingColor(
+                    shape.fill().red(), shape.fill().green(), shape.fill().blue());
+        }
+        if (shape.stroke() != null) {
+            content.setStrokingColor(
+                    shape.stroke().red(), shape.stroke().green(), shape.stroke().blue());
+            content.setLineWidth(shape.strokeWidth() * scale);
+            content.setLineCapStyle(shape.cap().ordinal());
+            content.setLineJoinStyle(shape.join().ordinal());
+        }
+        if (shape.fill() != null && shape.stroke() != null) {
+            if (shape.evenOdd()) {
+                content.fillAndStrokeEvenOdd();
+            } else {
+                content.fillAndStroke();
+            }
+        } else if (shape.fill() != null) {
+            if (shape.evenOdd()) {
+                content.fillEvenOdd();
+            } else {
+                content.fill();
+            }
+        } else {
+            content.stroke();
         }
     }
 

@@ -3,13 +3,16 @@ package dev.agentlocator.billing.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.billing.BillingFixture;
+import dev.agentlocator.billing.PdfGraphics;
 import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TopicReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -180,11 +183,118 @@ class ContractsIT {
         String text = BillingFixture.pdfText(pdf.body());
         assertThat(text).contains("נדל״ן לדוגמה בע״מ", "לכבוד: דנה כהן", "סה״כ: 12,391.18 ₪");
         assertThat(text).contains("נחתם על ידי: דנה כהן", documentSha).doesNotContain("ןהכ הנד");
+        // In reading order: the business, then the customer, then the total, then the signature.
+        assertThat(text.indexOf("נדל״ן לדוגמה בע״מ"))
+                .isLessThan(text.indexOf("לכבוד: דנה כהן"))
+                .isLessThan(text.indexOf("סה״כ: 12,391.18 ₪"))
+                .isLessThan(text.indexOf("נחתם על ידי: דנה כהן"));
+        assertThat(text.indexOf("לכבוד: דנה כהן")).isLessThan(text.indexOf("סה״כ: 12,391.18 ₪"));
+        // The drawn PNG itself is on the signature's page, at its own pixel size.
+        var graphics = PdfGraphics.ofPageWith(pdf.body(), "נחתם על ידי");
+        assertThat(graphics.images).containsExactly(new PdfGraphics.PlacedImage(120, 40));
+        assertThat(graphics.imageResources).hasSize(1);
 
         TopicReader.awaitRecord(
                 Topics.BILLING_CONTRACT,
                 r -> r.value().contains(id) && r.value().contains("\"contract.signed\""),
                 Duration.ofSeconds(30));
+    }
+
+    /** What signature_pad's toSVG() gives: stroked cubic paths, a dot as a circle; plus Q and a polyline. */
+    static final String SIGNATURE_SVG = """
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+                 viewBox="0 0 300 100" width="300" height="100">
+              <path d="M 10.000,80.000 C 20.000,10.000 40.000,10.000 60.000,50.000" stroke-width="2.250"
+                    stroke="#1a2b3c" fill="none" stroke-linecap="round"></path>
+              <path d="M 60,50 Q 90,90 120,40 L 150,60" stroke="#1a2b3c" fill="none" stroke-width="2"/>
+              <polyline points="160,60 200,20 240,60" stroke="#1a2b3c" fill="none"/>
+              <circle r="1.5" cx="270" cy="50" fill="#1a2b3c"></circle>
+            </svg>""";
+
+    private static String svgDataUrl(String svg) {
+        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anSvgSignatureIsDrawnAsPathsOnTheSignedPdf() {
+        String id = contract();
+        String token = send(id);
+        assertThat(sign(token, svgDataUrl(SIGNATURE_SVG)).status()).isEqualTo(204);
+        assertThat(row(id).get("signature")).isEqualTo(SIGNATURE_SVG.getBytes(StandardCharsets.UTF_8));
+
+        byte[] pdf = fixture.getBytes(tenant, "/api/contracts/" + id + "/pdf").body();
+        String text = BillingFixture.pdfText(pdf);
+        assertThat(text.indexOf("נדל״ן לדוגמה בע״מ"))
+                .isLessThan(text.indexOf("לכבוד: דנה כהן"))
+                .isLessThan(text.indexOf("סה״כ: 12,391.18 ₪"))
+                .isLessThan(text.indexOf("נחתם על ידי: דנה כהן"));
+        var graphics = PdfGraphics.ofPageWith(pdf, "נחתם על ידי");
+        assertThat(graphics.images).isEmpty();
+        float[] ink = {0x1a / 255f, 0x2b / 255f, 0x3c / 255f};
+        var strokes = graphics.paths.stream()
+                .filter(p -> p.paint().equals("stroke") && p.strokeRgb().length == 3)
+                .toList();
+        // The C path, the Q path with its line, the polyline: stroked in the signer's ink.
+        assertThat(strokes)
+                .hasSize(3)
+                .allSatisfy(p ->
+                        assertThat(p.strokeRgb()).containsExactly(ink, org.assertj.core.data.Offset.offset(0.01f)));
+        assertThat(strokes.stream().mapToInt(PdfGraphics.PaintedPath::curves).sum())
+                .isEqualTo(2);
+        assertThat(strokes.stream().mapToInt(PdfGraphics.PaintedPath::lines).sum())
+                .isEqualTo(3);
+        // The dot: a filled circle of four curves. Only the signature draws curves on this page.
+        assertThat(graphics.paths)
+                .filteredOn(p -> p.paint().equals("fill"))
+                .extracting(PdfGraphics.PaintedPath::curves)
+                .containsExactly(4);
+        assertThat(graphics.curveCount()).isEqualTo(2 + 4);
+    }
+
+    @Test
+    void exportsTheFilteredContractsAsCsvWithABom() {
+        String first = contract();
+        String second = contract();
+        owner.patch("/api/contracts/" + second, "{\"title\": \"הסכם, בלעדיות \\\"מלאה\\\"\"}");
+        send(second);
+        UUID otherCustomer = fixture.customer(tenant, "=HYPERLINK(\"http://evil.test\")", null);
+        owner.post("/api/contracts", """
+                {"customerId": "%s", "title": "הצעה ללקוח אחר",
+                 "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 100}]}
+                """.formatted(otherCustomer));
+
+        var export = fixture.getBytes(tenant, "/api/contracts/export?sort=title");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment", "contracts.csv");
+        assertThat(export.body()).startsWith(0xEF, 0xBB, 0xBF);
+        var rows = Csv.parse(new String(export.body(), StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).startsWith("כותרת", "לקוח", "סטטוס", "סכום לפני מע״מ", "מע״מ", "סה״כ");
+        assertThat(rows.get(1))
+                .startsWith(
+                        "הסכם, בלעדיות \"מלאה\"",
+                        "דנה כהן",
+                        "נשלח לחתימה",
+                        "10,501.00",
+                        "1,890.18",
+                        "12,391.18",
+                        "ILS");
+        assertThat(rows.get(1).get(11)).isEqualTo(second);
+        // A customer name that Excel would run as a formula is defused.
+        assertThat(rows.stream().map(r -> r.get(1))).contains("'=HYPERLINK(\"http://evil.test\")");
+
+        var drafts = Csv.parse(new String(
+                fixture.getBytes(tenant, "/api/contracts/export?status=draft&customerId=" + customer)
+                        .body(),
+                StandardCharsets.UTF_8));
+        assertThat(drafts).hasSize(2);
+        assertThat(drafts.get(1).get(11)).isEqualTo(first);
+        assertThat(drafts.get(1).get(2)).isEqualTo("טיוטה");
+        assertThat(owner.get("/api/contracts/export?status=lost").status()).isEqualTo(400);
+        assertThat(owner.get("/api/contracts/export?sort=signature").status()).isEqualTo(400);
+        assertThat(owner.get("/api/contracts/export?customerId=nope").status()).isEqualTo(400);
     }
 
     @Test
@@ -217,6 +327,8 @@ class ContractsIT {
         assertThat(view.<String>json("$.error")).isEqualTo("signing_link_expired");
         assertThat(view.<String>json("$.message")).isEqualTo(SigningService.LINK_EXPIRED);
         assertThat(sign(token, png()).status()).isEqualTo(410);
+        assertThat(signer.post("/api/public/sign/" + token + "/decline", null).status())
+                .isEqualTo(410);
         assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
         assertThat(before.get("status")).isEqualTo("sent");
     }
@@ -232,6 +344,8 @@ class ContractsIT {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.<String>json("$.error")).isEqualTo("signing_link_not_found");
             assertThat(signer.get("/api/public/sign/" + bad).status()).isEqualTo(404);
+            assertThat(signer.post("/api/public/sign/" + bad + "/decline", null).status())
+                    .isEqualTo(404);
         }
         assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
     }
@@ -258,6 +372,11 @@ class ContractsIT {
                                 .encodeToString(("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM"
                                                 + " \"file:///etc/passwd\">]><svg>&x;</svg>")
                                         .getBytes()),
+                svgDataUrl(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0 A5 5 0 0 1 9 9\" stroke=\"red\"/></svg>"),
+                svgDataUrl("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" height=\"9\"/></svg>"),
+                svgDataUrl("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+                svgDataUrl("<svg xmlns=\"http://www.w3.org/2000/svg\">" + "<circle r=\"1\"/>".repeat(2001) + "</svg>"),
                 "javascript:alert(1)");
         for (String signature : bad) {
             var response = sign(token, signature);
@@ -267,10 +386,8 @@ class ContractsIT {
             assertThat(response.<String>json("$.error")).isIn("invalid_signature", "signature_too_large");
         }
         assertThat(row(id)).usingRecursiveComparison().isEqualTo(before);
-        String svg = "data:image/svg+xml;base64,"
-                + Base64.getEncoder()
-                        .encodeToString(
-                                "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0 L10 10\"/></svg>".getBytes());
+        String svg = svgDataUrl(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0 L10 10\" stroke=\"black\"/></svg>");
         assertThat(sign(token, svg).status()).isEqualTo(204);
     }
 
@@ -339,7 +456,26 @@ class ContractsIT {
         assertThat(fixture.getBytes(other, "/api/contracts/" + id + "/pdf").statusCode())
                 .isEqualTo(404);
         assertThat(intruder.get("/api/contracts").<Integer>json("$.total")).isZero();
+        assertThat(intruder.get("/api/contracts?customerId=" + customer).<Integer>json("$.total"))
+                .isZero();
+        assertThat(Csv.parse(new String(
+                        fixture.getBytes(other, "/api/contracts/export").body(), StandardCharsets.UTF_8)))
+                .hasSize(1);
+        var foreignCustomer = intruder.post("/api/contracts", """
+                {"customerId": "%s", "title": "x", "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 1}]}
+                """.formatted(customer));
+        assertThat(foreignCustomer.status()).isEqualTo(400);
+        assertThat(foreignCustomer.<String>json("$.error")).isEqualTo("unknown_customer");
         assertThat(owner.get("/api/contracts/" + id).<String>json("$.title")).isEqualTo("הצעת מחיר לשיווק דירה");
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.status")).isEqualTo("draft");
+
+        // Signed, its stored PDF stays the owner's alone too.
+        assertThat(sign(send(id), png()).status()).isEqualTo(204);
+        assertThat(fixture.getBytes(other, "/api/contracts/" + id + "/pdf").statusCode())
+                .isEqualTo(404);
+        assertThat(intruder.get("/api/contracts/" + id).status()).isEqualTo(404);
+        assertThat(fixture.getBytes(tenant, "/api/contracts/" + id + "/pdf").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

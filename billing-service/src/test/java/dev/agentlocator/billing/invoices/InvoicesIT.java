@@ -139,6 +139,11 @@ class InvoicesIT {
         assertThat(text)
                 .contains("נדל״ן לדוגמה בע״מ", "לכבוד: ישראל ישראלי", "מע״מ 18%: 1,800.00 ₪")
                 .contains("סה״כ לתשלום: 11,800.00 ₪");
+        // In reading order: the business, then the customer, then the total.
+        assertThat(text.indexOf("נדל״ן לדוגמה בע״מ"))
+                .isLessThan(text.indexOf("לכבוד: ישראל ישראלי"))
+                .isLessThan(text.indexOf("סה״כ לתשלום: 11,800.00 ₪"));
+        assertThat(text.indexOf("לכבוד: ישראל ישראלי")).isLessThan(text.indexOf("סה״כ לתשלום: 11,800.00 ₪"));
     }
 
     @Test
@@ -202,6 +207,101 @@ class InvoicesIT {
         assertThat(payload.get("creditNoteId").asString()).isEqualTo(credit.<String>json("$.id"));
     }
 
+    private long rows(String table) {
+        return jdbc.sql("select count(*) from " + table + " where tenant_id = ?")
+                .param(tenant)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aDraftCanBeEditedAndRepricedUntilItIsIssued() {
+        UUID first = fixture.customer(tenant, "לקוח ראשון", null);
+        UUID second = fixture.customer(tenant, "לקוח שני", null);
+        String id = simpleDraft(first, 10_000);
+
+        var edited = owner.patch("/api/invoices/" + id, """
+                {"customerId": "%s", "type": "tax_invoice_receipt",
+                 "lines": [{"description": "שורה חדשה", "quantity": 2, "unitPriceAgorot": 3333}]}
+                """.formatted(second));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.<String>json("$.customerId")).isEqualTo(second.toString());
+        assertThat(edited.<String>json("$.customerName")).isEqualTo("לקוח שני");
+        assertThat(edited.<String>json("$.type")).isEqualTo("tax_invoice_receipt");
+        assertThat(edited.<Integer>json("$.subtotalAgorot")).isEqualTo(6666);
+        assertThat(edited.<Integer>json("$.vatAgorot")).isEqualTo(1200); // 1,199.88 → 1,200
+        assertThat(edited.<Integer>json("$.totalAgorot")).isEqualTo(7866);
+        assertThat(edited.<String>json("$.status")).isEqualTo("draft");
+        assertThat(edited.<Object>json("$.number")).isNull();
+        // Absent fields stay as they are.
+        var linesOnly = owner.patch("/api/invoices/" + id, """
+                {"lines": [{"description": "אחרת", "quantity": 1, "unitPriceAgorot": 100}]}""");
+        assertThat(linesOnly.<String>json("$.customerName")).isEqualTo("לקוח שני");
+        assertThat(linesOnly.<String>json("$.type")).isEqualTo("tax_invoice_receipt");
+        assertThat(linesOnly.<Integer>json("$.totalAgorot")).isEqualTo(118);
+        var updated = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains(id) && r.value().contains("\"invoice.updated\""),
+                Duration.ofSeconds(30));
+        assertThat(updated.key()).isEqualTo(second.toString());
+
+        var unknown = owner.patch("/api/invoices/" + id, "{\"customerId\": \"%s\"}".formatted(UUID.randomUUID()));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.<String>json("$.error")).isEqualTo("unknown_customer");
+        assertThat(fixture.as(tenant, "viewer")
+                        .patch("/api/invoices/" + id, "{}")
+                        .status())
+                .isEqualTo(403);
+
+        owner.post("/api/invoices/" + id + "/issue", null);
+        var before = owner.get("/api/invoices/" + id).body();
+        var late = owner.patch("/api/invoices/" + id, """
+                {"lines": [{"description": "שינוי אחרי הפקה", "quantity": 1, "unitPriceAgorot": 1}]}""");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.isJson()).isTrue();
+        assertThat(late.<String>json("$.error")).isEqualTo("invalid_transition");
+        assertThat(late.<String>json("$.message")).isEqualTo(InvoiceService.ONLY_DRAFT_EDITS);
+        assertThat(owner.get("/api/invoices/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyADraftIsDeletedAndAnIssuedInvoiceNeverIs() {
+        UUID customer = fixture.customer(tenant, "לקוח", null);
+        String draft = simpleDraft(customer, 1000);
+        String issued = simpleDraft(customer, 2000);
+        assertThat(owner.post("/api/invoices/" + issued + "/issue", null).<Integer>json("$.number"))
+                .isEqualTo(1);
+
+        assertThat(fixture.as(tenant, "viewer").delete("/api/invoices/" + draft).status())
+                .isEqualTo(403);
+        var deleted = owner.delete("/api/invoices/" + draft);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(owner.get("/api/invoices/" + draft).status()).isEqualTo(404);
+        assertThat(owner.delete("/api/invoices/" + draft).status()).isEqualTo(404);
+        var event = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains(draft) && r.value().contains("\"invoice.deleted\""),
+                Duration.ofSeconds(30));
+        assertThat(event.key()).isEqualTo(customer.toString());
+
+        var refused = owner.delete("/api/invoices/" + issued);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.<String>json("$.message")).isEqualTo(InvoiceService.ONLY_DRAFT_DELETES);
+        String creditNote =
+                owner.post("/api/invoices/" + issued + "/credit", null).json("$.id");
+        assertThat(owner.delete("/api/invoices/" + issued).status()).isEqualTo(409);
+        assertThat(owner.delete("/api/invoices/" + creditNote).status()).isEqualTo(409);
+        assertThat(owner.get("/api/invoices/" + issued).<String>json("$.status"))
+                .isEqualTo("cancelled");
+        assertThat(owner.get("/api/invoices/" + creditNote).<String>json("$.status"))
+                .isEqualTo("issued");
+        // A deleted draft never had a number, so the next one follows without a gap.
+        String next = simpleDraft(customer, 3000);
+        assertThat(owner.post("/api/invoices/" + next + "/issue", null).<Integer>json("$.number"))
+                .isEqualTo(2);
+        assertThat(rows("invoice")).isEqualTo(3);
+    }
+
     @Test
     void illegalTransitionsAnswer409WithAHebrewMessage() {
         UUID customer = fixture.customer(tenant, "לקוח", null);
@@ -243,6 +343,10 @@ class InvoicesIT {
             assertThat(fixture.getBytes(other, "/api/invoices/" + target + "/pdf")
                             .statusCode())
                     .isEqualTo(404);
+            assertThat(intruder.patch("/api/invoices/" + target, "{\"type\": \"receipt\"}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(intruder.delete("/api/invoices/" + target).status()).isEqualTo(404);
         }
         assertThat(intruder.get("/api/invoices").<Integer>json("$.total")).isZero();
         assertThat(intruder.get("/api/invoices?customerId=" + customer).<Integer>json("$.total"))
@@ -257,6 +361,23 @@ class InvoicesIT {
         assertThat(owner.get("/api/invoices/" + id).<String>json("$.status")).isEqualTo("draft");
         assertThat(owner.get("/api/invoices/" + issued).<String>json("$.status"))
                 .isEqualTo("issued");
+        assertThat(owner.get("/api/invoices/" + id).<String>json("$.type")).isEqualTo("tax_invoice");
+
+        // Settings are per tenant: the intruder neither sees nor changes the owner's.
+        fixture.businessSettings(tenant, "העסק של א", 1700);
+        assertThat(intruder.get("/api/invoices/settings").<Object>json("$.businessName"))
+                .isNull();
+        assertThat(intruder.put("/api/invoices/settings", "{\"vatRateBasisPoints\": 0, \"businessName\": \"נפרץ\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/invoices/settings").<String>json("$.businessName"))
+                .isEqualTo("העסק של א");
+        assertThat(owner.get("/api/invoices/settings").<Integer>json("$.vatRateBasisPoints"))
+                .isEqualTo(1700);
+        assertThat(BillingFixture.pdfText(fixture.getBytes(tenant, "/api/invoices/" + issued + "/pdf")
+                        .body()))
+                .contains("העסק של א")
+                .doesNotContain("נפרץ");
     }
 
     @Test
