@@ -4,6 +4,7 @@
 # Rewrites the "startup" section of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib/common.sh
 RUNS=${RUNS:-3}
 jar=infra/local-stack/target/local-stack.jar
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install
@@ -18,22 +19,12 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 m_ready=$(median "${ready[@]}"); m_rss=$(median "${rss[@]}")
 
-section=$(cat <<MD
-<!-- startup:begin -->
-Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1 | tr -d '"'), PostgreSQL: $( (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null && echo "local server on 127.0.0.1:5432" || echo "embedded"). Command: \`bench/startup/run.sh\` (RUNS=$RUNS).
+write_section startup "Start-up: make run to ready" <<MD
+Measured $(date -u +%Y-%m-%d) on $(machine). Command: \`bench/startup/run.sh\` (RUNS=$RUNS).
 
 | Figure | Median of $RUNS | Runs | Target |
 |---|---|---|---|
 | Time to ready (launch → every service healthy and registered) | ${m_ready} s | ${ready[*]} | < 90 s |
 | Total RSS of the stack at ready (local-stack JVM + 8 children) | ${m_rss} MB | ${rss[*]} | < 3,072 MB |
-<!-- startup:end -->
 MD
-)
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-new = re.sub(r"<!-- startup:begin -->.*?<!-- startup:end -->", lambda m: sys.argv[1], text, flags=re.S)
-open(path, "w", encoding="utf-8").write(new)
-PY
 echo "startup: ready ${m_ready}s, rss ${m_rss}MB"

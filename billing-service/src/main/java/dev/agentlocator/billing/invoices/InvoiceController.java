@@ -49,11 +49,11 @@ class InvoiceController {
     /** API field → column, for {@code sort}. */
     private static final Map<String, String> SORTABLE = Map.of(
             "number",
-            "number",
+            SortOrder.nullable("number"),
             "createdAt",
             "created_at",
             "issuedAt",
-            "issued_at",
+            SortOrder.nullable("issued_at"),
             "totalAgorot",
             "total_agorot",
             "status",

@@ -10,12 +10,18 @@ import org.springframework.http.HttpStatus;
  * Fields are whitelisted against the list's own columns, so no client text reaches the SQL; the
  * id breaks ties, so paging through equal values neither repeats nor skips a row.
  *
+ * <p>A NOT NULL column sorts plainly ({@code name desc, id desc}), so one btree index on
+ * {@code (tenant_id, name, id)} serves both directions; only a column declared with {@link
+ * #nullable(String)} adds {@code nulls last}, which keeps empty values at the end either way.
+ *
  * @param orderBy the ORDER BY clause, without the keywords
  */
 public record SortOrder(String orderBy) {
 
     /** Newest first: what every list shows when no sort is asked for. */
     public static final SortOrder NEWEST_FIRST = new SortOrder("created_at desc, id desc");
+
+    private static final String NULLABLE = " nulls last";
 
     static final String UNKNOWN_FIELD = "אי אפשר למיין לפי %s. אפשר למיין לפי: %s";
 
@@ -38,6 +44,15 @@ public record SortOrder(String orderBy) {
                     Map.of("parameter", "sort"));
         }
         String direction = descending ? " desc" : " asc";
-        return new SortOrder(column + direction + " nulls last, id" + direction);
+        if (column.endsWith(NULLABLE)) {
+            String name = column.substring(0, column.length() - NULLABLE.length());
+            return new SortOrder(name + direction + NULLABLE + ", id" + direction);
+        }
+        return new SortOrder(column + direction + ", id" + direction);
+    }
+
+    /** A sortable column that may hold NULL: its empty values come last in both directions. */
+    public static String nullable(String column) {
+        return column + NULLABLE;
     }
 }

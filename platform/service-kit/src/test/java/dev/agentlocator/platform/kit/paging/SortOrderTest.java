@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SortOrderTest {
 
-    private static final Map<String, String> COLUMNS = Map.of("name", "name", "createdAt", "created_at");
+    private static final Map<String, String> COLUMNS = Map.of("name", "name", "createdAt", "created_at", "issuedAt", SortOrder.nullable("issued_at"));
 
     @Test
     void noSortMeansNewestFirst() {
@@ -19,8 +19,14 @@ class SortOrderTest {
 
     @Test
     void aLeadingMinusSortsDescendingWithTheIdBreakingTies() {
-        assertThat(SortOrder.parse("-createdAt", COLUMNS).orderBy()).isEqualTo("created_at desc nulls last, id desc");
-        assertThat(SortOrder.parse("name", COLUMNS).orderBy()).isEqualTo("name asc nulls last, id asc");
+        assertThat(SortOrder.parse("-createdAt", COLUMNS).orderBy()).isEqualTo("created_at desc, id desc");
+        assertThat(SortOrder.parse("name", COLUMNS).orderBy()).isEqualTo("name asc, id asc");
+    }
+
+    @Test
+    void aNullableColumnKeepsItsEmptyValuesLastInBothDirections() {
+        assertThat(SortOrder.parse("issuedAt", COLUMNS).orderBy()).isEqualTo("issued_at asc nulls last, id asc");
+        assertThat(SortOrder.parse("-issuedAt", COLUMNS).orderBy()).isEqualTo("issued_at desc nulls last, id desc");
     }
 
     @Test
@@ -29,7 +35,7 @@ class SortOrderTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("invalid_sort");
-                    assertThat(e.getMessage()).contains("createdAt, name");
+                    assertThat(e.getMessage()).contains("createdAt, issuedAt, name");
                 });
     }
 }
