@@ -201,6 +201,9 @@ public final class EntryMapper {
             case INVOICE_PAID -> named + " שולמה";
             case INVOICE_CREDITED -> named + " זוכתה";
             case INVOICE_CANCELLED -> named + " בוטלה";
+            // only drafts are edited or deleted; an issued invoice is cancelled by a credit note
+            case INVOICE_UPDATED -> "טיוטת " + document + " עודכנה";
+            case INVOICE_DELETED -> "טיוטת " + document + " נמחקה";
             default -> named + " עודכנה";
         };
     }

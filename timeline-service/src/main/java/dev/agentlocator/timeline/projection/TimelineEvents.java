@@ -49,6 +49,8 @@ public final class TimelineEvents {
     public static final String INVOICE_PAID = "invoice.paid";
     public static final String INVOICE_CREDITED = "invoice.credited";
     public static final String INVOICE_CANCELLED = "invoice.cancelled";
+    public static final String INVOICE_UPDATED = "invoice.updated";
+    public static final String INVOICE_DELETED = "invoice.deleted";
 
     /**
      * The signer's own acts on the signing page are "signature" entries; the office's acts on the
@@ -79,7 +81,9 @@ public final class TimelineEvents {
             Map.entry(INVOICE_ISSUED, TimelineKind.INVOICE),
             Map.entry(INVOICE_PAID, TimelineKind.INVOICE),
             Map.entry(INVOICE_CREDITED, TimelineKind.INVOICE),
-            Map.entry(INVOICE_CANCELLED, TimelineKind.INVOICE));
+            Map.entry(INVOICE_CANCELLED, TimelineKind.INVOICE),
+            Map.entry(INVOICE_UPDATED, TimelineKind.INVOICE),
+            Map.entry(INVOICE_DELETED, TimelineKind.INVOICE));
 
     public static boolean isKnown(String type) {
         return KINDS.containsKey(type);

@@ -211,7 +211,9 @@ class EntryMapperTest {
             "invoice.issued",
             "invoice.paid",
             "invoice.credited",
-            "invoice.cancelled"
+            "invoice.cancelled",
+            "invoice.updated",
+            "invoice.deleted"
         }) {
             assertThat(EntryMapper.map(event(type, Map.of())))
                     .as(type)
