@@ -132,17 +132,40 @@ public final class LocalStack {
         Console.plain(DEMO_LOGIN_LINE);
         Console.info(String.format(java.util.Locale.ROOT, "ready in %.1f s", readySeconds));
         return switch (options.mode()) {
-            case SMOKE ->
-                new SmokeChecks(http, readiness, shared.jwtSecret())
-                                .run(ServiceSpec.DISCOVERY, ServiceSpec.APPLICATIONS)
-                        ? 0
-                        : 1;
+            case SMOKE -> {
+                if (!new SmokeChecks(http, readiness, shared.jwtSecret())
+                        .run(ServiceSpec.DISCOVERY, ServiceSpec.APPLICATIONS)) {
+                    yield 1;
+                }
+                yield options.then() == null ? 0 : runThen(options.then());
+            }
             case MEASURE -> {
                 Console.plain(Measurement.line(readySeconds, Measurement.totalRssMb()));
                 yield 0;
             }
             case RUN -> stayInForeground();
         };
+    }
+
+    /** The follow-up command of {@code --smoke --then}, against this stack; its exit code. */
+    private int runThen(String command) {
+        Console.info("running: " + command);
+        var builder = new ProcessBuilder("sh", "-c", command)
+                .directory(layout.root().toFile())
+                .inheritIO();
+        builder.environment().put("BASE_URL", "http://localhost:" + ServiceSpec.GATEWAY_PORT);
+        try {
+            Process process = builder.start();
+            int exit = process.waitFor();
+            Console.info(exit == 0 ? "passed: " + command : "failed (exit " + exit + "): " + command);
+            return exit == 0 ? 0 : 1;
+        } catch (IOException e) {
+            Console.error("cannot run " + command + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private boolean jarsPresent() {

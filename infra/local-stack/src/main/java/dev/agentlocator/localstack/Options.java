@@ -15,6 +15,7 @@ import java.util.Map;
  * @param javaOptions JVM flags for every child
  * @param classDataSharing whether children run with application class-data sharing
  * @param reset whether to drop the stack's databases and Kafka data first
+ * @param then a shell command to run once the smoke checks pass (e.g. the browser tests), or null
  * @param help whether only the usage was asked for
  */
 public record Options(
@@ -24,6 +25,7 @@ public record Options(
         List<String> javaOptions,
         boolean classDataSharing,
         boolean reset,
+        String then,
         boolean help) {
 
     static final int DEFAULT_TIMEOUT_SECONDS = 240;
@@ -55,8 +57,17 @@ public record Options(
         boolean echo = isOn(env.get("LOCAL_STACK_ECHO"));
         boolean reset = isOn(env.get("LOCAL_STACK_RESET"));
         boolean help = false;
-        for (String arg : args) {
+        String then = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             switch (arg) {
+                case "--then" -> {
+                    if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                        throw new IllegalArgumentException(
+                                "--then needs a command, e.g. --then 'npm --prefix client run e2e'");
+                    }
+                    then = args[++i];
+                }
                 case "--smoke" -> mode = Mode.SMOKE;
                 case "--measure" -> mode = Mode.MEASURE;
                 case "--echo" -> echo = true;
@@ -66,9 +77,12 @@ public record Options(
                 default -> throw new IllegalArgumentException("Unknown argument: " + arg);
             }
         }
+        if (then != null && mode != Mode.SMOKE) {
+            throw new IllegalArgumentException("--then runs after the smoke checks: use it with --smoke");
+        }
         boolean cds = !isOff(env.get("LOCAL_STACK_CDS"));
         return new Options(
-                mode, echo, timeout(env.get("LOCAL_STACK_TIMEOUT_SECONDS")), javaOptions(env), cds, reset, help);
+                mode, echo, timeout(env.get("LOCAL_STACK_TIMEOUT_SECONDS")), javaOptions(env), cds, reset, then, help);
     }
 
     private static Duration timeout(String value) {
@@ -110,13 +124,16 @@ public record Options(
 
     public static String usage() {
         return """
-                Usage: java -jar infra/local-stack/target/local-stack.jar [--smoke | --measure] [--echo] [--reset]
+                Usage: java -jar infra/local-stack/target/local-stack.jar [--smoke [--then CMD] | --measure] [--echo] [--reset]
 
                 Starts the whole AgentLocator suite on this machine: an in-process Kafka broker,
                 PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else an embedded server), Eureka,
                 every service and the gateway; prints the URL once everything is healthy.
 
                   --smoke     once ready, run the stack checks and exit 0 (all pass) or 1
+                  --then CMD  with --smoke: once the checks pass, run CMD with sh -c and
+                              BASE_URL=http://localhost:8080 (e.g. the browser tests); its exit
+                              code becomes the launcher's
                   --measure   once ready, print "measure: ready_seconds=... rss_mb=..." and exit
                   --echo      echo every child's log to the console, tagged [crm], [gateway], ...
                   --reset     first drop the stack's databases and Kafka data (e.g. after a

@@ -46,6 +46,18 @@ class OptionsTest {
     }
 
     @Test
+    void thenTakesTheNextArgumentAsOneCommandAndOnlyAfterTheSmokeChecks() {
+        Options options = Options.parse(new String[] {"--smoke", "--then", "npm --prefix client run e2e"}, Map.of());
+        assertThat(options.then()).isEqualTo("npm --prefix client run e2e");
+        assertThat(Options.parse(new String[] {"--smoke"}, Map.of()).then()).isNull();
+
+        assertThatThrownBy(() -> Options.parse(new String[] {"--smoke", "--then"}, Map.of()))
+                .hasMessageContaining("--then needs a command");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--then", "true"}, Map.of()))
+                .hasMessageContaining("use it with --smoke");
+    }
+
+    @Test
     void theRepositoryRootIsTheNearestDirectoryWithMvnw(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("mvnw"));
         Path module = Files.createDirectories(dir.resolve("infra/local-stack/target"));
