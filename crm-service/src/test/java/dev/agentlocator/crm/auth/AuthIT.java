@@ -81,6 +81,28 @@ class AuthIT {
     }
 
     @Test
+    void behindTheGatewayTheLimitIsPerClientAddressSoAGuesserCannotLockTheOwnerOut() {
+        var owner = Accounts.signUp(port, "עסק");
+        var guesser = Api.at(port).withHeader("X-Forwarded-For", "203.0.113.7");
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.post("/api/auth/login", """
+                            {"email":"%s","password":"wrong-password"}""".formatted(owner.email()))
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(guesser.post("/api/auth/login", """
+                        {"email":"%s","password":"Secret-123"}""".formatted(owner.email())).status())
+                .as("the guessing address is limited")
+                .isEqualTo(429);
+
+        var fromTheOffice = Api.at(port)
+                .withHeader("X-Forwarded-For", "198.51.100.20")
+                .post("/api/auth/login", """
+                        {"email":"%s","password":"Secret-123"}""".formatted(owner.email()));
+        assertThat(fromTheOffice.status()).as("the owner, from another address").isEqualTo(200);
+    }
+
+    @Test
     void refreshRotatesTheTokenAndReusingTheOldOneRevokesTheWholeFamily() {
         var owner = Accounts.signUp(port, "עסק");
         String first = owner.refreshToken();

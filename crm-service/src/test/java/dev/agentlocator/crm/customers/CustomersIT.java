@@ -130,7 +130,9 @@ class CustomersIT {
         assertThat(create(owner, "יוסי שוב", "050-1234567").status())
                 .as("the phone is free again")
                 .isEqualTo(201);
-        assertThat(count(owner)).as("the unfiltered total follows creates and deletes").isEqualTo(1);
+        assertThat(count(owner))
+                .as("the unfiltered total follows creates and deletes")
+                .isEqualTo(1);
     }
 
     @Test
