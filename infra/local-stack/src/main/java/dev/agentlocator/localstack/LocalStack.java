@@ -1,5 +1,6 @@
 package dev.agentlocator.localstack;
 
+import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
 import dev.agentlocator.localstack.infra.Infrastructure;
@@ -128,6 +129,9 @@ public final class LocalStack {
             return 1;
         }
         double readySeconds = Uptime.seconds();
+        if (options.mode() != Mode.MEASURE) {
+            DemoActivity.ensure();
+        }
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);
         Console.info(String.format(java.util.Locale.ROOT, "ready in %.1f s", readySeconds));

@@ -74,7 +74,9 @@ public final class SmokeChecks {
                 "gateway GET /api/nope with a valid token answers 404 {\"error\":\"not_found\"}",
                 () -> unknownRoute(Map.of("Authorization", "Bearer " + token()))));
         results.add(check("gateway GET /api/crm/customers without a token answers 401 JSON", this::noToken));
-        results.add(check("demo owner logs in through the gateway and lists the seeded customers", this::demoLogin));
+        results.add(check(
+                "demo owner logs in through the gateway and sees the seeded customers, tasks and invoices",
+                this::demoLogin));
 
         long passed = results.stream().filter(Result::passed).count();
         long failed = results.size() - passed;
@@ -146,12 +148,25 @@ public final class SmokeChecks {
         if (login.status() != 200) {
             return "login: HTTP " + login.status() + ", body " + abbreviate(login.body());
         }
-        var customers = gateway.withToken(login.<String>json("$.accessToken")).get("/api/crm/customers?limit=5");
+        Api demo = gateway.withToken(login.<String>json("$.accessToken"));
+        var customers = demo.get("/api/crm/customers?limit=5");
         if (customers.status() != 200) {
             return "customers: HTTP " + customers.status() + ", body " + abbreviate(customers.body());
         }
         int total = customers.<Integer>json("$.total");
-        return total >= 40 ? "" : "only " + total + " demo customers";
+        if (total < 40) {
+            return "only " + total + " demo customers";
+        }
+        var invoices = demo.get("/api/invoices?limit=1");
+        var tasks = demo.get("/api/tasks?limit=1");
+        if (invoices.status() != 200 || tasks.status() != 200) {
+            return "invoices: HTTP " + invoices.status() + ", tasks: HTTP " + tasks.status();
+        }
+        int invoiceCount = invoices.<Integer>json("$.total");
+        int taskCount = tasks.<Integer>json("$.total");
+        return invoiceCount >= 5 && taskCount >= 6
+                ? ""
+                : "demo activity missing: " + invoiceCount + " invoices, " + taskCount + " tasks";
     }
 
     private String noToken() {

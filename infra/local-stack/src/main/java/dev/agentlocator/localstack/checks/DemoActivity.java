@@ -1,0 +1,194 @@
+package dev.agentlocator.localstack.checks;
+
+import dev.agentlocator.localstack.Console;
+import dev.agentlocator.localstack.ServiceSpec;
+import dev.agentlocator.testkit.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Gives the demo tenant some life beyond its customers — tasks, quotes, invoices, calls and
+ * WhatsApp messages — by using the public API through the gateway, exactly as an agent would, so
+ * every service's events and the timeline fill in the ordinary way. crm-service seeds only the
+ * tenant, users and customers (they are its own data); everything here belongs to other services.
+ *
+ * <p>Runs once per stack data directory: when the demo tenant already has invoices it does nothing.
+ * Tasks are due from tomorrow on, so no alert pops up the moment someone logs in.
+ */
+public final class DemoActivity {
+
+    private static final String GATEWAY = "http://127.0.0.1:" + ServiceSpec.GATEWAY_PORT;
+    private static final ZoneId ISRAEL = ZoneId.of("Asia/Jerusalem");
+    /** billing-service knows a customer once it has consumed crm's event; that takes a moment. */
+    private static final Duration READ_MODELS_WITHIN = Duration.ofSeconds(60);
+
+    private record Line(String description, String quantity, long unitPriceAgorot) {
+        String json() {
+            return "{\"description\":\"%s\",\"quantity\":%s,\"unitPriceAgorot\":%d}"
+                    .formatted(description, quantity, unitPriceAgorot);
+        }
+    }
+
+    private final Api owner;
+
+    private DemoActivity(Api owner) {
+        this.owner = owner;
+    }
+
+    /** Adds the activity unless it is there already; a failure is reported, never fatal. */
+    public static void ensure() {
+        try {
+            var login = Api.at(GATEWAY)
+                    .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
+            if (login.status() != 200) {
+                Console.error("demo activity: the demo owner cannot log in (HTTP " + login.status() + ")");
+                return;
+            }
+            var demo = new DemoActivity(Api.at(GATEWAY).withToken(login.json("$.accessToken")));
+            if (demo.alreadyThere()) {
+                return;
+            }
+            demo.create();
+            Console.info("demo activity added: tasks, quotes, invoices, calls and WhatsApp messages");
+        } catch (RuntimeException e) {
+            Console.error("demo activity not added: " + e.getMessage());
+        }
+    }
+
+    private boolean alreadyThere() {
+        var invoices = owner.get("/api/invoices?limit=1");
+        return invoices.status() == 200 && invoices.<Integer>json("$.total") > 0;
+    }
+
+    private void create() {
+        var page = owner.get("/api/crm/customers?limit=12&sort=name");
+        expect(page, 200, "list customers");
+        List<String> customers = page.json("$.items[*].id");
+        List<String> agents = agentIds();
+
+        LocalDate tomorrow = LocalDate.now(ISRAEL).plusDays(1);
+        String[][] tasks = {
+            {"להתקשר לגבי דירת 4 חדרים ברמת גן", "call", "10:00"},
+            {"לשלוח הצעת מחיר מעודכנת", "email", "11:30"},
+            {"פגישה בנכס ברחוב הרצל", "meeting", "14:00"},
+            {"תזכורת: לבדוק אישור משכנתא", "whatsapp", "16:30"},
+            {"מעקב אחרי סיור בנכס", "call", "09:15"},
+            {"לתאם חתימה על חוזה", "meeting", "12:00"},
+        };
+        for (int i = 0; i < tasks.length; i++) {
+            var due = ZonedDateTime.of(tomorrow.plusDays(i / 2), LocalTime.parse(tasks[i][2]), ISRAEL)
+                    .toOffsetDateTime();
+            String assignee =
+                    agents.isEmpty() || i % 3 == 0 ? "" : ",\"assigneeId\":\"" + agents.get(i % agents.size()) + "\"";
+            expect(
+                    owner.post(
+                            "/api/tasks",
+                            "{\"title\":\"%s\",\"customerId\":\"%s\",\"dueAt\":\"%s\",\"channel\":\"%s\"%s}"
+                                    .formatted(tasks[i][0], customers.get(i), due, tasks[i][1], assignee)),
+                    201,
+                    "create a task");
+        }
+
+        List<Line> brokerage = List.of(
+                new Line("דמי תיווך — מכירת דירה", "1", 1_250_000), new Line("צילום מקצועי של הנכס", "1", 45_000));
+        List<Line> rental = List.of(new Line("דמי תיווך — השכרה", "1", 620_000));
+        List<Line> consulting = List.of(new Line("ייעוץ נדל״ן (שעה)", "2.5", 40_000));
+
+        String firstQuote =
+                awaitCreated("/api/contracts", contract(customers.get(0), "הצעת מחיר — מכירת דירה", brokerage));
+        awaitCreated("/api/contracts", contract(customers.get(1), "הסכם תיווך — השכרה", rental));
+        awaitCreated("/api/contracts", contract(customers.get(2), "הצעת מחיר — ייעוץ", consulting));
+        expect(owner.post("/api/contracts/" + firstQuote + "/send", "{}"), 200, "send a quote for signature");
+
+        List<List<Line>> invoiceLines = List.of(brokerage, rental, consulting, rental, consulting);
+        for (int i = 0; i < invoiceLines.size(); i++) {
+            String id = awaitCreated("/api/invoices", invoice(customers.get(3 + i), invoiceLines.get(i)));
+            if (i < 4) {
+                expect(owner.post("/api/invoices/" + id + "/issue", "{}"), 200, "issue an invoice");
+            }
+            if (i < 2) {
+                expect(owner.post("/api/invoices/" + id + "/pay", "{}"), 200, "mark an invoice paid");
+            }
+        }
+
+        for (int i = 0; i < 3; i++) {
+            optional(owner.post("/api/customers/" + customers.get(8 + i) + "/call/start", "{\"agentPhone\":\"+972521234567\"}"), "start a call");
+            optional(
+                    owner.post(
+                            "/api/customers/" + customers.get(8 + i) + "/whatsapp/start",
+                            "{\"text\":\"שלום, כאן ממשרד נדל״ן לדוגמה. נשמח לעזור בחיפוש הנכס.\"}"),
+                    "send a WhatsApp message");
+        }
+    }
+
+    private List<String> agentIds() {
+        var users = owner.get("/api/users");
+        if (users.status() != 200) {
+            return List.of();
+        }
+        return users.json("$.items[?(@.role == 'agent')].id");
+    }
+
+    /** Retries while the service has not yet heard of the customer from crm's events. */
+    private String awaitCreated(String path, String body) {
+        Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
+        while (true) {
+            var response = owner.post(path, body);
+            if (response.status() == 201) {
+                return response.json("$.id");
+            }
+            if (Instant.now().isAfter(deadline) || response.status() >= 500 && response.status() != 503) {
+                expect(response, 201, "POST " + path);
+            }
+            sleep();
+        }
+    }
+
+    private static String contract(String customerId, String title, List<Line> lines) {
+        return "{\"customerId\":\"%s\",\"title\":\"%s\",\"lines\":[%s]}"
+                .formatted(
+                        customerId,
+                        title,
+                        String.join(",", lines.stream().map(Line::json).toList()));
+    }
+
+    private static String invoice(String customerId, List<Line> lines) {
+        return "{\"customerId\":\"%s\",\"type\":\"tax_invoice\",\"lines\":[%s]}"
+                .formatted(
+                        customerId,
+                        String.join(",", lines.stream().map(Line::json).toList()));
+    }
+
+    private static void expect(Api.Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + ": HTTP " + response.status() + " " + abbreviate(response.body()));
+        }
+    }
+
+    /** Calls and messages need telephony's sandbox; their absence must not hold the rest back. */
+    private static void optional(Api.Response response, String what) {
+        if (response.status() / 100 != 2) {
+            Console.error("demo activity: could not " + what + " (HTTP " + response.status() + " "
+                    + abbreviate(response.body()) + ")");
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
