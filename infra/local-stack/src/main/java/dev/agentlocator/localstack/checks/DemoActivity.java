@@ -117,7 +117,11 @@ public final class DemoActivity {
         }
 
         for (int i = 0; i < 3; i++) {
-            optional(owner.post("/api/customers/" + customers.get(8 + i) + "/call/start", "{\"agentPhone\":\"+972521234567\"}"), "start a call");
+            optional(
+                    owner.post(
+                            "/api/customers/" + customers.get(8 + i) + "/call/start",
+                            "{\"agentPhone\":\"+972521234567\"}"),
+                    "start a call");
             optional(
                     owner.post(
                             "/api/customers/" + customers.get(8 + i) + "/whatsapp/start",
