@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SortOrderTest {
 
-    private static final Map<String, String> COLUMNS = Map.of("name", "name", "createdAt", "created_at", "issuedAt", SortOrder.nullable("issued_at"));
+    private static final Map<String, String> COLUMNS =
+            Map.of("name", "name", "createdAt", "created_at", "issuedAt", SortOrder.nullable("issued_at"));
 
     @Test
     void noSortMeansNewestFirst() {
