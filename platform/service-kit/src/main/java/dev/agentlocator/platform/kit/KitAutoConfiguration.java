@@ -6,6 +6,7 @@ import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.outbox.OutboxProperties;
 import dev.agentlocator.platform.kit.outbox.OutboxRelay;
+import dev.agentlocator.platform.kit.production.ProductionSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import({ApiErrorHandler.class, JsonErrorController.class})
 public class KitAutoConfiguration {
+
+    /** Static, and a bean factory post-processor: checked before any other bean is created. */
+    @Bean
+    static ProductionSecrets productionSecrets() {
+        return new ProductionSecrets();
+    }
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
