@@ -1,0 +1,118 @@
+/*
+ * AgentLocator service worker: shows task alerts sent by Web Push (notification-service
+ * PushDelivery) with Call / WhatsApp / Snooze actions, when no tab of the app is open.
+ *
+ * Payload: {type:"task:due", notificationId, taskId, title, body, customerId, customerName,
+ * customerPhone, dueAt, actions:[{action:"call"|"whatsapp"|"snooze", title, url, minutes?}]}
+ */
+const TOKEN_CACHE = 'agentlocator-session';
+const TOKEN_KEY = '/__session/access-token';
+
+self.addEventListener('install', () => {
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+// The app posts its current access token so that "Snooze" works without opening a tab.
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.type !== 'session') return;
+  event.waitUntil(
+    caches
+      .open(TOKEN_CACHE)
+      .then((cache) =>
+        data.accessToken
+          ? cache.put(TOKEN_KEY, new Response(data.accessToken))
+          : cache.delete(TOKEN_KEY),
+      ),
+  );
+});
+
+async function storedToken() {
+  const cache = await caches.open(TOKEN_CACHE);
+  const response = await cache.match(TOKEN_KEY);
+  return response ? response.text() : null;
+}
+
+self.addEventListener('push', (event) => {
+  let alert;
+  try {
+    alert = event.data ? event.data.json() : {};
+  } catch {
+    alert = { title: event.data ? event.data.text() : '' };
+  }
+  const actions = Array.isArray(alert.actions) ? alert.actions : [];
+  event.waitUntil(
+    self.registration.showNotification(alert.title || 'הגיע מועד המשימה', {
+      body: alert.body || alert.customerName || '',
+      tag: alert.taskId ? `task-${alert.taskId}` : undefined,
+      renotify: Boolean(alert.taskId),
+      requireInteraction: true,
+      dir: 'rtl',
+      lang: 'he',
+      icon: '/favicon.svg',
+      data: alert,
+      actions: actions.slice(0, 3).map((a) => ({ action: a.action, title: a.title })),
+    }),
+  );
+});
+
+async function openOrFocus(url, alert) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const existing = windows.find((w) => new URL(w.url).origin === self.location.origin);
+  if (existing) {
+    await existing.focus();
+    // The open tab shows the full-screen alert itself; no reload needed.
+    if (alert && alert.taskId) existing.postMessage({ type: 'task:due', alert });
+    return;
+  }
+  await self.clients.openWindow(url || '/');
+}
+
+async function snooze(alert, action) {
+  const minutes = action.minutes || 5;
+  const token = await storedToken();
+  if (token) {
+    try {
+      const response = await fetch(action.url || `/api/tasks/${alert.taskId}/snooze`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ minutes }),
+      });
+      if (response.ok) {
+        await self.registration.showNotification('המשימה נדחתה', {
+          body: `${alert.title || ''} · בעוד ${minutes} דקות`,
+          tag: `task-${alert.taskId}`,
+          dir: 'rtl',
+          lang: 'he',
+          icon: '/favicon.svg',
+        });
+        return;
+      }
+    } catch {
+      // fall through: let the app do it once signed in
+    }
+  }
+  await self.clients.openWindow(
+    `/?snoozeTask=${encodeURIComponent(alert.taskId)}&minutes=${minutes}`,
+  );
+}
+
+self.addEventListener('notificationclick', (event) => {
+  const alert = event.notification.data || {};
+  const actions = Array.isArray(alert.actions) ? alert.actions : [];
+  const action = actions.find((a) => a.action === event.action);
+  event.notification.close();
+  let work;
+  if (action && action.action === 'snooze') {
+    work = snooze(alert, action);
+  } else if (action && (action.action === 'call' || action.action === 'whatsapp')) {
+    work = self.clients.openWindow(action.url);
+  } else {
+    work = openOrFocus(alert.customerId ? `/customers/${alert.customerId}` : '/', alert);
+  }
+  event.waitUntil(work);
+});

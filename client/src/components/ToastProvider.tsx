@@ -1,0 +1,73 @@
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ToastContext, type ToastApi, type ToastItem, type ToastTone } from './toast';
+
+const DURATION_MS = 5000;
+const ICONS: Record<ToastTone, string> = { success: '✓', error: '⚠', info: 'ℹ' };
+
+/** Toasts at the bottom of the screen; errors are announced assertively, others politely. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([]);
+  const next = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    setItems((list) => list.filter((t) => t.id !== id));
+  }, []);
+
+  const show = useCallback(
+    (message: string, tone: ToastTone = 'info') => {
+      const id = next.current++;
+      setItems((list) => [...list.slice(-3), { id, tone, message }]);
+      setTimeout(() => dismiss(id), tone === 'error' ? DURATION_MS * 2 : DURATION_MS);
+    },
+    [dismiss],
+  );
+
+  const api = useMemo<ToastApi>(
+    () => ({
+      show,
+      success: (m) => show(m, 'success'),
+      error: (m) => show(m, 'error'),
+      info: (m) => show(m, 'info'),
+    }),
+    [show],
+  );
+
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      <div className="toasts">
+        <div aria-live="polite" className="toasts__region">
+          {items
+            .filter((t) => t.tone !== 'error')
+            .map((t) => (
+              <Toast key={t.id} item={t} onDismiss={dismiss} />
+            ))}
+        </div>
+        <div aria-live="assertive" className="toasts__region">
+          {items
+            .filter((t) => t.tone === 'error')
+            .map((t) => (
+              <Toast key={t.id} item={t} onDismiss={dismiss} />
+            ))}
+        </div>
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+function Toast({ item, onDismiss }: { item: ToastItem; onDismiss: (id: number) => void }) {
+  return (
+    <div className={`toast toast--${item.tone}`} role={item.tone === 'error' ? 'alert' : 'status'}>
+      <span aria-hidden="true">{ICONS[item.tone]}</span>
+      <span className="toast__message">{item.message}</span>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => onDismiss(item.id)}
+        aria-label="סגירת ההודעה"
+      >
+        ✕
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { DataTable, type DataTableColumn, type SortState } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { Input, Select } from '../../components/Field';
+import { useDebounced } from '../../hooks/useDebounced';
+import { useRememberedState } from '../../hooks/useRememberedState';
+import { useSession } from '../../hooks/useSession';
+import { useUsers } from '../../hooks/useUsers';
+import { errorMessage } from '../../lib/api';
+import { formatDate, formatPhone } from '../../lib/format';
+import { customerKeys, listCustomers, type Customer } from './api';
+import { CustomerDialog } from './CustomerDialog';
+import { ImportDialog } from './ImportDialog';
+import { options, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
+
+/** The server sorts customers by these fields only. */
+const SERVER_SORTABLE = new Set(['name', 'status', 'createdAt']);
+
+export function CustomersPage() {
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const [source, setSource] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useRememberedState('customers:pageSize', 25);
+  const [sort, setSort] = useRememberedState<SortState | null>('customers:sort', null);
+  const [dialog, setDialog] = useState<{ customer: Customer | null } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const q = useDebounced(search.trim(), 300);
+  const users = useUsers();
+  const canWrite = useSession()?.user.role !== 'viewer';
+
+  const params = {
+    page,
+    limit: pageSize,
+    sort: sort && SERVER_SORTABLE.has(sort.id) ? `${sort.desc ? '-' : ''}${sort.id}` : '',
+    q,
+    status,
+    source,
+    ownerId,
+  };
+  const list = useQuery({
+    queryKey: customerKeys.list(params),
+    queryFn: ({ signal }) => listCustomers(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const ownerNames = useMemo(
+    () => new Map((users.data ?? []).map((u) => [u.id, u.name])),
+    [users.data],
+  );
+
+  const columns = useMemo<DataTableColumn<Customer>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'שם',
+        text: (c) => c.name,
+        cell: (c) => (
+          <Link to={`/customers/${c.id}`} className="table-link">
+            {c.name}
+          </Link>
+        ),
+        sortable: true,
+        hideable: false,
+      },
+      { id: 'phone', header: 'טלפון', text: (c) => formatPhone(c.phone), ltr: true },
+      { id: 'email', header: 'אימייל', text: (c) => c.email ?? '', ltr: true },
+      {
+        id: 'status',
+        header: 'סטטוס',
+        text: (c) => STATUS_LABELS[c.status],
+        cell: (c) => <Badge tone={STATUS_TONES[c.status]}>{STATUS_LABELS[c.status]}</Badge>,
+        sortable: true,
+      },
+      { id: 'source', header: 'מקור', text: (c) => SOURCE_LABELS[c.source] },
+      {
+        id: 'owner',
+        header: 'נציג',
+        text: (c) => (c.ownerId ? (ownerNames.get(c.ownerId) ?? '') : ''),
+      },
+      { id: 'area', header: 'אזור', text: (c) => c.area ?? '' },
+      { id: 'tags', header: 'תגיות', text: (c) => c.tags.join(', '), defaultHidden: true },
+      { id: 'createdAt', header: 'נוצר', text: (c) => formatDate(c.createdAt), sortable: true },
+      ...(canWrite
+        ? [
+            {
+              id: 'actions',
+              header: 'פעולות',
+              text: () => '',
+              hideable: false,
+              exportable: false,
+              cell: (c: Customer) => (
+                <Button size="sm" variant="ghost" onClick={() => setDialog({ customer: c })}>
+                  עריכה
+                </Button>
+              ),
+            },
+          ]
+        : []),
+    ],
+    [ownerNames, canWrite],
+  );
+
+  const filtered = Boolean(q || status || source || ownerId);
+  const resetPage = () => setPage(1);
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">לקוחות</h1>
+          <p className="page__subtitle">
+            {list.data ? `${list.data.total} לקוחות` : 'כל הלקוחות של העסק במקום אחד'}
+          </p>
+        </div>
+        {canWrite ? (
+          <div className="page__actions">
+            <Button onClick={() => setImporting(true)} icon="⬆">
+              ייבוא CSV
+            </Button>
+            <Button variant="primary" onClick={() => setDialog({ customer: null })} icon="+">
+              לקוח חדש
+            </Button>
+          </div>
+        ) : null}
+      </header>
+
+      {list.isError ? (
+        <div className="alert alert--danger" role="alert">
+          {errorMessage(list.error)}
+        </div>
+      ) : null}
+
+      <DataTable<Customer>
+        id="customers"
+        caption="טבלת הלקוחות"
+        exportFileName="לקוחות"
+        columns={columns}
+        data={list.data?.items ?? []}
+        getRowId={(c) => c.id}
+        loading={list.isPending}
+        onRowClick={(c) => void navigate(`/customers/${c.id}`)}
+        server={{
+          total: list.data?.total ?? 0,
+          page,
+          pageSize,
+          onPageChange: setPage,
+          onPageSizeChange: (size) => {
+            setPageSize(size);
+            resetPage();
+          },
+          sort,
+          onSortChange: (next) => {
+            setSort(next);
+            resetPage();
+          },
+        }}
+        toolbar={
+          <div className="filters" role="search">
+            <Input
+              label="חיפוש"
+              hideLabel
+              type="search"
+              placeholder="חיפוש לפי שם, טלפון או אימייל"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                resetPage();
+              }}
+            />
+            <Select
+              label="סטטוס"
+              hideLabel
+              placeholder="כל הסטטוסים"
+              options={options(STATUS_LABELS)}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                resetPage();
+              }}
+            />
+            <Select
+              label="מקור"
+              hideLabel
+              placeholder="כל המקורות"
+              options={options(SOURCE_LABELS)}
+              value={source}
+              onChange={(e) => {
+                setSource(e.target.value);
+                resetPage();
+              }}
+            />
+            <Select
+              label="נציג"
+              hideLabel
+              placeholder="כל הנציגים"
+              options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              value={ownerId}
+              onChange={(e) => {
+                setOwnerId(e.target.value);
+                resetPage();
+              }}
+            />
+            {filtered ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setSearch('');
+                  setStatus('');
+                  setSource('');
+                  setOwnerId('');
+                  resetPage();
+                }}
+              >
+                ניקוי סינון
+              </Button>
+            ) : null}
+          </div>
+        }
+        empty={
+          filtered ? (
+            <EmptyState
+              icon="🔍"
+              title="לא נמצאו לקוחות"
+              description="נסו לשנות את החיפוש או את הסינון."
+            />
+          ) : (
+            <EmptyState
+              icon="👥"
+              title="עדיין אין לקוחות"
+              description="הוסיפו לקוח ראשון או ייבאו רשימה מקובץ CSV."
+              action={
+                canWrite ? (
+                  <Button variant="primary" onClick={() => setDialog({ customer: null })}>
+                    לקוח חדש
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+
+      {dialog ? (
+        <CustomerDialog
+          customer={dialog.customer}
+          onClose={() => setDialog(null)}
+          onSaved={(c) => {
+            setDialog(null);
+            if (!dialog.customer) void navigate(`/customers/${c.id}`);
+          }}
+        />
+      ) : null}
+      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
+    </section>
+  );
+}

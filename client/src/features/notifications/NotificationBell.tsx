@@ -1,0 +1,135 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../lib/api';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { inboxKey } from './keys';
+
+interface Notification {
+  id: string;
+  type: string;
+  title: string;
+  message: string | null;
+  taskId: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+interface Inbox {
+  items: Notification[];
+  unreadCount: number;
+}
+
+/** The notification centre behind the bell (SPEC C5). */
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const queryClient = useQueryClient();
+  const inbox = useQuery({
+    queryKey: inboxKey,
+    queryFn: () => api<Inbox>('/api/notifications?limit=20'),
+    refetchInterval: 60_000,
+  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: inboxKey });
+  const readOne = useMutation({
+    mutationFn: (id: string) => api(`/api/notifications/${id}/read`, { method: 'POST' }),
+    onSettled: refresh,
+  });
+  const readAll = useMutation({
+    mutationFn: () => api('/api/notifications/read-all', { method: 'POST' }),
+    onSettled: refresh,
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const unread = inbox.data?.unreadCount ?? 0;
+  return (
+    <div className="popover-anchor" ref={root}>
+      <button
+        type="button"
+        className="icon-button bell"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={unread ? `התראות, ${unread} שלא נקראו` : 'התראות'}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread ? (
+          <span className="bell__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </button>
+      {open ? (
+        <div
+          id={panelId}
+          className="popover popover--end notifications"
+          role="region"
+          aria-label="מרכז ההתראות"
+        >
+          <div className="notifications__header">
+            <strong>התראות</strong>
+            {unread ? (
+              <Button size="sm" variant="ghost" onClick={() => readAll.mutate()}>
+                סימון הכול כנקרא
+              </Button>
+            ) : null}
+          </div>
+          {inbox.data?.items.length ? (
+            <ul className="notifications__list">
+              {inbox.data.items.map((n) => (
+                <li
+                  key={n.id}
+                  className={
+                    n.read
+                      ? 'notifications__item'
+                      : 'notifications__item notifications__item--unread'
+                  }
+                >
+                  <Link
+                    to={n.customerId ? `/customers/${n.customerId}` : '/tasks'}
+                    onClick={() => {
+                      if (!n.read) readOne.mutate(n.id);
+                      setOpen(false);
+                    }}
+                  >
+                    <span className="notifications__title">{n.title}</span>
+                    {n.customerName ? <span className="muted">{n.customerName}</span> : null}
+                    <time
+                      className="muted"
+                      dateTime={n.createdAt}
+                      title={formatDateTime(n.createdAt)}
+                    >
+                      {formatRelative(n.createdAt)}
+                    </time>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState icon="🔕" title="אין התראות" />
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

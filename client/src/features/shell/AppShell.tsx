@@ -1,0 +1,115 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useFeatures, type Feature } from '../../hooks/useFeatures';
+import { useSession } from '../../hooks/useSession';
+import { useSocketStatus } from '../../hooks/useSocketStatus';
+import { logout } from '../../lib/auth';
+import { unsubscribeFromPush } from '../../lib/push';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { PushBanner } from './PushBanner';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+  feature: Feature;
+}
+
+const NAV: NavItem[] = [
+  { to: '/customers', label: 'לקוחות', icon: '👥', feature: 'crm' },
+  { to: '/tasks', label: 'משימות', icon: '📝', feature: 'tasks' },
+  { to: '/contracts', label: 'הצעות וחוזים', icon: '📄', feature: 'contracts' },
+  { to: '/invoices', label: 'חשבוניות', icon: '🧾', feature: 'invoices' },
+  { to: '/stats', label: 'סטטיסטיקה', icon: '📊', feature: 'stats' },
+];
+
+const ROLE_LABELS: Record<string, string> = {
+  owner: 'בעלים',
+  agent: 'סוכן',
+  viewer: 'צפייה בלבד',
+  admin: 'מנהל מערכת',
+};
+
+const SOCKET_LABELS = {
+  connected: 'מחובר לעדכונים חיים',
+  connecting: 'מתחבר לעדכונים חיים…',
+  disconnected: 'אין חיבור לעדכונים חיים, מנסה שוב',
+  idle: 'עדכונים חיים כבויים',
+} as const;
+
+export function AppShell() {
+  const session = useSession();
+  const { isOn } = useFeatures();
+  const status = useSocketStatus();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const signOut = async () => {
+    await unsubscribeFromPush();
+    await logout();
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        דילוג לתוכן
+      </a>
+      <aside className="sidebar">
+        <div className="sidebar__brand">
+          <span className="brand-mark" aria-hidden="true">
+            AL
+          </span>
+          <span className="sidebar__name">AgentLocator</span>
+        </div>
+        <nav aria-label="ניווט ראשי">
+          <ul className="nav">
+            {NAV.filter((item) => isOn(item.feature)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="nav__link">
+                  <span aria-hidden="true">{item.icon}</span> {item.label}
+                </NavLink>
+              </li>
+            ))}
+            {session?.user.role === 'owner' || session?.user.role === 'admin' ? (
+              <li>
+                <NavLink to="/settings" className="nav__link">
+                  <span aria-hidden="true">⚙️</span> הגדרות
+                </NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </aside>
+      <div className="shell__main">
+        <header className="topbar">
+          <span
+            className={`live-dot live-dot--${status}`}
+            data-socket-status={status}
+            role="status"
+            title={SOCKET_LABELS[status]}
+          >
+            <span className="visually-hidden">{SOCKET_LABELS[status]}</span>
+          </span>
+          <div className="topbar__end">
+            <NotificationBell />
+            <div className="user">
+              <span className="user__name">{session?.user.name}</span>
+              <span className="user__role muted">
+                {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
+              </span>
+            </div>
+            <button type="button" className="btn btn--ghost btn--sm" onClick={() => void signOut()}>
+              יציאה
+            </button>
+          </div>
+        </header>
+        <PushBanner />
+        <main id="main" className="content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ApiError } from '../../lib/api';
+import { fetchTimeline, type TimelineItem, type TimelineKind, type TimelinePage } from './api';
+
+const EMPTY: TimelinePage = { items: [], nextCursor: null, limit: 0 };
+
+/** A customer nobody has written an event about yet has no timeline: that is an empty one. */
+async function pageOrEmpty(load: () => Promise<TimelinePage>): Promise<TimelinePage> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return EMPTY;
+    throw error;
+  }
+}
+
+export interface UseTimelineOptions {
+  /** How often the newest items are looked for; 0 turns live updates off. */
+  liveIntervalMs?: number;
+}
+
+/**
+ * One customer's timeline, newest first: older pages by cursor as the user scrolls, and a small
+ * "head" query polled for events newer than what is shown, merged on top without reloading the
+ * pages already read.
+ */
+export function useTimeline(
+  customerId: string,
+  kinds: TimelineKind[],
+  { liveIntervalMs = 4000 }: UseTimelineOptions = {},
+) {
+  const pages = useInfiniteQuery({
+    queryKey: ['timeline', customerId, 'pages', kinds],
+    queryFn: ({ pageParam, signal }) =>
+      pageOrEmpty(() => fetchTimeline(customerId, kinds, pageParam, undefined, signal)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    staleTime: Infinity,
+  });
+
+  const head = useQuery({
+    queryKey: ['timeline', customerId, 'head', kinds],
+    queryFn: ({ signal }) => pageOrEmpty(() => fetchTimeline(customerId, kinds, null, 20, signal)),
+    enabled: pages.isSuccess,
+    refetchInterval: liveIntervalMs > 0 ? liveIntervalMs : false,
+    staleTime: 0,
+  });
+
+  const items = useMemo<TimelineItem[]>(() => {
+    const older = pages.data?.pages.flatMap((p) => p.items) ?? [];
+    const seen = new Set(older.map((i) => i.id));
+    const newest = older[0] ? Date.parse(older[0].occurredAt) : -Infinity;
+    const fresh = (head.data?.items ?? []).filter(
+      (i) => !seen.has(i.id) && Date.parse(i.occurredAt) >= newest,
+    );
+    return [...fresh, ...older];
+  }, [pages.data, head.data]);
+
+  return {
+    items,
+    isPending: pages.isPending,
+    isError: pages.isError,
+    error: pages.error,
+    hasMore: pages.hasNextPage,
+    loadingMore: pages.isFetchingNextPage,
+    loadMore: () => void pages.fetchNextPage(),
+    refetch: () => void pages.refetch(),
+  };
+}
