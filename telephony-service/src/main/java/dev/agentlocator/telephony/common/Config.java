@@ -1,0 +1,22 @@
+package dev.agentlocator.telephony.common;
+
+/** Helpers for configuration records: an empty environment variable means "not set". */
+public final class Config {
+
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public static String withoutTrailingSlash(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    private Config() {}
+}

@@ -1,0 +1,28 @@
+package dev.agentlocator.telephony.providers;
+
+import dev.agentlocator.telephony.common.Config;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Google Cloud Text-to-Speech.
+ *
+ * @param credentialsFile a service-account JSON key ({@code GOOGLE_APPLICATION_CREDENTIALS}); its
+ *     {@code token_uri} is where access tokens come from
+ * @param baseUrl the API origin; tests point it at a local stub
+ * @param voice a he-IL voice name
+ */
+@ConfigurationProperties("agentlocator.telephony.google")
+public record GoogleTtsProperties(
+        String credentialsFile,
+        @DefaultValue("https://texttospeech.googleapis.com") String baseUrl,
+        @DefaultValue("he-IL") String languageCode,
+        @DefaultValue("he-IL-Wavenet-A") String voice,
+        @DefaultValue("3s") Duration timeout) {
+
+    public GoogleTtsProperties {
+        credentialsFile = Config.blankToNull(credentialsFile);
+        baseUrl = Config.withoutTrailingSlash(baseUrl);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.agentlocator.telephony.providers;
+
+import dev.agentlocator.telephony.common.Config;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * OpenAI: Whisper transcription and chat completion ({@code OPENAI_API_KEY}).
+ *
+ * @param baseUrl the API origin; tests point it at a local stub
+ */
+@ConfigurationProperties("agentlocator.telephony.openai")
+public record OpenAiProperties(
+        String apiKey,
+        @DefaultValue("https://api.openai.com") String baseUrl,
+        @DefaultValue("whisper-1") String transcriptionModel,
+        @DefaultValue("gpt-4o-mini") String chatModel,
+        @DefaultValue("5s") Duration transcriptionTimeout,
+        @DefaultValue("5s") Duration chatTimeout) {
+
+    public OpenAiProperties {
+        apiKey = Config.blankToNull(apiKey);
+        baseUrl = Config.withoutTrailingSlash(baseUrl);
+    }
+
+    public boolean configured() {
+        return apiKey != null;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.agentlocator.telephony.receptionist;
+
+import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.features.Features;
+import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.telephony.common.Roles;
+import dev.agentlocator.telephony.common.Sandbox;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The receptionist's greeting and prompt per tenant, the click-to-call forwarding phone, and which
+ * providers are live or sandboxed (the SPA shows it, so a sandbox never passes for the real thing).
+ */
+@RestController
+@RequestMapping("/api/calls/settings")
+@RequiresFeature(Features.CALLS)
+class SettingsController {
+
+    private final ReceptionistSettings settings;
+    private final Sandbox sandbox;
+
+    SettingsController(ReceptionistSettings settings, Sandbox sandbox) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+    }
+
+    record SettingsView(
+            String greeting,
+            String prompt,
+            String forwardTo,
+            boolean customGreeting,
+            boolean customPrompt,
+            OffsetDateTime updatedAt,
+            boolean sandbox,
+            Map<String, Boolean> providers) {}
+
+    /** A field left out keeps its value; an empty string returns it to the default. */
+    record UpdateSettingsRequest(
+            @Size(max = 600, message = "הפתיח ארוך מדי (עד 600 תווים)")
+            String greeting,
+
+            @Size(max = 4000, message = "ההנחיות ארוכות מדי (עד 4000 תווים)")
+            String prompt,
+
+            @Size(max = 32, message = "מספר הטלפון ארוך מדי")
+            String forwardTo) {}
+
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    SettingsView get(CurrentUser caller) {
+        return view(caller);
+    }
+
+    @PutMapping
+    @PreAuthorize(Roles.CAN_MANAGE)
+    SettingsView update(@Valid @RequestBody UpdateSettingsRequest request, CurrentUser caller) {
+        String forwardTo = request.forwardTo();
+        if (forwardTo != null && !forwardTo.isBlank()) {
+            forwardTo = Phones.normalise(forwardTo)
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.BAD_REQUEST,
+                            "validation_failed",
+                            "חלק מהשדות אינם תקינים",
+                            Map.of("fields", Map.of("forwardTo", "מספר הטלפון אינו תקין"))));
+        }
+        settings.update(caller.tenantId(), strip(request.greeting()), strip(request.prompt()), forwardTo);
+        return view(caller);
+    }
+
+    private SettingsView view(CurrentUser caller) {
+        var s = settings.of(caller.tenantId());
+        return new SettingsView(
+                s.greeting(),
+                s.prompt(),
+                s.forwardTo(),
+                s.customGreeting(),
+                s.customPrompt(),
+                s.updatedAt(),
+                sandbox.any(),
+                sandbox.live());
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

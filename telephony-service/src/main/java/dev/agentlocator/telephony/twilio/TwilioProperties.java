@@ -1,0 +1,47 @@
+package dev.agentlocator.telephony.twilio;
+
+import dev.agentlocator.telephony.common.Config;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Twilio: the account ({@code TWILIO_SID}, {@code TWILIO_TOKEN}), the WhatsApp sender
+ * ({@code WHATSAPP_DEVICE}), and where Twilio reaches us.
+ *
+ * @param accountSid the account; without it (or the token) outbound calls and messages are sandboxed
+ * @param authToken signs every webhook (X-Twilio-Signature) and authenticates REST calls and
+ *     recording downloads; without it no webhook can be verified, so every webhook is refused
+ * @param whatsappDevice the WhatsApp sender, E.164 (with or without {@code whatsapp:})
+ * @param apiBaseUrl Twilio's REST API; tests point it at a local stub
+ * @param publicBaseUrl the public origin Twilio calls (e.g. {@code https://app.example.com}); the
+ *     signature covers the URL Twilio used, so behind the gateway or a proxy this must be the outside
+ *     address. Unset: derived from X-Forwarded-* headers, else the request itself
+ * @param timeout per REST call
+ */
+@ConfigurationProperties("agentlocator.telephony.twilio")
+public record TwilioProperties(
+        String accountSid,
+        String authToken,
+        String whatsappDevice,
+        @DefaultValue("https://api.twilio.com") String apiBaseUrl,
+        String publicBaseUrl,
+        @DefaultValue("5s") Duration timeout) {
+
+    public TwilioProperties {
+        accountSid = Config.blankToNull(accountSid);
+        authToken = Config.blankToNull(authToken);
+        whatsappDevice = Config.blankToNull(whatsappDevice);
+        apiBaseUrl = Config.withoutTrailingSlash(apiBaseUrl);
+        publicBaseUrl = Config.withoutTrailingSlash(Config.blankToNull(publicBaseUrl));
+    }
+
+    /** Outbound calls and messages really go out only with both the account and the token. */
+    public boolean restConfigured() {
+        return accountSid != null && authToken != null;
+    }
+
+    public boolean whatsappConfigured() {
+        return restConfigured() && whatsappDevice != null;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.agentlocator.telephony.twilio;
+
+import com.twilio.security.RequestValidator;
+import dev.agentlocator.platform.kit.errors.ApiError;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lets a request into {@code /webhook/**} only with a valid {@code X-Twilio-Signature}: HMAC-SHA1
+ * of the public URL Twilio requested and the sorted POST parameters, keyed with the auth token,
+ * checked by the twilio-java SDK's own {@link RequestValidator}. Anything else gets a 403 before a
+ * controller (or the database) sees it. The body is read here once and handed on as parameters.
+ */
+public class TwilioSignatureFilter extends OncePerRequestFilter {
+
+    public static final String PATH_PREFIX = "/webhook/";
+    static final String HEADER = "X-Twilio-Signature";
+    static final String MESSAGE = "החתימה של הבקשה אינה תקינה";
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(TwilioSignatureFilter.class);
+
+    private final TwilioProperties properties;
+    private final PublicUrls urls;
+    private final JsonMapper json;
+
+    public TwilioSignatureFilter(TwilioProperties properties, PublicUrls urls, JsonMapper json) {
+        this.properties = properties;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(PATH_PREFIX);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(request, response, "body too large");
+            return;
+        }
+        Map<String, List<String>> form = isForm(request) ? parse(new String(body, StandardCharsets.UTF_8)) : Map.of();
+        String signature = request.getHeader(HEADER);
+        if (properties.authToken() == null) {
+            refuse(request, response, "TWILIO_TOKEN is not set, so no webhook can be verified");
+            return;
+        }
+        if (signature == null || signature.isBlank()) {
+            refuse(request, response, "no signature");
+            return;
+        }
+        String url = urls.requestUrl(request);
+        Map<String, String> single = new LinkedHashMap<>();
+        form.forEach((k, v) -> single.put(k, v.get(0)));
+        if (!new RequestValidator(properties.authToken()).validate(url, single, signature)) {
+            refuse(request, response, "signature does not match " + url);
+            return;
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>(form);
+        String query = request.getQueryString();
+        if (query != null) {
+            parse(query).forEach(parameters::putIfAbsent);
+        }
+        log.info(
+                "Twilio webhook {} CallSid={} MessageSid={} status={}",
+                request.getRequestURI(),
+                first(parameters, "CallSid"),
+                first(parameters, "MessageSid"),
+                first(parameters, first(parameters, "MessageStatus") != null ? "MessageStatus" : "CallStatus"));
+        chain.doFilter(new VerifiedRequest(request, body, parameters), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
+        log.warn("Refused Twilio webhook {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), why);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(new ApiError("invalid_signature", MESSAGE)));
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    static Map<String, List<String>> parse(String encoded) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return out;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The verified request: its parameters are the signed body's (plus the query's). */
+    private static final class VerifiedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private final Map<String, String[]> parameters;
+
+        VerifiedRequest(HttpServletRequest request, byte[] body, Map<String, List<String>> parameters) {
+            super(request);
+            this.body = body;
+            Map<String, String[]> map = new LinkedHashMap<>();
+            parameters.forEach((k, v) -> map.put(k, v.toArray(String[]::new)));
+            this.parameters = Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters.get(name);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

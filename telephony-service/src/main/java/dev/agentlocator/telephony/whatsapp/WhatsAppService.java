@@ -1,0 +1,253 @@
+package dev.agentlocator.telephony.whatsapp;
+
+import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.features.Features;
+import dev.agentlocator.platform.kit.features.TenantFeatures;
+import dev.agentlocator.platform.kit.paging.Page;
+import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.telephony.customers.CustomerDirectory;
+import dev.agentlocator.telephony.customers.CustomerPhoneKnown;
+import dev.agentlocator.telephony.numbers.TenantNumbers;
+import dev.agentlocator.telephony.providers.ProviderException;
+import dev.agentlocator.telephony.twilio.TwilioProperties;
+import dev.agentlocator.telephony.twilio.TwilioRest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SPEC C4: WhatsApp through Twilio from {@code WHATSAPP_DEVICE}. Every message is stored (once per
+ * MessageSid) with its event; statuses only move forward (queued → sent → delivered → read, or
+ * failed), whatever order Twilio's callbacks arrive in.
+ */
+@Service
+public class WhatsAppService {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppService.class);
+    private static final String SANDBOX_DEVICE = "sandbox";
+
+    private final MessageRepository messages;
+    private final WhatsAppEvents events;
+    private final CustomerDirectory customers;
+    private final TenantNumbers numbers;
+    private final TwilioRest twilio;
+    private final TwilioProperties properties;
+    private final TransactionTemplate transactions;
+    private final TenantFeatures features;
+
+    WhatsAppService(
+            MessageRepository messages,
+            WhatsAppEvents events,
+            CustomerDirectory customers,
+            TenantNumbers numbers,
+            TwilioRest twilio,
+            TwilioProperties properties,
+            TransactionTemplate transactions,
+            TenantFeatures features) {
+        this.features = features;
+        this.messages = messages;
+        this.events = events;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.twilio = twilio;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    static int rank(String status) {
+        return switch (status == null ? "" : status) {
+            case "accepted", "scheduled", "queued", "sending" -> 0;
+            case "sent" -> 1;
+            case "delivered" -> 2;
+            case "read" -> 3;
+            case "failed", "undelivered", "canceled" -> 4;
+            case "received", "receiving" -> 0;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Opens (or continues) the conversation with a customer. Stored first, then sent; Twilio's
+     * refusal is recorded on the message as {@code failed}. Without credentials: stored as sandbox.
+     */
+    public WhatsAppMessage send(CurrentUser caller, UUID customerId, String text, String origin) {
+        UUID tenantId = caller.tenantId();
+        var customer = customers
+                .find(tenantId, customerId)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "customer_not_found", "הלקוח לא נמצא"));
+        String to = Phones.normalise(customer.phone())
+                .orElseThrow(() -> ApiException.badRequest("customer_has_no_phone", "ללקוח אין מספר טלפון תקין"));
+        String body = text == null || text.isBlank() ? opening(customer.name()) : text.strip();
+        boolean sandbox = !properties.whatsappConfigured();
+        String device = sandbox
+                ? SANDBOX_DEVICE
+                : Phones.normalise(properties.whatsappDevice())
+                        .orElse(Phones.stripWhatsApp(properties.whatsappDevice()));
+        UUID id = UUID.randomUUID();
+        WhatsAppMessage stored = transactions.execute(status -> {
+            var m = new WhatsAppMessage(
+                    id,
+                    tenantId,
+                    customerId,
+                    customer.name(),
+                    null,
+                    WhatsAppMessage.OUTBOUND,
+                    to,
+                    device,
+                    body,
+                    0,
+                    sandbox ? "sandbox" : "queued",
+                    null,
+                    sandbox,
+                    caller.userId(),
+                    null,
+                    null);
+            messages.insert(m);
+            var saved = messages.find(id).orElseThrow();
+            if (sandbox) {
+                events.append(WhatsAppEvents.SENT, saved);
+            }
+            return saved;
+        });
+        if (sandbox) {
+            log.info("Sandbox: WhatsApp message {} to customer {} stored, not sent", id, customerId);
+            return stored;
+        }
+        try {
+            var sent = twilio.whatsApp(to, device, body, origin + "/webhook/whatsapp_status");
+            return transactions.execute(status -> {
+                messages.setSent(id, sent.sid(), sent.status(), null);
+                messages.addStatus(id, sent.status());
+                var saved = messages.find(id).orElseThrow();
+                events.append(WhatsAppEvents.SENT, saved);
+                return saved;
+            });
+        } catch (ProviderException e) {
+            transactions.executeWithoutResult(status -> {
+                messages.setSent(id, null, "failed", e.reason());
+                messages.addStatus(id, "failed");
+                events.append(WhatsAppEvents.STATUS_CHANGED, messages.find(id).orElseThrow());
+            });
+            log.warn("WhatsApp message {} not sent: {}", id, e.getMessage());
+            throw new ApiException(
+                    HttpStatus.BAD_GATEWAY,
+                    "whatsapp_failed",
+                    "לא הצלחנו לשלוח את הודעת ה־WhatsApp. נסו שוב בעוד רגע.",
+                    Map.of("messageId", id.toString(), "reason", e.reason()));
+        }
+    }
+
+    /** An inbound message (once per MessageSid), routed to the tenant of the number it was sent to. */
+    @Transactional
+    public void received(String messageSid, String from, String to, String body, int mediaCount) {
+        Optional<String> peer = Phones.normalise(from);
+        Optional<String> device = Phones.normalise(to);
+        if (messageSid == null || peer.isEmpty() || device.isEmpty()) {
+            log.warn("WhatsApp message {} from {} to {} cannot be read; ignored", messageSid, from, to);
+            return;
+        }
+        Optional<UUID> tenant =
+                numbers.tenantOf(device.get()).or(() -> messages.lastTenantFor(device.get(), peer.get()));
+        if (tenant.isEmpty()) {
+            log.warn(
+                    "WhatsApp message {} to {} from {}: no tenant owns the number or wrote to the sender",
+                    messageSid,
+                    device.get(),
+                    peer.get());
+            return;
+        }
+        if (!features.isEnabled(tenant.get(), Features.WHATSAPP)) {
+            log.info("WhatsApp message {} for tenant {} dropped: WhatsApp is switched off", messageSid, tenant.get());
+            return;
+        }
+        UUID customerId = customers
+                .findByPhone(tenant.get(), peer.get())
+                .map(CustomerDirectory.KnownCustomer::id)
+                .orElse(null);
+        UUID id = UUID.randomUUID();
+        boolean inserted = messages.insert(new WhatsAppMessage(
+                id,
+                tenant.get(),
+                customerId,
+                null,
+                messageSid,
+                WhatsAppMessage.INBOUND,
+                peer.get(),
+                device.get(),
+                body == null ? "" : body,
+                mediaCount,
+                "received",
+                null,
+                false,
+                null,
+                null,
+                null));
+        if (inserted) {
+            messages.addStatus(id, "received");
+            events.append(WhatsAppEvents.RECEIVED, messages.find(id).orElseThrow());
+        }
+    }
+
+    /** A delivery status from Twilio; repeats and out-of-order older statuses change nothing. */
+    @Transactional
+    public void statusChanged(String messageSid, String status, String errorCode) {
+        if (messageSid == null || status == null) {
+            return;
+        }
+        var found = messages.findBySidForUpdate(messageSid);
+        if (found.isEmpty()) {
+            log.warn("Status {} for unknown WhatsApp message {}; ignored", status, messageSid);
+            return;
+        }
+        WhatsAppMessage m = found.get();
+        if (!messages.addStatus(m.id(), status) || rank(status) <= rank(m.status())) {
+            return;
+        }
+        messages.setStatus(m.id(), status, errorCode == null || errorCode.isBlank() ? null : errorCode);
+        events.append(WhatsAppEvents.STATUS_CHANGED, messages.find(m.id()).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    Page<WhatsAppMessage> thread(UUID tenantId, UUID customerId, PageRequest page) {
+        if (customers.find(tenantId, customerId).isEmpty() && messages.countThread(tenantId, customerId) == 0) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "customer_not_found", "הלקוח לא נמצא");
+        }
+        long total = messages.countThread(tenantId, customerId);
+        return new Page<>(
+                messages.thread(tenantId, customerId, page), page.page(), page.limit(), total, page.pages(total));
+    }
+
+    @Transactional(readOnly = true)
+    Page<WhatsAppMessage> list(UUID tenantId, PageRequest page) {
+        long total = messages.count(tenantId);
+        return new Page<>(messages.list(tenantId, page), page.page(), page.limit(), total, page.pages(total));
+    }
+
+    /** crm-service knows the sender now: link the messages that waited for it. */
+    @EventListener
+    void onCustomerPhoneKnown(CustomerPhoneKnown known) {
+        for (WhatsAppMessage m : messages.unlinked(known.tenantId(), known.phone())) {
+            if (messages.link(m.id(), known.customerId())) {
+                var linked = messages.find(m.id()).orElseThrow();
+                events.append(
+                        WhatsAppMessage.INBOUND.equals(m.direction()) ? WhatsAppEvents.RECEIVED : WhatsAppEvents.SENT,
+                        linked,
+                        linked.createdAt(),
+                        Map.of("linkedLater", true));
+            }
+        }
+    }
+
+    static String opening(String name) {
+        return "שלום " + name + ", כאן המשרד. איך נוכל לעזור?";
+    }
+}
