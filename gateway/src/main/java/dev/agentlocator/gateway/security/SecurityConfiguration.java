@@ -57,7 +57,9 @@ class SecurityConfiguration {
                     "/actuator/health",
                     "/actuator/health/**",
                     "/actuator/prometheus",
-                    "/actuator/info"),
+                    "/actuator/info",
+                    // a service worker may need it before anyone has signed in
+                    "/api/notifications/vapid-public-key"),
             exchange -> HttpMethod.GET.equals(exchange.getRequest().getMethod())
                             && !ServerPaths.isServerPath(
                                     exchange.getRequest().getPath().pathWithinApplication())

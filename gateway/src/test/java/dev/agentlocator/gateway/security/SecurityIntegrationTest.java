@@ -156,6 +156,21 @@ class SecurityIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void onlyThePushKeyOfTheNotificationRoutesIsPublic() {
+        client.get()
+                .uri("/api/notifications/vapid-public-key")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get().uri("/api/notifications").exchange().expectStatus().isUnauthorized();
+        client.post()
+                .uri("/api/notifications/vapid-public-key")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
     void probesAndMetricsNeedNoToken() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
