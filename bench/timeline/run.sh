@@ -17,7 +17,10 @@ Lag runs from Kafka's acknowledgement of the produce (the moment an outbox relay
 published; the relay's own wake-up after commit is not included) until the timeline API returns
 the event; the poller asks every ~1 ms plus the request's own time, one event in flight. Page latency is the client's
 full HTTP round trip for the default page (100 items, JSON). Replay reads every record of the six
-topics (including the other two figures' events) and commits 500 per transaction.
+topics (including the other two figures' events) and commits 500 per transaction. The fan-out
+rows are the work order's original design, built only for this comparison (FanOutTimeline): one
+HTTP source per kind, each with its own PostgreSQL database holding the same rows, asked in
+parallel at read time and merged; its sources check no token, so it is a lower bound.
 
 $(cat "$figures")
 MD

@@ -182,6 +182,19 @@ class TimelineIT {
     }
 
     @Test
+    void aServiceTokenOfTheTenantReadsNoTimelineAndNoStatistics() {
+        events.send(event("customer.created", tenant, customer, T0, Map.of("name", "רון")));
+        awaitItems(customer, 1);
+
+        // ADR 0004: a service token is for /internal/** only, never for what a user reads
+        var service = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), tenant, "service"));
+        for (var response : List.of(service.get(timeline(customer)), service.get("/api/stats/summary"))) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.<String>json("$.error")).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
     void aLimitAboveFiveHundredIsCappedAtFiveHundred() {
         manyEvents();
         var api = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), manyTenant, "agent"));

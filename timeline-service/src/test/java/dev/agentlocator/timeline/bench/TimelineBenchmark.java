@@ -64,7 +64,9 @@ class TimelineBenchmark {
         Api api = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), tenant, "agent"));
 
         long[] lag = lag(events, tenant, api);
-        long[] page = firstPage(events, tenant, api);
+        FirstPages pages = firstPage(events, tenant, api);
+        long[] page = pages.projection();
+        long[] fanOut = pages.fanOut();
         Replay replay = replay();
 
         String figures = String.join(
@@ -78,6 +80,13 @@ class TimelineBenchmark {
                 "| First page (100 items) for a customer with %,d events, p50 (%,d requests over HTTP) | %s ms | |"
                         .formatted(BIG_CUSTOMER_EVENTS, PAGE_REQUESTS, millis(percentile(page, 0.50))),
                 "| First page, p99 | %s ms | < 20 ms |".formatted(millis(percentile(page, 0.99))),
+                "| The original design, fan-out at read time to %d source services (same data), first page p50 | %s ms | |"
+                        .formatted(pages.sources(), millis(percentile(fanOut, 0.50))),
+                "| Fan-out first page, p99 | %s ms | |".formatted(millis(percentile(fanOut, 0.99))),
+                "| Fan-out / projection, p50 and p99 | %.1f× and %.1f× | |"
+                        .formatted(
+                                (double) percentile(fanOut, 0.50) / percentile(page, 0.50),
+                                (double) percentile(fanOut, 0.99) / percentile(page, 0.99)),
                 "| Replay (rebuild) of %,d records from the six topics | %,d events/s (%.1f s) | |"
                         .formatted(replay.records(), Math.round(replay.records() / replay.seconds()), replay.seconds()),
                 "");
@@ -131,7 +140,9 @@ class TimelineBenchmark {
         return lags.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private long[] firstPage(Events events, UUID tenant, Api api) {
+    private record FirstPages(long[] projection, long[] fanOut, int sources) {}
+
+    private FirstPages firstPage(Events events, UUID tenant, Api api) throws Exception {
         UUID customer = UUID.randomUUID();
         OffsetDateTime start = OffsetDateTime.now().minusDays(30);
         List<EventEnvelope> batch = new ArrayList<>();
@@ -182,7 +193,27 @@ class TimelineBenchmark {
             assertThat(response.status()).isEqualTo(200);
         }
         assertThat(api.get(path).<List<Object>>json("$.items")).hasSize(100);
-        return times;
+
+        try (var fanOut = new FanOutTimeline(json)) {
+            fanOut.start(jdbc, tenant, customer);
+            var direct = Api.at(fanOut.pageUrl(tenant, customer));
+            var first = direct.get("");
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(first.<List<String>>json("$.items[*].title"))
+                    .as("the same first page as the projection")
+                    .isEqualTo(api.get(path).<List<String>>json("$.items[*].title"));
+            for (int i = 0; i < 200; i++) {
+                assertThat(direct.get("").status()).isEqualTo(200);
+            }
+            long[] fanOutTimes = new long[PAGE_REQUESTS];
+            for (int i = 0; i < PAGE_REQUESTS; i++) {
+                long t = System.nanoTime();
+                var response = direct.get("");
+                fanOutTimes[i] = System.nanoTime() - t;
+                assertThat(response.status()).isEqualTo(200);
+            }
+            return new FirstPages(times, fanOutTimes, fanOut.sources());
+        }
     }
 
     private Replay replay() {
