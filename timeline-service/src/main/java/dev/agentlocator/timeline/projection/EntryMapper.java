@@ -50,7 +50,11 @@ public final class EntryMapper {
             }
             case CALL -> {
                 String sid = p.text("callSid");
+                // a sandbox call never reached Twilio and has no sid; our own id still opens it
+                String id = sid != null ? sid : p.text("callId");
                 d.put("callSid", sid)
+                        .put("callId", p.text("callId"))
+                        .put("sandbox", p.flag("sandbox") ? true : null)
                         .put("direction", p.text("direction"))
                         .put("status", p.text("status"))
                         .put("durationSeconds", p.number("durationSeconds"))
@@ -58,19 +62,22 @@ public final class EntryMapper {
                         .put("from", p.text("from"))
                         .put("to", p.text("to"))
                         .put("transcript", clip(p.text("transcript")));
-                title = callTitle(event.type(), p);
-                reference = sid;
-                link = "/customers/" + customer + "?tab=calls" + (sid == null ? "" : "&call=" + encode(sid));
+                title = sandboxed(callTitle(event.type(), p), p);
+                reference = id;
+                link = "/customers/" + customer + "?tab=calls" + (id == null ? "" : "&call=" + encode(id));
             }
             case WHATSAPP -> {
                 String sid = p.text("messageSid");
+                String id = sid != null ? sid : p.text("messageId");
                 d.put("messageSid", sid)
+                        .put("messageId", p.text("messageId"))
+                        .put("sandbox", p.flag("sandbox") ? true : null)
                         .put("direction", p.text("direction"))
                         .put("status", p.text("status"))
                         .put("text", clip(p.text("text")));
-                title = whatsappTitle(event.type(), p);
-                reference = sid;
-                link = "/customers/" + customer + "?tab=whatsapp" + (sid == null ? "" : "&message=" + encode(sid));
+                title = sandboxed(whatsappTitle(event.type(), p), p);
+                reference = id;
+                link = "/customers/" + customer + "?tab=whatsapp" + (id == null ? "" : "&message=" + encode(id));
             }
             case TASK -> {
                 String id = p.text("taskId");
@@ -189,6 +196,11 @@ public final class EntryMapper {
             case CONTRACT_EXPIRED -> "תוקף החוזה פג";
             default -> "החוזה עודכן";
         };
+    }
+
+    /** Says so when nothing was really sent: the sandbox must never pass for a real call or message. */
+    static String sandboxed(String title, Payload p) {
+        return p.flag("sandbox") ? title + " (סביבת ניסוי)" : title;
     }
 
     static String invoiceTitle(String type, Payload p) {

@@ -35,6 +35,12 @@ public record Payload(Map<String, Object> values) {
         return null;
     }
 
+    /** {@code true} only for a JSON true or the text "true". */
+    public boolean flag(String key) {
+        Object value = values.get(key);
+        return Boolean.TRUE.equals(value) || "true".equals(text(key));
+    }
+
     public UUID uuid(String key) {
         String text = text(key);
         if (text == null) {

@@ -56,6 +56,23 @@ class EntryMapperTest {
                 .containsEntry("status", "completed");
     }
 
+    @Test
+    void aSandboxCallOrMessageSaysItWasNeverSentAndStillOpensByOurOwnId() {
+        var call = map("call.received", Map.of("callId", "c-1", "direction", "outbound-api", "sandbox", true));
+        assertThat(call.title()).endsWith("(סביבת ניסוי)");
+        assertThat(call.link()).isEqualTo("/customers/" + CUSTOMER + "?tab=calls&call=c-1");
+        assertThat(call.details()).containsEntry("sandbox", true);
+
+        var message = map("whatsapp.sent", Map.of("messageId", "m-1", "text", "שלום", "sandbox", true));
+        assertThat(message.title()).endsWith("(סביבת ניסוי)");
+        assertThat(message.link()).isEqualTo("/customers/" + CUSTOMER + "?tab=whatsapp&message=m-1");
+
+        var real = map("whatsapp.sent", Map.of("messageSid", "SM1", "messageId", "m-2", "text", "שלום"));
+        assertThat(real.title()).doesNotContain("ניסוי");
+        assertThat(real.reference()).isEqualTo("SM1");
+        assertThat(real.details()).doesNotContainKey("sandbox");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "inbound,completed,agent,שיחה נכנסת נענתה ע״י נציג",
