@@ -130,14 +130,22 @@ public final class LocalStack {
         }
         double readySeconds = Uptime.seconds();
         if (options.mode() != Mode.MEASURE) {
-            DemoActivity.ensure();
+            DemoActivity.ensure(shared.jwtSecret());
         }
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);
         Console.info(String.format(java.util.Locale.ROOT, "ready in %.1f s", readySeconds));
         return switch (options.mode()) {
             case SMOKE -> {
-                if (!new SmokeChecks(http, readiness, shared.jwtSecret())
+                if (!new SmokeChecks(
+                                http,
+                                readiness,
+                                shared.jwtSecret(),
+                                shared.twilioToken(),
+                                layout.logFile(ServiceSpec.APPLICATIONS.stream()
+                                        .filter(spec -> spec.name().equals("telephony-service"))
+                                        .findFirst()
+                                        .orElseThrow()))
                         .run(ServiceSpec.DISCOVERY, ServiceSpec.APPLICATIONS)) {
                     yield 1;
                 }

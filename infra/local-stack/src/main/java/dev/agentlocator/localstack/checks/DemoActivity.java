@@ -3,6 +3,7 @@ package dev.agentlocator.localstack.checks;
 import dev.agentlocator.localstack.Console;
 import dev.agentlocator.localstack.ServiceSpec;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.TestJwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Gives the demo tenant some life beyond its customers — tasks, quotes, invoices, calls and
@@ -23,6 +25,9 @@ import java.util.List;
 public final class DemoActivity {
 
     private static final String GATEWAY = "http://127.0.0.1:" + ServiceSpec.GATEWAY_PORT;
+    /** The demo office's (made-up) Twilio number: calls to it reach the demo tenant's receptionist. */
+    static final String DEMO_NUMBER = "+97235550100";
+
     private static final ZoneId ISRAEL = ZoneId.of("Asia/Jerusalem");
     /** billing-service knows a customer once it has consumed crm's event; that takes a moment. */
     private static final Duration READ_MODELS_WITHIN = Duration.ofSeconds(60);
@@ -40,8 +45,11 @@ public final class DemoActivity {
         this.owner = owner;
     }
 
-    /** Adds the activity unless it is there already; a failure is reported, never fatal. */
-    public static void ensure() {
+    /**
+     * Adds the activity unless it is there already; a failure is reported, never fatal. {@code
+     * jwtSecret}: the stack's, for the platform-admin token that assigns the demo number.
+     */
+    public static void ensure(String jwtSecret) {
         try {
             var login = Api.at(GATEWAY)
                     .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
@@ -50,6 +58,7 @@ public final class DemoActivity {
                 return;
             }
             var demo = new DemoActivity(Api.at(GATEWAY).withToken(login.json("$.accessToken")));
+            assignDemoNumber(jwtSecret, UUID.fromString(login.json("$.user.tenantId")));
             if (demo.alreadyThere()) {
                 return;
             }
@@ -58,6 +67,19 @@ public final class DemoActivity {
         } catch (RuntimeException e) {
             Console.error("demo activity not added: " + e.getMessage());
         }
+    }
+
+    /** Only the platform admin assigns numbers (ADR 0007); assigning the same number again is harmless. */
+    private static void assignDemoNumber(String jwtSecret, UUID tenant) {
+        String admin = TestJwt.sign(
+                jwtSecret, UUID.randomUUID(), tenant, "admin", Instant.now().plus(Duration.ofMinutes(5)));
+        optional(
+                Api.at(GATEWAY)
+                        .withToken(admin)
+                        .put(
+                                "/api/calls/numbers/" + DEMO_NUMBER,
+                                "{\"tenantId\":\"%s\",\"label\":\"הקו הראשי\"}".formatted(tenant)),
+                "assign the demo phone number");
     }
 
     private boolean alreadyThere() {

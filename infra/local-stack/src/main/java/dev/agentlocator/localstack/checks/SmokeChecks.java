@@ -7,6 +7,7 @@ import dev.agentlocator.localstack.readiness.Json;
 import dev.agentlocator.localstack.readiness.Readiness;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.TestJwt;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,12 +44,19 @@ public final class SmokeChecks {
     private final HttpProbe http;
     private final Readiness readiness;
     private final String jwtSecret;
+    private final String twilioToken;
+    private final Path telephonyLog;
 
-    /** {@code jwtSecret}: the stack's, to mint a token the gateway accepts. */
-    public SmokeChecks(HttpProbe http, Readiness readiness, String jwtSecret) {
+    /**
+     * {@code jwtSecret}: the stack's, to mint a token the gateway accepts; {@code twilioToken}: the
+     * one telephony-service verifies webhooks with (null: webhooks are not checked).
+     */
+    public SmokeChecks(HttpProbe http, Readiness readiness, String jwtSecret, String twilioToken, Path telephonyLog) {
         this.http = http;
         this.readiness = readiness;
         this.jwtSecret = jwtSecret;
+        this.twilioToken = twilioToken;
+        this.telephonyLog = telephonyLog;
     }
 
     /** Runs every check, prints a PASS/FAIL line for each and the totals; {@code true} when all passed. */
@@ -77,6 +85,18 @@ public final class SmokeChecks {
         results.add(check(
                 "demo owner logs in through the gateway and sees the seeded customers, tasks and invoices",
                 this::demoLogin));
+        if (twilioToken != null) {
+            var twilio = new TwilioWebhookChecks(twilioToken, telephonyLog);
+            results.add(check(
+                    "signed POST /webhook/incoming_call through the gateway answers the greeting and <Record>",
+                    twilio::incomingCall));
+            results.add(check(
+                    "signed POST /webhook/handle_recording of a 1 s recording answers the fallback and records again",
+                    twilio::shortRecording));
+            results.add(check("signed POST /webhook/call_status through the gateway answers OK", twilio::callStatus));
+            results.add(check("a forged Twilio signature is refused with 403", twilio::forgedIsRefused));
+            results.add(check("telephony-service logged each of the three webhooks", twilio::logLines));
+        }
 
         long passed = results.stream().filter(Result::passed).count();
         long failed = results.size() - passed;

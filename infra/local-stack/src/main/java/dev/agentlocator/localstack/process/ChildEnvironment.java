@@ -14,6 +14,13 @@ public final class ChildEnvironment {
     public static final String DEV_JWT_SECRET = "agentlocator-local-development-jwt-secret-not-for-production";
 
     /**
+     * Lets a developer (and the smoke checks) sign webhooks to simulate Twilio locally. Only when no
+     * Twilio account is configured: without TWILIO_SID nothing is ever sent, so this token can never
+     * reach Twilio.
+     */
+    public static final String DEV_TWILIO_TOKEN = "local-development-twilio-auth-token";
+
+    /**
      * Local-stack conveniences: register by 127.0.0.1 (no dependence on the host name resolving),
      * heartbeat often and expire quickly so a stopped service disappears in seconds, and let the
      * gateway see new instances within 5 s instead of 30-35 s.
@@ -42,7 +49,8 @@ public final class ChildEnvironment {
             String jwtSecret,
             String appEnv,
             String corsOrigins,
-            VapidKeyPair vapid) {
+            VapidKeyPair vapid,
+            String twilioToken) {
 
         /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
         public static Shared from(
@@ -61,7 +69,10 @@ public final class ChildEnvironment {
                     orDefault(env, "JWT_SECRET", DEV_JWT_SECRET),
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
-                    vapid);
+                    vapid,
+                    isBlank(env.get("TWILIO_SID"))
+                            ? orDefault(env, "TWILIO_TOKEN", DEV_TWILIO_TOKEN)
+                            : env.get("TWILIO_TOKEN"));
         }
 
         public boolean usesDevelopmentJwtSecret() {
@@ -92,6 +103,9 @@ public final class ChildEnvironment {
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
         env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());
+        if (shared.twilioToken() != null) {
+            env.put("TWILIO_TOKEN", shared.twilioToken());
+        }
         return env;
     }
 
@@ -101,6 +115,10 @@ public final class ChildEnvironment {
         env.put("SERVER_PORT", String.valueOf(spec.port()));
         env.put("APP_ENV", orDefault(parent, "APP_ENV", "development"));
         return env;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String orDefault(Map<String, String> env, String name, String fallback) {

@@ -33,6 +33,7 @@ class ChildEnvironmentTest {
                 .containsEntry("JWT_SECRET", ChildEnvironment.DEV_JWT_SECRET)
                 .containsEntry("APP_ENV", "development")
                 .containsEntry("CORS_ORIGINS", "http://localhost:5173")
+                .containsEntry("TWILIO_TOKEN", ChildEnvironment.DEV_TWILIO_TOKEN)
                 .containsEntry("VAPID_PUBLIC_KEY", "public-key")
                 .containsEntry("VAPID_PRIVATE_KEY", "private-key")
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
@@ -63,5 +64,24 @@ class ChildEnvironmentTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")
                 .doesNotContainKey("CRM_DATABASE_URL");
         assertThat(shared.usesDevelopmentJwtSecret()).isFalse();
+    }
+
+    @Test
+    void theDevelopmentTwilioTokenIsNeverPairedWithARealAccount() {
+        var withAccount = ChildEnvironment.Shared.from(
+                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", VAPID);
+        assertThat(withAccount.twilioToken()).isNull();
+        assertThat(ChildEnvironment.of(
+                        ServiceSpec.APPLICATIONS.get(0), Map.of("TWILIO_SID", "AC0123456789"), withAccount))
+                .doesNotContainKey("TWILIO_TOKEN");
+
+        var ownToken = ChildEnvironment.Shared.from(
+                Map.of("TWILIO_SID", "AC0123456789", "TWILIO_TOKEN", "real"),
+                "broker:9092",
+                URLS,
+                "app",
+                "secret",
+                VAPID);
+        assertThat(ownToken.twilioToken()).isEqualTo("real");
     }
 }
