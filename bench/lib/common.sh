@@ -1,10 +1,11 @@
 # Sourced by bench/*/run.sh. Run from the repository root.
 
-# "2 cores, 23 GiB, openjdk version 17.0.15 2025-04-15, PostgreSQL on 127.0.0.1:5432"
+# "2 cores, 23 GiB, openjdk version 17.0.15 2025-04-15, PostgreSQL on 127.0.0.1:5432, load average
+# 0.42 when the section was written" (tail figures on two cores move with whatever else runs).
 machine() {
   local pg
   if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then pg="PostgreSQL on 127.0.0.1:5432"; else pg="embedded PostgreSQL"; fi
-  echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1 | tr -d '"'), $pg"
+  echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1 | tr -d '"'), $pg, load average $(cut -d' ' -f1 /proc/loadavg) when the section was written"
 }
 
 # write_section NAME "TITLE" < text: replaces that section of docs/benchmarks.md.
