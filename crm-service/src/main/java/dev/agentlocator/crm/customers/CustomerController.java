@@ -14,6 +14,10 @@ import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -104,19 +109,46 @@ class CustomerController {
         customers.delete(caller.tenantId(), id);
     }
 
+    /**
+     * The body's charset is the Content-Type's ({@code text/csv; charset=windows-1255}), else
+     * UTF-8; bytes that are not valid in it are refused rather than imported as U+FFFD.
+     */
     @PostMapping(path = "/import", consumes = "text/csv")
     @PreAuthorize(Roles.CAN_WRITE)
-    ImportReport importCsv(@RequestBody String csv, CurrentUser caller) {
-        return imports.importCsv(caller.tenantId(), csv);
+    ImportReport importCsv(
+            @RequestBody byte[] csv,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            CurrentUser caller) {
+        Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
+        return imports.importCsv(caller.tenantId(), decode(csv, charset));
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.CAN_WRITE)
     ImportReport importFile(@RequestPart("file") MultipartFile file, CurrentUser caller) {
         try {
-            return imports.importCsv(caller.tenantId(), new String(file.getBytes(), StandardCharsets.UTF_8));
+            return imports.importCsv(caller.tenantId(), decode(file.getBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same cap as an uploaded file's ({@code spring.servlet.multipart.max-file-size}). */
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+    private static String decode(byte[] bytes, Charset charset) {
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "הקובץ גדול מדי (עד 5MB)");
+        }
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest(
+                    "invalid_encoding", "הקובץ אינו בקידוד " + charset.name() + ". שמרו אותו כ־CSV UTF-8 ונסו שוב");
         }
     }
 

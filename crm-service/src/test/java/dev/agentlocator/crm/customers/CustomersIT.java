@@ -9,6 +9,12 @@ import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
 import dev.agentlocator.testkit.TopicReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -286,6 +292,41 @@ class CustomersIT {
                 .send("POST", "/api/crm/customers/import", body, "multipart/form-data; boundary=" + boundary);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.<Integer>json("$.created")).isEqualTo(1);
+    }
+
+    @Test
+    void importRefusesBytesThatAreNotInTheCharsetAndHonoursADeclaredOne() throws Exception {
+        var owner = Accounts.signUp(port, "עסק");
+        byte[] header = "name,phone\n".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = {(byte) 0xC3, 0x28, (byte) 0xFF, ',', '0', '5', '0', '1', '2', '3', '4', '5', '6', '7', '\n'};
+        var invalid = importBytes(owner, concat(header, broken), "text/csv");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"invalid_encoding\"");
+        assertThat(count(owner)).as("nothing imported as U+FFFD").isZero();
+
+        byte[] tooLarge =
+                concat(header, "x".repeat(CustomerController.MAX_IMPORT_BYTES).getBytes(StandardCharsets.UTF_8));
+        assertThat(importBytes(owner, tooLarge, "text/csv").statusCode()).isEqualTo(413);
+
+        byte[] windows1255 = "name,phone\nרונית,054-1111111\n".getBytes(Charset.forName("windows-1255"));
+        var declared = importBytes(owner, windows1255, "text/csv; charset=windows-1255");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        assertThat(names(owner, "")).containsExactly("רונית");
+    }
+
+    private HttpResponse<String> importBytes(Account owner, byte[] body, String contentType) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/crm/customers/import"))
+                .header("Authorization", "Bearer " + owner.accessToken())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.agentlocator.platform.kit.security.CurrentUser;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The bell: the caller's alerts, newest first, with the unread count. */
+// People of the business only: a service token (ADR 0004) has no inbox.
+@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {

@@ -7,6 +7,7 @@ import dev.agentlocator.notification.push.PushRequests.VapidPublicKey;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications")
 class PushSubscriptionController {
+
+    /** People of the business only: a service token (ADR 0004) has no browser to push to. */
+    private static final String PEOPLE = "hasAnyRole('owner','agent','viewer','admin')";
 
     private final PushSubscriptionService subscriptions;
     private final VapidKeys vapid;
@@ -36,6 +40,7 @@ class PushSubscriptionController {
 
     @PostMapping("/subscribe")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(PEOPLE)
     SubscriptionView subscribe(@Valid @RequestBody SubscribeRequest request, CurrentUser caller) {
         return new SubscriptionView(
                 subscriptions.subscribe(caller, request).toString(),
@@ -44,6 +49,7 @@ class PushSubscriptionController {
 
     @DeleteMapping("/subscribe")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(PEOPLE)
     void unsubscribe(@Valid @RequestBody UnsubscribeRequest request, CurrentUser caller) {
         subscriptions.unsubscribe(caller, request.endpoint());
     }

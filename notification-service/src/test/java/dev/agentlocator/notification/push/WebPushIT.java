@@ -101,6 +101,23 @@ class WebPushIT {
     }
 
     @Test
+    void aServiceTokenHasNoInboxAndNoSubscriptions() {
+        // ADR 0004: a service token never acts as a person of the business
+        var service = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "service"));
+        for (var response : List.of(
+                service.get("/api/notifications"),
+                service.post("/api/notifications/read-all", null),
+                service.send(
+                        "DELETE",
+                        "/api/notifications/subscribe",
+                        "{\"endpoint\":\"https://push.example/x\"}",
+                        "application/json"))) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+        }
+        assertThat(service.get("/api/notifications/vapid-public-key").status()).isEqualTo(200);
+    }
+
+    @Test
     void subscribingRefusesWhatNoPushServiceWouldAccept() throws Exception {
         var api = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "agent"));
         var browser = Browser.create();

@@ -20,21 +20,27 @@ import java.util.concurrent.TimeUnit;
  * reactor build every module before this one is, since Maven runs each module's whole lifecycle in
  * turn. Kafka, the JWT secret and the database come from the test kit; Eureka is off, so a gateway
  * finds its backends through {@link #route(String, int)} instead.
+ *
+ * <p>Fault tests can {@link #kill()} the process (no shutdown hooks, like {@code kill -9}) and
+ * {@link #restart()} it on the same port with the same database and configuration.
  */
 public final class ServiceJar implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
     private final String module;
-    private final Process process;
+    private final ProcessBuilder launcher;
     private final int port;
     private final Path log;
+    private final String databaseUrl;
+    private volatile Process process;
 
-    private ServiceJar(String module, Process process, int port, Path log) {
+    private ServiceJar(String module, ProcessBuilder launcher, int port, Path log, String databaseUrl) {
         this.module = module;
-        this.process = process;
+        this.launcher = launcher;
         this.port = port;
         this.log = log;
+        this.databaseUrl = databaseUrl;
     }
 
     public static Builder of(String module) {
@@ -53,6 +59,43 @@ public final class ServiceJar implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process's console output (every start of it, appended). */
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * JDBC URL of the database {@link Builder#database(String)} created for it, or null when it
+     * got none; the credentials are the test kit's PostgreSQL's.
+     */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /**
+     * Ends the process at once (SIGKILL): no graceful shutdown, no shutdown hooks, whatever was in
+     * flight is lost, as when a machine dies.
+     */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + module, e);
+        }
+    }
+
+    /**
+     * Starts the jar again on the same port, with the same database, environment and arguments
+     * (stopping it gracefully first if it still runs), and waits until it is ready.
+     */
+    public void restart() {
+        if (process.isAlive()) {
+            close();
+        }
+        launch();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -64,6 +107,15 @@ public final class ServiceJar implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    private void launch() {
+        try {
+            process = launcher.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + module, e);
+        }
+        awaitReady();
     }
 
     private void awaitReady() {
@@ -108,6 +160,7 @@ public final class ServiceJar implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"));
+        private String databaseUrl;
 
         private Builder(String module) {
             this.module = module;
@@ -122,7 +175,8 @@ public final class ServiceJar implements AutoCloseable {
          */
         public Builder database(String urlVariable) {
             var postgres = TestInfrastructure.postgres();
-            env.put(urlVariable, postgres.jdbcUrl(TestInfrastructure.createDatabase("jar_" + module)));
+            databaseUrl = postgres.jdbcUrl(TestInfrastructure.createDatabase("jar_" + module));
+            env.put(urlVariable, databaseUrl);
             env.put("DATABASE_USERNAME", postgres.username());
             env.put("DATABASE_PASSWORD", postgres.password() == null ? "" : postgres.password());
             return this;
@@ -148,7 +202,7 @@ public final class ServiceJar implements AutoCloseable {
 
         /** Starts the jar and waits until its readiness probe answers 200. */
         public ServiceJar start() {
-            Path jar = Path.of("..", module, "target", module + ".jar").normalize();
+            Path jar = locate(module);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(
                         jar.toAbsolutePath() + " is missing: package " + module + " first (the reactor build does)");
@@ -161,18 +215,34 @@ public final class ServiceJar implements AutoCloseable {
             command.add("-jar");
             command.add(jar.toString());
             command.addAll(args);
-            var builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(log.toString()));
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
             builder.environment().putAll(env);
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             try {
                 Files.createDirectories(log.getParent());
-                var service = new ServiceJar(module, builder.start(), port, log);
-                service.awaitReady();
-                return service;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + jar, e);
+                throw new UncheckedIOException(e);
             }
+            var service = new ServiceJar(module, builder, port, log, databaseUrl);
+            service.launch();
+            return service;
+        }
+
+        /**
+         * {@code <module>/target/<module>.jar} of the repository the tests run in: a sibling of the
+         * test's module, or of one of its parents (a module under {@code infra/}).
+         */
+        private static Path locate(String module) {
+            Path sibling = Path.of("..", module, "target", module + ".jar").normalize();
+            for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                Path jar = dir.resolve(module).resolve("target").resolve(module + ".jar");
+                if (Files.isRegularFile(dir.resolve(module).resolve("pom.xml"))) {
+                    return jar;
+                }
+            }
+            return sibling;
         }
     }
 }

@@ -3,11 +3,14 @@ package dev.agentlocator.timeline.api;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.timeline.api.TimelineViews.TimelinePage;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+// People of the business only: a service token (ADR 0004) never reads as a user.
+@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
 @RestController
 class TimelineController {
 

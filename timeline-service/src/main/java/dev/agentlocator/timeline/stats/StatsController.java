@@ -9,12 +9,15 @@ import dev.agentlocator.timeline.stats.StatsViews.InvoicesPerDay;
 import dev.agentlocator.timeline.stats.StatsViews.LeadsBySource;
 import dev.agentlocator.timeline.stats.StatsViews.Summary;
 import dev.agentlocator.timeline.stats.StatsViews.TasksPerDay;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SPEC C9: the dashboard's figures for {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (local days, inclusive). */
+// People of the business only: a service token (ADR 0004) never reads as a user.
+@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
 @RestController
 @RequestMapping("/api/stats")
 @RequiresFeature(Features.STATS)
