@@ -38,6 +38,16 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsA404AndNotDocumented() {
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            var response = api.send(method, "/error", null, null);
+            assertThat(response.status()).as(method).isEqualTo(404);
+            assertThat(response.<String>json("$.error")).isEqualTo("not_found");
+        }
+        assertThat(api.get("/v3/api-docs").body()).doesNotContain("\"/error\"");
+    }
+
+    @Test
     void exceptionInAControllerIsA500WithTheStackTraceLoggedNotReturned(CapturedOutput output) {
         var response = api.withHeader("X-Correlation-Id", "corr-boom-1").get("/test/boom");
 
