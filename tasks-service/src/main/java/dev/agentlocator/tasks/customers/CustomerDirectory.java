@@ -19,16 +19,17 @@ public class CustomerDirectory {
     }
 
     /**
-     * {@code true} only when crm-service told us the customer was deleted. An id we have not heard
-     * of yet is accepted: its created event may still be on its way, and the name fills in then.
+     * {@code true} when crm-service told us the customer was deleted, or that it belongs to another
+     * tenant. An id we have not heard of yet is accepted: its created event may still be on its
+     * way, and the name fills in then.
      */
-    public boolean isKnownDeleted(UUID tenantId, UUID customerId) {
-        return jdbc.sql("select deleted from customer where tenant_id = ? and id = ?")
-                .param(tenantId)
-                .param(customerId)
+    public boolean isUnavailable(UUID tenantId, UUID customerId) {
+        return jdbc.sql("select tenant_id <> :tenant or deleted from customer where id = :id")
+                .param("tenant", tenantId)
+                .param("id", customerId)
                 .query(Boolean.class)
-                .optional()
-                .orElse(false);
+                .list()
+                .contains(true);
     }
 
     /** Keeps the newest state: an event older than the one applied last changes nothing. */

@@ -237,12 +237,12 @@ public class TaskService {
     }
 
     private void requireLiveCustomer(UUID tenantId, UUID customerId) {
-        if (customers.isKnownDeleted(tenantId, customerId)) {
+        if (customers.isUnavailable(tenantId, customerId)) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
                     "customer_not_found",
                     "הלקוח שנבחר לא נמצא",
-                    Map.of("fields", Map.of("customerId", "הלקוח נמחק")));
+                    Map.of("fields", Map.of("customerId", "הלקוח לא נמצא או נמחק")));
         }
     }
 

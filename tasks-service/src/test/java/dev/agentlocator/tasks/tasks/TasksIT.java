@@ -252,11 +252,13 @@ class TasksIT {
                 .until(() ->
                         "דנה לוי".equals(owner.api().get("/api/tasks/" + id).json("$.customerName")));
 
-        // the other tenant's copy of a customer id is not this tenant's customer
+        // another tenant cannot attach its tasks (and so its timeline entries) to this customer
         var stranger = Agent.ownerOfNewTenant(port);
-        String theirs = create(stranger, "אחר", OffsetDateTime.now().plusDays(1), customer, "call", "low", null);
-        assertThat(stranger.api().get("/api/tasks/" + theirs).<String>json("$.customerName"))
-                .isNull();
+        var refused = stranger.api().post("/api/tasks", """
+                {"title":"אחר","customerId":"%s"}""".formatted(customer));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.<String>json("$.error")).isEqualTo("customer_not_found");
+        assertThat(stranger.api().get("/api/tasks").<Integer>json("$.total")).isZero();
 
         publishCustomer("customer.deleted", owner.tenantId(), customer, "דנה לוי", "+972501234567");
         await().atMost(Duration.ofSeconds(20))
