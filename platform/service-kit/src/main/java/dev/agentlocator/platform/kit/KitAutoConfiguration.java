@@ -7,6 +7,8 @@ import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.outbox.OutboxProperties;
 import dev.agentlocator.platform.kit.outbox.OutboxRelay;
 import dev.agentlocator.platform.kit.production.ProductionSecrets;
+import dev.agentlocator.platform.kit.web.BodySizeLimitFilter;
+import dev.agentlocator.platform.kit.web.WebProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
         })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, WebProperties.class})
 @Import({ApiErrorHandler.class, JsonErrorController.class})
 public class KitAutoConfiguration {
 
@@ -41,6 +43,14 @@ public class KitAutoConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the correlation id, so even a refused body is logged with one. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(JsonMapper json, WebProperties properties) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(json, properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 

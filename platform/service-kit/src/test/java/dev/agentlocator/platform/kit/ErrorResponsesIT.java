@@ -71,6 +71,17 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void aBodyOverTheCapIsA413AndIsNeverRead() {
+        String huge = "{\"text\":\"" + "א".repeat(600_000) + "\"}";
+
+        var response = api.post("/test/notes", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.<String>json("$.error")).isEqualTo("payload_too_large");
+        assertThat(response.<String>json("$.message")).isNotBlank();
+    }
+
+    @Test
     void malformedJsonIsA400() {
         var response = api.post("/test/notes", "{\"text\": ");
 

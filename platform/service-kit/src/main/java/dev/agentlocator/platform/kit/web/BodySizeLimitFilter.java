@@ -1,4 +1,4 @@
-package dev.agentlocator.billing.common;
+package dev.agentlocator.platform.kit.web;
 
 import dev.agentlocator.platform.kit.errors.ApiError;
 import dev.agentlocator.platform.kit.errors.Messages;
@@ -11,35 +11,38 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * No billing request needs more than 1 MB (the largest, a signature, is capped far lower): a body
- * declared larger is refused with the suite's 413 JSON before anything reads it, as crm-service
- * does; a chunked body that grows past the cap fails to read, which the JSON reader reports as a
- * malformed body (400). Either way nothing is written.
+ * No request body needs more than {@code agentlocator.web.max-body} (1 MB): a body declared larger
+ * is refused with the suite's 413 JSON before anything reads it; a chunked body that grows past
+ * the cap fails to read, which the JSON reader reports as a malformed body (400). Either way
+ * nothing is written. Paths in {@code agentlocator.web.large-body-paths} (uploads such as a CSV
+ * import) get {@code agentlocator.web.max-large-body} instead.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    static final long LIMIT = 1024 * 1024;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final JsonMapper json;
+    private final WebProperties properties;
 
-    BodySizeLimitFilter(JsonMapper json) {
+    public BodySizeLimitFilter(JsonMapper json, WebProperties properties) {
         this.json = json;
+        this.properties = properties;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
+        String path = request.getRequestURI();
+        long limit = properties.largeBodyPaths().stream().anyMatch(pattern -> PATHS.match(pattern, path))
+                ? properties.maxLargeBody().toBytes()
+                : properties.maxBody().toBytes();
+        if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -47,22 +50,24 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     .write(json.writeValueAsBytes(new ApiError("payload_too_large", Messages.PAYLOAD_TOO_LARGE)));
             return;
         }
-        chain.doFilter(new Capped(request), response);
+        chain.doFilter(new Capped(request, limit), response);
     }
 
-    /** The request with its body stream cut off after {@link #LIMIT} bytes. */
+    /** The request with its body stream cut off after {@code limit} bytes. */
     private static final class Capped extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream capped;
 
-        Capped(HttpServletRequest request) {
+        Capped(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (capped == null) {
-                capped = new CappedStream(super.getInputStream());
+                capped = new CappedStream(super.getInputStream(), limit);
             }
             return capped;
         }
@@ -71,10 +76,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class CappedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long limit;
         private long read;
 
-        CappedStream(ServletInputStream in) {
+        CappedStream(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -97,8 +104,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > LIMIT) {
-                throw new IOException("Request body larger than " + LIMIT + " bytes");
+            if (read > limit) {
+                throw new IOException("Request body larger than " + limit + " bytes");
             }
         }
 
