@@ -37,6 +37,20 @@ async function storedToken() {
   return response ? response.text() : null;
 }
 
+/**
+ * The action buttons the browser can show: desktop Chromium shows two (Notification.maxActions),
+ * so Snooze, which only a button can do, keeps its place and Call / WhatsApp fill the rest (a
+ * click on the notification itself opens the app's alert, which has them all).
+ */
+function buttons(actions) {
+  const max = (self.Notification && self.Notification.maxActions) || actions.length;
+  if (actions.length <= max) return actions;
+  const snooze = actions.filter((a) => a.action === 'snooze').slice(0, 1);
+  const others = actions.filter((a) => a.action !== 'snooze');
+  const kept = new Set([...others.slice(0, Math.max(max - snooze.length, 0)), ...snooze]);
+  return actions.filter((a) => kept.has(a));
+}
+
 self.addEventListener('push', (event) => {
   let alert;
   try {
@@ -55,7 +69,7 @@ self.addEventListener('push', (event) => {
       lang: 'he',
       icon: '/favicon.svg',
       data: alert,
-      actions: actions.slice(0, 3).map((a) => ({ action: a.action, title: a.title })),
+      actions: buttons(actions).map((a) => ({ action: a.action, title: a.title })),
     }),
   );
 });
@@ -101,18 +115,22 @@ async function snooze(alert, action) {
   );
 }
 
-self.addEventListener('notificationclick', (event) => {
-  const alert = event.notification.data || {};
+/**
+ * What a click on a notification (or on one of its action buttons) does. A named function so
+ * that the browser tests can run it: no DevTools protocol command clicks a notification.
+ */
+function handleNotificationClick(notification, actionId) {
+  const alert = notification.data || {};
   const actions = Array.isArray(alert.actions) ? alert.actions : [];
-  const action = actions.find((a) => a.action === event.action);
-  event.notification.close();
-  let work;
-  if (action && action.action === 'snooze') {
-    work = snooze(alert, action);
-  } else if (action && (action.action === 'call' || action.action === 'whatsapp')) {
-    work = self.clients.openWindow(action.url);
-  } else {
-    work = openOrFocus(alert.customerId ? `/customers/${alert.customerId}` : '/', alert);
+  const action = actions.find((a) => a.action === actionId);
+  notification.close();
+  if (action && action.action === 'snooze') return snooze(alert, action);
+  if (action && (action.action === 'call' || action.action === 'whatsapp')) {
+    return self.clients.openWindow(action.url);
   }
-  event.waitUntil(work);
+  return openOrFocus(alert.customerId ? `/customers/${alert.customerId}` : '/', alert);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.waitUntil(handleNotificationClick(event.notification, event.action));
 });

@@ -2,13 +2,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
+import { ContractEditorPage } from './features/billing/ContractEditorPage';
+import { ContractsPage } from './features/billing/ContractsPage';
+import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
+import { InvoicesPage } from './features/billing/InvoicesPage';
 import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { inboxKey } from './features/notifications/keys';
-import { ComingSoonPage, NotFoundPage } from './features/placeholders/ComingSoonPage';
+import { NotFoundPage } from './features/placeholders/ComingSoonPage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { AppShell } from './features/shell/AppShell';
+import { StatsPage } from './features/stats/StatsPage';
+import { SignPage } from './features/signing/SignPage';
 import { SnoozeFromNotification } from './features/tasks/SnoozeFromNotification';
 import { TaskDueModal } from './features/tasks/TaskDueModal';
+import { TasksPage } from './features/tasks/TasksPage';
 import { useFeatures } from './hooks/useFeatures';
 import { useSession } from './hooks/useSession';
 import { useTaskDue } from './hooks/useTaskDue';
@@ -63,41 +71,28 @@ function RealtimeAlerts({ userId }: { userId: string }) {
   return <TaskDueModal alerts={alerts} isOn={isOn} />;
 }
 
-const BILLING_SOON = 'המסך הזה ייפתח בחלק הבא של המערכת; הקישורים אליו כבר מוכנים.';
-
 export function App() {
   const session = useSession();
   return (
     <>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* billing-service's signing-path: public, no login, outside the app shell. */}
+        <Route path="/sign/:token" element={<SignPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppShell />}>
             <Route index element={<Navigate to="/customers" replace />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
-            <Route
-              path="tasks/*"
-              element={<ComingSoonPage title="משימות" icon="📝" description={BILLING_SOON} />}
-            />
-            <Route
-              path="contracts/*"
-              element={
-                <ComingSoonPage title="הצעות מחיר וחוזים" icon="📄" description={BILLING_SOON} />
-              }
-            />
-            <Route
-              path="invoices/*"
-              element={<ComingSoonPage title="חשבוניות" icon="🧾" description={BILLING_SOON} />}
-            />
-            <Route
-              path="stats"
-              element={<ComingSoonPage title="סטטיסטיקה" icon="📊" description={BILLING_SOON} />}
-            />
-            <Route
-              path="settings"
-              element={<ComingSoonPage title="הגדרות" icon="⚙️" description={BILLING_SOON} />}
-            />
+            <Route path="tasks" element={<TasksPage />} />
+            <Route path="tasks/:id" element={<TasksPage />} />
+            <Route path="contracts" element={<ContractsPage />} />
+            <Route path="contracts/sign" element={<Navigate to="/contracts" replace />} />
+            <Route path="contracts/:id" element={<ContractEditorPage />} />
+            <Route path="invoices" element={<InvoicesPage />} />
+            <Route path="invoices/:id" element={<InvoiceEditorPage />} />
+            <Route path="stats" element={<StatsPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextArea } from '../../components/Field';
 import { useFeatures } from '../../hooks/useFeatures';
+import { SendForSignatureDialog } from '../billing/SendForSignatureDialog';
 import { TaskDialog } from '../tasks/TaskDialog';
 import type { Customer } from './api';
 import { useCustomerContact } from './useCustomerContact';
@@ -11,13 +12,14 @@ import { useCustomerContact } from './useCustomerContact';
 /**
  * SPEC C10's Action Bar: one click to call, message, add a task, quote, send for signature or
  * invoice. It sticks to the top of the page while the page scrolls. What the tenant switched
- * off is not shown; the billing actions open the billing screens with the customer chosen.
+ * off is not shown. 📄 and 🧾 open a new quote / invoice for the customer; ✍️ sends one of the
+ * customer's open quotes for signature.
  */
 export function ActionBar({ customer, readOnly }: { customer: Customer; readOnly: boolean }) {
   const { isOn } = useFeatures();
   const navigate = useNavigate();
   const contact = useCustomerContact();
-  const [dialog, setDialog] = useState<'task' | 'whatsapp' | null>(null);
+  const [dialog, setDialog] = useState<'task' | 'whatsapp' | 'sign' | null>(null);
   const [text, setText] = useState('');
 
   if (readOnly) return null;
@@ -52,7 +54,7 @@ export function ActionBar({ customer, readOnly }: { customer: Customer; readOnly
           <Button onClick={() => billing('/contracts/new')}>📄 הצעה</Button>
         ) : null}
         {isOn('contracts') && isOn('signatures') ? (
-          <Button onClick={() => billing('/contracts/sign')}>✍️ חתימה</Button>
+          <Button onClick={() => setDialog('sign')}>✍️ חתימה</Button>
         ) : null}
         {isOn('invoices') ? (
           <Button onClick={() => billing('/invoices/new')}>🧾 חשבונית</Button>
@@ -62,6 +64,13 @@ export function ActionBar({ customer, readOnly }: { customer: Customer; readOnly
       {contact.dialog}
       {dialog === 'task' ? (
         <TaskDialog
+          customerId={customer.id}
+          customerName={customer.name}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'sign' ? (
+        <SendForSignatureDialog
           customerId={customer.id}
           customerName={customer.name}
           onClose={() => setDialog(null)}

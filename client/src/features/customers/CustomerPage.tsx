@@ -11,15 +11,17 @@ import { useSession } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatAgorot, formatDateTime, formatPhone } from '../../lib/format';
+import { CallLogView } from '../calls/CallLogView';
 import { listTasks, taskKeys } from '../tasks/api';
 import { CHANNEL_LABELS, TASK_STATUS_LABELS } from '../tasks/labels';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
+import { WhatsAppThread } from '../whatsapp/WhatsAppThread';
 import { ActionBar } from './ActionBar';
 import { customerKeys, getCustomer, type Customer } from './api';
 import { CustomerDialog } from './CustomerDialog';
 import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 
-const TABS = [
+const BASE_TABS = [
   { id: 'overview', label: 'סקירה' },
   { id: 'timeline', label: 'ציר זמן' },
 ];
@@ -30,9 +32,15 @@ export function CustomerPage() {
   const [editing, setEditing] = useState(false);
   const readOnly = useSession()?.user.role === 'viewer';
   const customer = useQuery({ queryKey: customerKeys.one(id), queryFn: () => getCustomer(id) });
+  const { isOn } = useFeatures();
+  const tabs = [
+    ...BASE_TABS,
+    ...(isOn('calls') ? [{ id: 'calls', label: 'שיחות' }] : []),
+    ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'WhatsApp' }] : []),
+  ];
   const requested = search.get('tab') ?? 'overview';
-  // Links of calls and messages (?tab=calls|whatsapp) land on the timeline until their own tabs exist.
-  const tab = TABS.some((t) => t.id === requested) ? requested : 'timeline';
+  // A tab of a feature that is off (or not loaded yet) shows the timeline meanwhile.
+  const tab = tabs.some((t) => t.id === requested) ? requested : 'timeline';
 
   if (customer.isPending) {
     return (
@@ -91,11 +99,23 @@ export function CustomerPage() {
 
       <Tabs
         label="מידע על הלקוח"
-        tabs={TABS}
+        tabs={tabs}
         selected={tab}
         onSelect={(next) => setSearch({ tab: next }, { replace: true })}
       >
-        {tab === 'overview' ? <Overview customer={c} /> : <CustomerTimeline customerId={c.id} />}
+        {tab === 'overview' ? (
+          <Overview customer={c} />
+        ) : tab === 'calls' ? (
+          <CallLogView customerId={c.id} openCall={search.get('call') ?? undefined} />
+        ) : tab === 'whatsapp' ? (
+          <WhatsAppThread
+            customerId={c.id}
+            readOnly={readOnly}
+            highlight={search.get('message') ?? undefined}
+          />
+        ) : (
+          <CustomerTimeline customerId={c.id} />
+        )}
       </Tabs>
 
       {editing ? (

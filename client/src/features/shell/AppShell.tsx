@@ -6,6 +6,7 @@ import { useSocketStatus } from '../../hooks/useSocketStatus';
 import { logout } from '../../lib/auth';
 import { unsubscribeFromPush } from '../../lib/push';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { FeatureGuard } from './FeatureGuard';
 import { PushBanner } from './PushBanner';
 
 interface NavItem {
@@ -107,7 +108,9 @@ export function AppShell() {
         </header>
         <PushBanner />
         <main id="main" className="content" tabIndex={-1}>
-          <Outlet />
+          <FeatureGuard>
+            <Outlet />
+          </FeatureGuard>
         </main>
       </div>
     </div>

@@ -7,43 +7,70 @@ import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { options } from '../customers/labels';
-import { createTask, taskKeys, type Task, type TaskChannel, type TaskPriority } from './api';
-import { CHANNEL_LABELS, PRIORITY_LABELS } from './labels';
+import {
+  createTask,
+  taskKeys,
+  updateTask,
+  type CreateTaskInput,
+  type Task,
+  type TaskChannel,
+  type TaskPriority,
+  type TaskStatus,
+} from './api';
+import { CHANNEL_LABELS, PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
 
-/** `datetime-local` wants local time without a zone: an hour from now, to the minute. */
+/** `datetime-local` wants local time without a zone, to the minute. */
+function localInput(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** An hour from now. */
 function defaultDue(now = new Date()): string {
   const d = new Date(now.getTime() + 60 * 60_000);
   d.setSeconds(0, 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return localInput(d);
 }
 
 export interface TaskDialogProps {
   customerId?: string;
   customerName?: string;
+  /** Edit this task instead of creating one. */
+  task?: Task;
   onClose: () => void;
   onCreated?: (task: Task) => void;
 }
 
-export function TaskDialog({ customerId, customerName, onClose, onCreated }: TaskDialogProps) {
-  const [title, setTitle] = useState(customerName ? `לחזור ל${customerName}` : '');
-  const [due, setDue] = useState(defaultDue);
-  const [channel, setChannel] = useState<TaskChannel>('call');
-  const [priority, setPriority] = useState<TaskPriority>('medium');
-  const [assigneeId, setAssigneeId] = useState('');
-  const [notes, setNotes] = useState('');
+export function TaskDialog({
+  customerId,
+  customerName,
+  task,
+  onClose,
+  onCreated,
+}: TaskDialogProps) {
+  const [title, setTitle] = useState(task?.title ?? (customerName ? `לחזור ל${customerName}` : ''));
+  const [due, setDue] = useState(() =>
+    task ? (task.dueAt ? localInput(new Date(task.dueAt)) : '') : defaultDue(),
+  );
+  const [channel, setChannel] = useState<TaskChannel>(task?.channel ?? 'call');
+  const [priority, setPriority] = useState<TaskPriority>(task?.priority ?? 'medium');
+  const [status, setStatus] = useState<TaskStatus>(task?.status ?? 'open');
+  const [assigneeId, setAssigneeId] = useState(task?.assigneeId ?? '');
+  const [notes, setNotes] = useState(task?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const users = useUsers();
   const toast = useToast();
   const queryClient = useQueryClient();
 
+  const forCustomer = task?.customerId ?? customerId;
   const create = useMutation({
-    mutationFn: createTask,
-    onSuccess: (task) => {
+    mutationFn: (input: CreateTaskInput) =>
+      task ? updateTask(task.id, { ...input, status }) : createTask(input),
+    onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-      if (customerId) void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
-      toast.success('המשימה נוצרה');
-      onCreated?.(task);
+      if (forCustomer) void queryClient.invalidateQueries({ queryKey: ['timeline', forCustomer] });
+      toast.success(task ? 'המשימה עודכנה' : 'המשימה נוצרה');
+      onCreated?.(saved);
       onClose();
     },
     onError: (error) => {
@@ -60,7 +87,8 @@ export function TaskDialog({ customerId, customerName, onClose, onCreated }: Tas
     }
     create.mutate({
       title: title.trim(),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      // Editing: an empty text clears the notes; creating: no notes at all.
+      ...(notes.trim() || task ? { notes: notes.trim() } : {}),
       ...(customerId ? { customerId } : {}),
       ...(assigneeId ? { assigneeId } : {}),
       ...(due ? { dueAt: new Date(due).toISOString() } : {}),
@@ -72,13 +100,13 @@ export function TaskDialog({ customerId, customerName, onClose, onCreated }: Tas
   return (
     <Dialog
       open
-      title={customerName ? `משימה חדשה · ${customerName}` : 'משימה חדשה'}
+      title={task ? 'עריכת משימה' : customerName ? `משימה חדשה · ${customerName}` : 'משימה חדשה'}
       onClose={onClose}
       footer={
         <>
           <Button onClick={onClose}>ביטול</Button>
           <Button variant="primary" type="submit" form="task-form" loading={create.isPending}>
-            יצירת משימה
+            {task ? 'שמירה' : 'יצירת משימה'}
           </Button>
         </>
       }
@@ -113,6 +141,14 @@ export function TaskDialog({ customerId, customerName, onClose, onCreated }: Tas
           value={priority}
           onChange={(e) => setPriority(e.target.value as TaskPriority)}
         />
+        {task ? (
+          <Select
+            label="סטטוס"
+            options={options(TASK_STATUS_LABELS)}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as TaskStatus)}
+          />
+        ) : null}
         <Select
           label="אחראי"
           placeholder="אני"

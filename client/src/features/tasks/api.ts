@@ -34,13 +34,41 @@ export interface CreateTaskInput {
 export const SNOOZE_MINUTES = [5, 15, 60] as const;
 export type SnoozeMinutes = (typeof SNOOZE_MINUTES)[number];
 
+export interface UpdateTaskInput extends Partial<CreateTaskInput> {
+  status?: TaskStatus;
+}
+
+export interface TaskSummary {
+  open: number;
+  overdue: number;
+  today: number;
+  thisWeek: number;
+}
+
+export type TaskListParams = Record<string, string | number | boolean | undefined>;
+
 export const taskKeys = {
   all: ['tasks'] as const,
   forCustomer: (customerId: string) => ['tasks', 'customer', customerId] as const,
+  list: (params: TaskListParams) => ['tasks', 'list', params] as const,
+  one: (id: string) => ['tasks', 'one', id] as const,
+  summary: (mine: boolean) => ['tasks', 'summary', mine] as const,
 };
 
-export function listTasks(params: Record<string, string | number | undefined>) {
-  return api<Page<Task>>(`/api/tasks${query(params)}`);
+export function listTasks(params: TaskListParams, signal?: AbortSignal) {
+  return api<Page<Task>>(`/api/tasks${query(params)}`, signal ? { signal } : {});
+}
+
+export function getTask(id: string) {
+  return api<Task>(`/api/tasks/${encodeURIComponent(id)}`);
+}
+
+export function taskSummary(mine: boolean) {
+  return api<TaskSummary>(`/api/tasks/summary${query({ mine: mine || undefined })}`);
+}
+
+export function updateTask(id: string, input: UpdateTaskInput) {
+  return api<Task>(`/api/tasks/${encodeURIComponent(id)}`, { method: 'PATCH', json: input });
 }
 
 export function createTask(input: CreateTaskInput) {

@@ -138,12 +138,17 @@ function TimelineEntry({ item, customerId }: { item: TimelineItem; customerId: s
   );
 }
 
-/** A line of detail worth reading: the message text or the call transcript. */
+/**
+ * A line of detail worth reading: the message text, the call transcript, or the name of the
+ * document a contract event is about ("החוזה נחתם" alone does not say which).
+ */
 function summary(item: TimelineItem): string | null {
   const d = item.details ?? {};
-  for (const key of ['text', 'transcript']) {
+  const keys =
+    item.kind === 'contract' || item.kind === 'signature' ? ['title'] : ['text', 'transcript'];
+  for (const key of keys) {
     const value = d[key];
-    if (typeof value === 'string' && value.trim()) return value;
+    if (typeof value === 'string' && value.trim() && !item.title.includes(value)) return value;
   }
   return null;
 }

@@ -1,0 +1,79 @@
+import { apiGet, apiLogin, expect, SCREENSHOTS, test } from './fixtures';
+import { signInThroughUi } from './session';
+
+interface Summary {
+  leads: { total: number };
+  tasks: { created: number };
+  invoices: { issued: number; issuedAgorot: number };
+}
+
+test('the dashboard draws the demo data as charts, in Hebrew numbers and shekels', async ({
+  page,
+  request,
+}) => {
+  const api = await apiLogin(request);
+  const summary = await apiGet<Summary>(request, api, '/api/stats/summary');
+  // The demo tenant is seeded this month, so the default range (this month) has data.
+  expect(summary.leads.total).toBeGreaterThan(0);
+
+  await signInThroughUi(page);
+  await expect(page.locator('tbody tr[data-row-id]').first()).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'ניווט ראשי' })
+    .getByRole('link', { name: 'סטטיסטיקה' })
+    .click();
+  await expect(page).toHaveURL(/\/stats/);
+  await expect(page.getByRole('heading', { level: 1, name: 'סטטיסטיקה' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'החודש', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  const kpis = page.locator('.kpis');
+  await expect(kpis.getByText('לידים חדשים')).toBeVisible();
+  const total = new Intl.NumberFormat('he-IL').format(summary.leads.total);
+  await expect(kpis.locator('.kpi', { hasText: 'לידים חדשים' }).locator('.kpi__value')).toHaveText(
+    total,
+  );
+  if (summary.invoices.issued > 0) {
+    const shekels = new Intl.NumberFormat('he-IL', {
+      style: 'currency',
+      currency: 'ILS',
+      maximumFractionDigits: 0,
+    }).format(Math.round(summary.invoices.issuedAgorot / 100));
+    await expect(
+      kpis.locator('.kpi', { hasText: 'חשבוניות שהונפקו' }).locator('.kpi__value'),
+    ).toHaveText(shekels);
+  }
+
+  // Leads by source: one bar per source, largest first.
+  const leads = page.locator('[data-chart="leads"] li');
+  await expect(leads.first()).toBeVisible();
+  expect(await leads.count()).toBeGreaterThan(0);
+  // Tasks and invoices are drawn as SVG bar charts with their bars.
+  if (summary.tasks.created > 0) {
+    await expect(page.locator('[data-chart="tasks"] rect.chart__bar').first()).toBeVisible();
+  }
+  if (summary.invoices.issued > 0) {
+    await expect(page.locator('[data-chart="invoices"] rect.chart__bar').first()).toBeVisible();
+  }
+  // Right to left: the first day of the range is drawn to the right of the last.
+  const days = page.locator('[data-chart="tasks"] .chart__point');
+  const first = await days.first().boundingBox();
+  const last = await days.last().boundingBox();
+  expect(first?.x ?? 0).toBeGreaterThan(last?.x ?? 0);
+  await page.screenshot({
+    path: `${SCREENSHOTS}stats-dashboard.png`,
+    fullPage: true,
+    animations: 'disabled',
+  });
+
+  await test.step('another range reloads every chart, and a bad one is explained', async () => {
+    await page.getByRole('button', { name: '7 ימים' }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+    await expect(page.locator('[data-chart="tasks"] .chart__point')).toHaveCount(7);
+    await page.getByLabel('מתאריך').fill('2030-01-01');
+    await expect(page.getByText('תאריך ההתחלה חייב להיות לפני תאריך הסיום')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'הצגה' })).toBeDisabled();
+  });
+});

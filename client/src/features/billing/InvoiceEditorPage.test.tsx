@@ -1,0 +1,151 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders, signIn, type FetchCall } from '../../../test/render';
+import type { Invoice } from './api';
+import { InvoiceEditorPage } from './InvoiceEditorPage';
+
+const customer = {
+  id: 'c1',
+  name: 'אבי גולן',
+  phone: '+972501234567',
+  email: null,
+  vatId: null,
+  status: 'new',
+  source: 'manual',
+  tags: [],
+  notes: null,
+  ownerId: null,
+  area: null,
+  rooms: null,
+  budgetAgorot: null,
+  dealType: null,
+  createdAt: '2026-11-01T10:00:00Z',
+  updatedAt: '2026-11-01T10:00:00Z',
+};
+
+function invoice(over: Partial<Invoice> = {}): Invoice {
+  return {
+    id: 'i1',
+    customerId: 'c1',
+    customerName: 'אבי גולן',
+    customerVatId: null,
+    type: 'tax_invoice',
+    status: 'draft',
+    number: null,
+    lines: [{ description: 'ייעוץ', quantity: 2.5, unitPriceAgorot: 40000, totalAgorot: 100000 }],
+    vatRateBasisPoints: 1800,
+    subtotalAgorot: 100000,
+    vatAgorot: 18000,
+    totalAgorot: 118000,
+    currency: 'ILS',
+    creditOf: null,
+    creditedBy: null,
+    allocationStatus: 'not_required',
+    allocationNumber: null,
+    allocationSandbox: null,
+    allocationRejectionReason: null,
+    issuedAt: null,
+    paidAt: null,
+    cancelledAt: null,
+    createdAt: '2026-11-25T10:00:00Z',
+    updatedAt: '2026-11-25T10:00:00Z',
+    ...over,
+  };
+}
+
+function renderAt(route: string) {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/invoices/:id" element={<InvoiceEditorPage />} />
+    </Routes>,
+    { route },
+  );
+}
+
+function base({ url }: FetchCall) {
+  if (url === '/api/invoices/settings') return json({ vatRateBasisPoints: 1700 });
+  if (url.startsWith('/api/crm/customers/c1')) return json(customer);
+  if (url.startsWith('/api/crm/customers'))
+    return json({ items: [customer], page: 1, limit: 20, total: 1, pages: 1 });
+  return null;
+}
+
+describe('InvoiceEditorPage', () => {
+  beforeEach(() => signIn('owner'));
+
+  it('drafts an invoice for the customer from the URL, priced with the tenant VAT', async () => {
+    const user = userEvent.setup();
+    const calls = mockFetch(
+      (call) => base(call) ?? json(invoice({ vatRateBasisPoints: 1700 }), 201),
+    );
+    renderAt('/invoices/new?customerId=c1');
+    await waitFor(() =>
+      expect(screen.getByLabelText('לקוח', { selector: 'select' })).toHaveValue('c1'),
+    );
+    expect(await screen.findByText('מע״מ (17%)')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('תיאור שורה 1'), 'ייעוץ');
+    await user.clear(screen.getByLabelText('כמות'));
+    await user.type(screen.getByLabelText('כמות'), '2.5');
+    await user.type(screen.getByLabelText('מחיר ליחידה (₪)'), '400');
+    await user.click(screen.getByRole('button', { name: 'יצירת טיוטה' }));
+    expect(await screen.findByText('הטיוטה נוצרה')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      url: '/api/invoices',
+      body: {
+        customerId: 'c1',
+        type: 'tax_invoice',
+        lines: [{ description: 'ייעוץ', quantity: 2.5, unitPriceAgorot: 40000 }],
+      },
+    });
+  });
+
+  it('issues a draft after asking, then offers paid and credit note instead of editing', async () => {
+    const user = userEvent.setup();
+    let current = invoice();
+    const calls = mockFetch((call) => {
+      const known = base(call);
+      if (known) return known;
+      if (call.url === '/api/invoices/i1/issue') {
+        current = invoice({ status: 'issued', number: 7, issuedAt: '2026-11-25T11:00:00Z' });
+      }
+      return json(current);
+    });
+    renderAt('/invoices/i1');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'חשבונית מס (טיוטה)' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'הפקה' }));
+    const confirm = screen.getByRole('dialog', { name: 'להפיק את המסמך?' });
+    await user.click(within(confirm).getByRole('button', { name: 'הפקה' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'חשבונית מס 7' }),
+    ).toBeInTheDocument();
+    expect(calls.some((c) => c.url === '/api/invoices/i1/issue' && c.method === 'POST')).toBe(true);
+    expect(screen.getByRole('button', { name: /סימון כשולם/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'חשבונית זיכוי' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'שמירת טיוטה' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('תיאור שורה 1')).toHaveAttribute('readonly');
+  });
+
+  it('shows the server message when the action is refused', async () => {
+    const user = userEvent.setup();
+    mockFetch((call) => {
+      const known = base(call);
+      if (known) return known;
+      if (call.url === '/api/invoices/i1/pay') {
+        return json(
+          { error: 'invalid_transition', message: 'אפשר לסמן כשולם רק מסמך שהופק ועדיין לא שולם' },
+          409,
+        );
+      }
+      return json(invoice({ status: 'issued', number: 3 }));
+    });
+    renderAt('/invoices/i1');
+    await user.click(await screen.findByRole('button', { name: /סימון כשולם/ }));
+    expect(
+      await screen.findByText('אפשר לסמן כשולם רק מסמך שהופק ועדיין לא שולם'),
+    ).toBeInTheDocument();
+  });
+});

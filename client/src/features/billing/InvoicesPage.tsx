@@ -1,0 +1,283 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { DataTable, type DataTableColumn, type SortState } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { Input, Select } from '../../components/Field';
+import { useToast } from '../../components/toast';
+import { useRememberedState } from '../../hooks/useRememberedState';
+import { useSession } from '../../hooks/useSession';
+import { errorMessage } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { formatShekels } from '../../lib/money';
+import { options } from '../customers/labels';
+import {
+  billingKeys,
+  downloadExport,
+  invoicePdfName,
+  listInvoices,
+  openPdf,
+  type Invoice,
+} from './api';
+import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, INVOICE_TYPE_LABELS } from './labels';
+
+const SORTABLE = new Set([
+  'number',
+  'customerName',
+  'status',
+  'totalAgorot',
+  'issuedAt',
+  'createdAt',
+]);
+
+/** Invoices, receipts and credit notes (SPEC C7). */
+export function InvoicesPage() {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [search, setSearch] = useSearchParams();
+  const customerId = search.get('customerId') ?? '';
+  const [status, setStatus] = useState('');
+  const [type, setType] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useRememberedState('invoices:pageSize', 25);
+  const [sort, setSort] = useRememberedState<SortState | null>('invoices:sort', null);
+  const [exporting, setExporting] = useState(false);
+  const canWrite = useSession()?.user.role !== 'viewer';
+
+  const sortParam =
+    sort && SORTABLE.has(sort.id) ? `${sort.desc ? '-' : ''}${sort.id}` : '-createdAt';
+  const filters = { sort: sortParam, status, type, customerId, from, to };
+  const params = { page, limit: pageSize, ...filters };
+  const list = useQuery({
+    queryKey: billingKeys.invoiceList(params),
+    queryFn: ({ signal }) => listInvoices(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = useMemo<DataTableColumn<Invoice>[]>(
+    () => [
+      {
+        id: 'number',
+        header: 'מספר',
+        text: (i) => (i.number === null ? 'טיוטה' : String(i.number)),
+        cell: (i) => (
+          <Link to={`/invoices/${i.id}`} className="table-link">
+            {i.number === null ? 'טיוטה' : i.number}
+          </Link>
+        ),
+        sortable: true,
+        hideable: false,
+      },
+      { id: 'type', header: 'סוג מסמך', text: (i) => INVOICE_TYPE_LABELS[i.type] },
+      {
+        id: 'customerName',
+        header: 'לקוח',
+        text: (i) => i.customerName,
+        cell: (i) => <Link to={`/customers/${i.customerId}`}>{i.customerName}</Link>,
+        sortable: true,
+      },
+      {
+        id: 'issuedAt',
+        header: 'תאריך',
+        text: (i) => formatDate(i.issuedAt ?? i.createdAt),
+        sortable: true,
+      },
+      {
+        id: 'subtotal',
+        header: 'לפני מע״מ',
+        text: (i) => formatShekels(i.subtotalAgorot),
+        defaultHidden: true,
+      },
+      { id: 'vat', header: 'מע״מ', text: (i) => formatShekels(i.vatAgorot), defaultHidden: true },
+      {
+        id: 'totalAgorot',
+        header: 'סה״כ',
+        text: (i) => formatShekels(i.totalAgorot),
+        sortable: true,
+      },
+      {
+        id: 'status',
+        header: 'סטטוס',
+        text: (i) => INVOICE_STATUS_LABELS[i.status],
+        cell: (i) => (
+          <Badge tone={INVOICE_STATUS_TONES[i.status]}>{INVOICE_STATUS_LABELS[i.status]}</Badge>
+        ),
+        sortable: true,
+      },
+      {
+        id: 'allocation',
+        header: 'מספר הקצאה',
+        text: (i) => i.allocationNumber ?? '',
+        ltr: true,
+        defaultHidden: true,
+      },
+      {
+        id: 'actions',
+        header: 'פעולות',
+        text: () => '',
+        hideable: false,
+        exportable: false,
+        cell: (i) => (
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`PDF של ${INVOICE_TYPE_LABELS[i.type]} ${i.number ?? 'טיוטה'}`}
+            onClick={() =>
+              openPdf(`/api/invoices/${i.id}/pdf`, invoicePdfName(i)).catch((e: unknown) =>
+                toast.error(errorMessage(e)),
+              )
+            }
+          >
+            PDF
+          </Button>
+        ),
+      },
+    ],
+    [toast],
+  );
+
+  const exportAll = async () => {
+    setExporting(true);
+    try {
+      await downloadExport('/api/invoices/export', filters, 'חשבוניות.csv');
+    } catch (e) {
+      toast.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filtered = Boolean(status || type || customerId || from || to);
+  const newPath = customerId
+    ? `/invoices/new?customerId=${encodeURIComponent(customerId)}`
+    : '/invoices/new';
+  const change = (setter: (v: string) => void) => (value: string) => {
+    setter(value);
+    setPage(1);
+  };
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">חשבוניות</h1>
+          <p className="page__subtitle">
+            {list.data ? `${list.data.total} מסמכים` : 'חשבוניות מס, קבלות וזיכויים'}
+          </p>
+        </div>
+        <div className="page__actions">
+          <Button icon="⬇" loading={exporting} onClick={() => void exportAll()}>
+            ייצוא הכול
+          </Button>
+          {canWrite ? (
+            <Button variant="primary" icon="+" onClick={() => void navigate(newPath)}>
+              חשבונית חדשה
+            </Button>
+          ) : null}
+        </div>
+      </header>
+
+      {list.isError ? (
+        <div className="alert alert--danger" role="alert">
+          {errorMessage(list.error)}
+        </div>
+      ) : null}
+
+      <DataTable<Invoice>
+        id="invoices"
+        caption="טבלת החשבוניות"
+        exportFileName="חשבוניות"
+        columns={columns}
+        data={list.data?.items ?? []}
+        getRowId={(i) => i.id}
+        loading={list.isPending}
+        onRowClick={(i) => void navigate(`/invoices/${i.id}`)}
+        server={{
+          total: list.data?.total ?? 0,
+          page,
+          pageSize,
+          onPageChange: setPage,
+          onPageSizeChange: (size) => {
+            setPageSize(size);
+            setPage(1);
+          },
+          sort,
+          onSortChange: (next) => {
+            setSort(next);
+            setPage(1);
+          },
+        }}
+        toolbar={
+          <div className="filters" role="search">
+            <Select
+              label="סטטוס"
+              hideLabel
+              placeholder="כל הסטטוסים"
+              options={options(INVOICE_STATUS_LABELS)}
+              value={status}
+              onChange={(e) => change(setStatus)(e.target.value)}
+            />
+            <Select
+              label="סוג מסמך"
+              hideLabel
+              placeholder="כל סוגי המסמכים"
+              options={options(INVOICE_TYPE_LABELS)}
+              value={type}
+              onChange={(e) => change(setType)(e.target.value)}
+            />
+            <Input
+              label="מתאריך"
+              type="date"
+              value={from}
+              onChange={(e) => change(setFrom)(e.target.value)}
+            />
+            <Input
+              label="עד תאריך"
+              type="date"
+              value={to}
+              onChange={(e) => change(setTo)(e.target.value)}
+            />
+            {filtered ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setStatus('');
+                  setType('');
+                  setFrom('');
+                  setTo('');
+                  if (customerId) setSearch({}, { replace: true });
+                  setPage(1);
+                }}
+              >
+                ניקוי סינון
+              </Button>
+            ) : null}
+          </div>
+        }
+        empty={
+          filtered ? (
+            <EmptyState icon="🔍" title="לא נמצאו חשבוניות" description="נסו לשנות את הסינון." />
+          ) : (
+            <EmptyState
+              icon="🧾"
+              title="עדיין אין חשבוניות"
+              description="צרו טיוטה, בדקו אותה והפיקו חשבונית עם מספר רץ."
+              action={
+                canWrite ? (
+                  <Button variant="primary" onClick={() => void navigate(newPath)}>
+                    חשבונית חדשה
+                  </Button>
+                ) : undefined
+              }
+            />
+          )
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { api, query, type Page } from '../../lib/api';
+
+export interface CallLog {
+  id: string;
+  customerId: string | null;
+  customerName: string | null;
+  callSid: string | null;
+  from: string | null;
+  to: string | null;
+  direction: 'inbound' | 'outbound';
+  status: string;
+  durationSeconds: number | null;
+  answeredBy: string | null;
+  outcome: string | null;
+  error: string | null;
+  /** Never placed: the suite has no Twilio credentials. */
+  sandbox: boolean;
+  agentPhone: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface CallTurn {
+  id: string;
+  recordingUrl: string | null;
+  recordingSeconds: number | null;
+  outcome: string | null;
+  transcript: string | null;
+  reply: string | null;
+  replyAudioUrl: string | null;
+  details: Record<string, unknown>;
+  error: string | null;
+  createdAt: string;
+}
+
+export interface CallDetail {
+  call: CallLog;
+  statusHistory: { status: string; at: string }[];
+  turns: CallTurn[];
+  transcript: string | null;
+  details: Record<string, unknown>;
+}
+
+export const callKeys = {
+  list: (customerId: string, page: number) => ['calls', 'customer', customerId, page] as const,
+  one: (id: string) => ['calls', 'one', id] as const,
+};
+
+export function listCalls(customerId: string, page: number, signal?: AbortSignal) {
+  return api<Page<CallLog>>(
+    `/api/calls${query({ customerId, page, limit: 20, sort: '-createdAt' })}`,
+    signal ? { signal } : {},
+  );
+}
+
+/** By our id or Twilio's CallSid (the timeline links with the sid). */
+export function getCall(idOrSid: string) {
+  return api<CallDetail>(`/api/calls/${encodeURIComponent(idOrSid)}`);
+}
+
+/** Twilio serves a recording as audio when asked for a format. */
+export function playableRecording(url: string): string {
+  return /\.(mp3|wav)$/i.test(url) || !url.includes('twilio.com') ? url : `${url}.mp3`;
+}

@@ -1,0 +1,42 @@
+import { useSearchParams } from 'react-router';
+import { Tabs } from '../../components/Tabs';
+import { useFeatures } from '../../hooks/useFeatures';
+import { BusinessSettingsForm } from './BusinessSettingsForm';
+import { FeatureSettings } from './FeatureSettings';
+import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
+import { UsersSettings } from './UsersSettings';
+
+/** The owner's settings (the shell shows the link and the route guard lets in owners only). */
+export function SettingsPage() {
+  const { isOn } = useFeatures();
+  const [search, setSearch] = useSearchParams();
+  const tabs = [
+    ...(isOn('invoices') || isOn('contracts') ? [{ id: 'business', label: 'פרטי העסק' }] : []),
+    ...(isOn('calls') ? [{ id: 'receptionist', label: 'מזכירה דיגיטלית' }] : []),
+    { id: 'users', label: 'משתמשים והרשאות' },
+    { id: 'features', label: 'תכונות' },
+  ];
+  const requested = search.get('tab');
+  const selected = tabs.find((t) => t.id === requested)?.id ?? tabs[0]?.id ?? 'users';
+  const select = (id: string) => {
+    const next = new URLSearchParams(search);
+    next.set('tab', id);
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <section className="page settings">
+      <header className="page__header">
+        <h1 className="page__title">הגדרות</h1>
+      </header>
+      <div className="card">
+        <Tabs tabs={tabs} selected={selected} onSelect={select} label="הגדרות">
+          {selected === 'business' ? <BusinessSettingsForm /> : null}
+          {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
+          {selected === 'users' ? <UsersSettings /> : null}
+          {selected === 'features' ? <FeatureSettings /> : null}
+        </Tabs>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Feature, Features } from '../../hooks/useFeatures';
+import type { User } from '../../hooks/useUsers';
+import { api } from '../../lib/api';
+
+/** billing-service: what invoices and quotes print (owner only). */
+export interface BusinessSettings {
+  /** 1800 = 18%. */
+  vatRateBasisPoints: number;
+  businessName: string | null;
+  businessId: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+/** telephony-service: the AI receptionist (a field left out keeps its value, "" resets it). */
+export interface ReceptionistSettings {
+  greeting: string;
+  prompt: string;
+  forwardTo: string | null;
+  customGreeting: boolean;
+  customPrompt: boolean;
+  updatedAt: string | null;
+  sandbox: boolean;
+  providers: Record<string, boolean>;
+}
+
+export interface CreateUserInput {
+  name: string;
+  email: string;
+  role: 'agent' | 'viewer';
+  password?: string;
+}
+
+export interface CreatedUser {
+  user: User;
+  /** Only when the owner did not choose a password: shown once. */
+  temporaryPassword?: string;
+}
+
+export const settingsKeys = {
+  business: ['settings', 'business'] as const,
+  receptionist: ['calls', 'settings'] as const,
+  users: ['users'] as const,
+  features: ['tenant', 'features'] as const,
+};
+
+export const getBusiness = () => api<BusinessSettings>('/api/invoices/settings');
+export const saveBusiness = (s: BusinessSettings) =>
+  api<BusinessSettings>('/api/invoices/settings', { method: 'PUT', json: s });
+
+export const getReceptionist = () => api<ReceptionistSettings>('/api/calls/settings');
+export const saveReceptionist = (s: { greeting: string; prompt: string; forwardTo: string }) =>
+  api<ReceptionistSettings>('/api/calls/settings', { method: 'PUT', json: s });
+
+export const createUser = (input: CreateUserInput) =>
+  api<CreatedUser>('/api/users', { method: 'POST', json: input });
+export const deactivateUser = (id: string) =>
+  api<User>(`/api/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST' });
+
+export const setFeatures = (changes: Partial<Record<Feature, boolean>>) =>
+  api<Features>('/api/tenant/features', { method: 'PUT', json: changes });
+
+export const FEATURE_INFO: Record<Feature, { label: string; description: string }> = {
+  crm: { label: 'לקוחות', description: 'טבלת הלקוחות, כרטיס הלקוח וציר הזמן' },
+  calls: { label: 'שיחות ומזכירה דיגיטלית', description: 'חיוג מהמערכת ומענה אוטומטי לשיחות' },
+  whatsapp: { label: 'WhatsApp', description: 'שליחת הודעות וצפייה בשיחות WhatsApp' },
+  tasks: { label: 'משימות', description: 'משימות, תזכורות והתראות בזמן' },
+  contracts: { label: 'הצעות מחיר וחוזים', description: 'הצעות מחיר וחוזים ללקוחות' },
+  signatures: { label: 'חתימה דיגיטלית', description: 'שליחת מסמכים לחתימה מרחוק' },
+  invoices: { label: 'חשבוניות', description: 'חשבוניות מס, קבלות וזיכויים' },
+  stats: { label: 'סטטיסטיקה', description: 'לוח הנתונים והגרפים' },
+};
+
+export const FEATURE_ORDER: Feature[] = [
+  'crm',
+  'calls',
+  'whatsapp',
+  'tasks',
+  'contracts',
+  'signatures',
+  'invoices',
+  'stats',
+];
+
+/** "18" → 1800 basis points; null when it is not a rate between 0 and 100. */
+export function vatBasisPoints(percent: string): number | null {
+  const n = Number(percent.trim().replace(',', '.'));
+  if (percent.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) return null;
+  return Math.round(n * 100);
+}

@@ -1,0 +1,177 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { json, mockFetch, renderWithProviders, signIn } from '../../../test/render';
+import { StatsPage } from './StatsPage';
+
+const ALL_ON = {
+  crm: true,
+  calls: true,
+  whatsapp: true,
+  tasks: true,
+  contracts: true,
+  invoices: true,
+  signatures: true,
+  stats: true,
+};
+const RANGE = { from: '2026-11-01', to: '2026-11-03' };
+const days = (f: (date: string, i: number) => object) =>
+  ['2026-11-01', '2026-11-02', '2026-11-03'].map((d, i) => ({ date: d, ...f(d, i) }));
+
+function answers(features: Record<string, boolean> = ALL_ON, empty = false) {
+  const n = (v: number) => (empty ? 0 : v);
+  return mockFetch(({ url }) => {
+    const path = url.split('?')[0];
+    switch (path) {
+      case '/api/tenant/features':
+        return json(features);
+      case '/api/stats/summary':
+        return json({
+          ...RANGE,
+          calls: { answeredByAi: n(5), answeredByAgent: n(1), missed: n(2), outbound: 0 },
+          leads: { total: n(40), bySource: {} },
+          tasks: { created: n(6), completed: 0, open: n(6), overdue: n(1) },
+          contracts: { signed: n(1), signedAgorot: n(1_170_000) },
+          invoices: {
+            issued: n(4),
+            issuedAgorot: n(3_109_300),
+            issuedVatAgorot: n(474_300),
+            paid: n(2),
+            paidAgorot: n(2_259_700),
+            paidVatAgorot: n(344_700),
+          },
+          currency: 'ILS',
+        });
+      case '/api/stats/calls-per-day':
+        return json({
+          ...RANGE,
+          days: days((_, i) => ({
+            answeredByAi: n(i),
+            answeredByAgent: 0,
+            missed: n(1),
+            outbound: 0,
+          })),
+        });
+      case '/api/stats/leads-by-source':
+        return json({
+          ...RANGE,
+          total: n(40),
+          sources: empty
+            ? []
+            : [
+                { source: 'call', count: 30 },
+                { source: 'import', count: 10 },
+              ],
+        });
+      case '/api/stats/tasks':
+        return json({
+          ...RANGE,
+          open: 6,
+          overdue: 1,
+          days: days(() => ({ created: n(2), completed: 0 })),
+        });
+      case '/api/stats/invoices':
+        return json({
+          ...RANGE,
+          currency: 'ILS',
+          days: days((_, i) => ({
+            issued: 0,
+            issuedAgorot: n(i * 100_000),
+            issuedVatAgorot: 0,
+            paid: 0,
+            paidAgorot: 0,
+            paidVatAgorot: 0,
+          })),
+        });
+      default:
+        return json({ error: 'not_found' }, 404);
+    }
+  });
+}
+
+const ROUTE = `/stats?from=${RANGE.from}&to=${RANGE.to}`;
+
+describe('StatsPage', () => {
+  beforeEach(() => signIn());
+
+  it('shows the summary in he-IL numbers and shekels, and a chart per series', async () => {
+    const calls = answers();
+    renderWithProviders(<StatsPage />, { route: ROUTE });
+    expect(await screen.findByText('לידים חדשים')).toBeInTheDocument();
+    const invoices = screen.getByText('חשבוניות שהונפקו').closest('.kpi') as HTMLElement;
+    expect(within(invoices).getByText(/31,093/)).toHaveTextContent('₪');
+    await waitFor(() => expect(document.querySelector('[data-chart="calls"]')).not.toBeNull());
+    expect(document.querySelector('[data-chart="tasks"]')).not.toBeNull();
+    expect(document.querySelector('[data-chart="invoices"]')).not.toBeNull();
+    const leads = await screen.findByRole('list', { name: 'לידים חדשים לפי מקור' });
+    expect(
+      within(leads)
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.source),
+    ).toEqual(['call', 'import']);
+    // Bars of stacked calls: days 2 and 3 have AI calls, every day has a missed one.
+    expect(document.querySelectorAll('[data-chart="calls"] .chart__bar')).toHaveLength(5);
+    expect(screen.getByRole('img', { name: 'שיחות נכנסות ליום' })).toBeInTheDocument();
+    // Every request carries the range.
+    const stats = calls.filter((c) => c.url.startsWith('/api/stats/'));
+    expect(stats.length).toBe(5);
+    for (const c of stats) expect(c.url).toContain('from=2026-11-01&to=2026-11-03');
+  });
+
+  it('shows an empty state for a range without data', async () => {
+    answers(ALL_ON, true);
+    renderWithProviders(<StatsPage />, { route: ROUTE });
+    expect(await screen.findAllByText('אין נתונים בטווח הזה')).toHaveLength(4);
+    expect(document.querySelector('.chart')).toBeNull();
+  });
+
+  it('leaves out what the tenant switched off and never asks for it', async () => {
+    const calls = answers({ ...ALL_ON, calls: false, invoices: false });
+    renderWithProviders(<StatsPage />, { route: ROUTE });
+    await screen.findByText('לידים חדשים');
+    await waitFor(() => expect(document.querySelector('[data-chart="tasks"]')).not.toBeNull());
+    expect(screen.queryByText('שיחות ליום')).toBeNull();
+    expect(screen.queryByText('חשבוניות שהונפקו')).toBeNull();
+    expect(calls.some((c) => c.url.startsWith('/api/stats/calls-per-day'))).toBe(false);
+    expect(calls.some((c) => c.url.startsWith('/api/stats/invoices'))).toBe(false);
+  });
+
+  it("toasts the server's message when a request fails", async () => {
+    mockFetch(({ url }) =>
+      url.startsWith('/api/tenant/features')
+        ? json(ALL_ON)
+        : json({ error: 'range_too_long', message: 'אפשר להציג נתונים לטווח של עד 366 ימים' }, 400),
+    );
+    renderWithProviders(<StatsPage />, { route: ROUTE });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'אפשר להציג נתונים לטווח של עד 366 ימים',
+    );
+  });
+
+  it('changes the range with a preset and with the date fields', async () => {
+    const calls = answers();
+    const user = userEvent.setup();
+    renderWithProviders(<StatsPage />, { route: ROUTE });
+    await screen.findByText('לידים חדשים');
+    await user.click(screen.getByRole('button', { name: '7 ימים' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '7 ימים' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    );
+    const from = screen.getByLabelText('מתאריך');
+    await user.clear(from);
+    await user.type(from, '2026-12-01');
+    expect(screen.getByText('תאריך ההתחלה חייב להיות לפני תאריך הסיום')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'הצגה' })).toBeDisabled();
+    await user.clear(from);
+    await user.type(from, '2026-10-01');
+    await user.clear(screen.getByLabelText('עד תאריך'));
+    await user.type(screen.getByLabelText('עד תאריך'), '2026-10-31');
+    await user.click(screen.getByRole('button', { name: 'הצגה' }));
+    await waitFor(() =>
+      expect(calls.some((c) => c.url.includes('from=2026-10-01&to=2026-10-31'))).toBe(true),
+    );
+  });
+});

@@ -1,0 +1,364 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Input } from '../../components/Field';
+import { Skeleton } from '../../components/Skeleton';
+import { useToast } from '../../components/toast';
+import { useFeatures } from '../../hooks/useFeatures';
+import { errorMessage } from '../../lib/api';
+import {
+  getCallsPerDay,
+  getInvoicesPerDay,
+  getLeadsBySource,
+  getSummary,
+  getTasksPerDay,
+  statsKeys,
+  type StatsRange,
+} from './api';
+import { BarChart } from './BarChart';
+import {
+  callsChart,
+  formatCount,
+  formatShekels,
+  formatShekelsCompact,
+  invoicesChart,
+  isEmptyChart,
+  longDay,
+  matchingPreset,
+  PRESET_LABELS,
+  presetRange,
+  rangeError,
+  sourceBars,
+  tasksChart,
+  type RangePreset,
+} from './transforms';
+
+/** The range lives in the address (?from=&to=), so a reload or a shared link keeps it. */
+function useRange(): [StatsRange, (range: StatsRange) => void] {
+  const [search, setSearch] = useSearchParams();
+  const fallback = presetRange('month');
+  const range = { from: search.get('from') ?? fallback.from, to: search.get('to') ?? fallback.to };
+  const set = (next: StatsRange) => {
+    const params = new URLSearchParams(search);
+    params.set('from', next.from);
+    params.set('to', next.to);
+    setSearch(params, { replace: true });
+  };
+  return [range, set];
+}
+
+/** One toast per failed request, with the server's message. */
+function useErrorToast(queries: UseQueryResult[]) {
+  const toast = useToast();
+  const failed = queries.find((q) => q.isError);
+  const error = failed?.error;
+  useEffect(() => {
+    if (error) toast.error(errorMessage(error));
+  }, [error, toast]);
+}
+
+function RangePicker({
+  range,
+  onChange,
+}: {
+  range: StatsRange;
+  onChange: (r: StatsRange) => void;
+}) {
+  const [draft, setDraft] = useState(range);
+  const [syncedFrom, setSyncedFrom] = useState(range);
+  if (syncedFrom.from !== range.from || syncedFrom.to !== range.to) {
+    setSyncedFrom(range);
+    setDraft(range);
+  }
+  const active = matchingPreset(range);
+  const error = rangeError(draft);
+  const apply = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!error) onChange(draft);
+  };
+  return (
+    <div className="stats-range">
+      <div className="chips" role="group" aria-label="טווח מהיר">
+        {(Object.keys(PRESET_LABELS) as RangePreset[]).map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="chip"
+            aria-pressed={active === p}
+            onClick={() => onChange(presetRange(p))}
+          >
+            {PRESET_LABELS[p]}
+          </button>
+        ))}
+      </div>
+      <form className="stats-range__custom" onSubmit={apply} noValidate>
+        <Input
+          label="מתאריך"
+          type="date"
+          value={draft.from}
+          max={draft.to}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <Input
+          label="עד תאריך"
+          type="date"
+          value={draft.to}
+          min={draft.from}
+          error={error ?? undefined}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <Button type="submit" disabled={Boolean(error)}>
+          הצגה
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function Kpi({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="kpi">
+      <dt className="kpi__label">{label}</dt>
+      <dd className="kpi__value">{value}</dd>
+      {note ? <dd className="kpi__note muted">{note}</dd> : null}
+    </div>
+  );
+}
+
+function ChartCard({
+  title,
+  query,
+  children,
+}: {
+  title: string;
+  query: UseQueryResult;
+  children: () => ReactNode;
+}) {
+  return (
+    <section className="card stats-card" aria-label={title}>
+      <h2 className="card__title">{title}</h2>
+      {query.isPending ? (
+        <Skeleton lines={5} className="stats-card__skeleton" />
+      ) : query.isError ? (
+        <EmptyState
+          icon="⚠️"
+          title="לא הצלחנו לטעון את הנתונים"
+          description={errorMessage(query.error)}
+        />
+      ) : (
+        children()
+      )}
+    </section>
+  );
+}
+
+const NO_DATA = 'אין נתונים בטווח הזה';
+
+export function StatsPage() {
+  const { isOn } = useFeatures();
+  const [range, setRange] = useRange();
+  const valid = rangeError(range) === null;
+  const enabled = valid;
+
+  const summary = useQuery({
+    queryKey: statsKeys.one('summary', range),
+    queryFn: () => getSummary(range),
+    enabled,
+  });
+  const calls = useQuery({
+    queryKey: statsKeys.one('calls-per-day', range),
+    queryFn: () => getCallsPerDay(range),
+    enabled: enabled && isOn('calls'),
+  });
+  const leads = useQuery({
+    queryKey: statsKeys.one('leads-by-source', range),
+    queryFn: () => getLeadsBySource(range),
+    enabled: enabled && isOn('crm'),
+  });
+  const tasks = useQuery({
+    queryKey: statsKeys.one('tasks', range),
+    queryFn: () => getTasksPerDay(range),
+    enabled: enabled && isOn('tasks'),
+  });
+  const invoices = useQuery({
+    queryKey: statsKeys.one('invoices', range),
+    queryFn: () => getInvoicesPerDay(range),
+    enabled: enabled && isOn('invoices'),
+  });
+  useErrorToast([summary, calls, leads, tasks, invoices]);
+
+  const s = summary.data;
+  return (
+    <section className="page stats">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">סטטיסטיקה</h1>
+          <p className="page__subtitle muted">
+            {longDay(range.from)} – {longDay(range.to)}
+          </p>
+        </div>
+      </header>
+
+      <div className="card">
+        <RangePicker range={range} onChange={setRange} />
+      </div>
+
+      {!valid ? (
+        <div className="card">
+          <EmptyState
+            icon="📅"
+            title="טווח התאריכים אינו תקין"
+            description={rangeError(range) ?? ''}
+          />
+        </div>
+      ) : (
+        <>
+          <section aria-label="סיכום" className="card">
+            {summary.isPending ? (
+              <Skeleton lines={2} />
+            ) : summary.isError ? (
+              <EmptyState
+                icon="⚠️"
+                title="לא הצלחנו לטעון את הסיכום"
+                description={errorMessage(summary.error)}
+              />
+            ) : s ? (
+              <dl className="kpis">
+                {isOn('crm') ? (
+                  <Kpi label="לידים חדשים" value={formatCount(s.leads.total)} />
+                ) : null}
+                {isOn('calls') ? (
+                  <Kpi
+                    label="שיחות נכנסות"
+                    value={formatCount(
+                      s.calls.answeredByAi + s.calls.answeredByAgent + s.calls.missed,
+                    )}
+                    note={`${formatCount(s.calls.answeredByAi)} ע״י המזכירה · ${formatCount(s.calls.missed)} לא נענו`}
+                  />
+                ) : null}
+                {isOn('tasks') ? (
+                  <Kpi
+                    label="משימות פתוחות"
+                    value={formatCount(s.tasks.open)}
+                    note={`${formatCount(s.tasks.overdue)} באיחור (נכון לעכשיו)`}
+                  />
+                ) : null}
+                {isOn('contracts') ? (
+                  <Kpi
+                    label="הצעות שנחתמו"
+                    value={formatCount(s.contracts.signed)}
+                    note={formatShekels(s.contracts.signedAgorot)}
+                  />
+                ) : null}
+                {isOn('invoices') ? (
+                  <>
+                    <Kpi
+                      label="חשבוניות שהונפקו"
+                      value={formatShekels(s.invoices.issuedAgorot)}
+                      note={`${formatCount(s.invoices.issued)} חשבוניות · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
+                    />
+                    <Kpi
+                      label="תשלומים שהתקבלו"
+                      value={formatShekels(s.invoices.paidAgorot)}
+                      note={`${formatCount(s.invoices.paid)} חשבוניות · מע״מ ${formatShekels(s.invoices.paidVatAgorot)}`}
+                    />
+                  </>
+                ) : null}
+              </dl>
+            ) : null}
+          </section>
+
+          <div className="stats__grid">
+            {isOn('calls') ? (
+              <ChartCard title="שיחות ליום" query={calls}>
+                {() => {
+                  const chart = callsChart(calls.data?.days ?? []);
+                  return isEmptyChart(chart) ? (
+                    <EmptyState icon="📞" title={NO_DATA} description="שיחות נכנסות יופיעו כאן." />
+                  ) : (
+                    <BarChart
+                      name="calls"
+                      title="שיחות נכנסות ליום"
+                      chart={chart}
+                      stacked
+                      format={formatCount}
+                    />
+                  );
+                }}
+              </ChartCard>
+            ) : null}
+            {isOn('crm') ? (
+              <ChartCard title="לידים חדשים לפי מקור" query={leads}>
+                {() => {
+                  const bars = leads.data ? sourceBars(leads.data) : [];
+                  return bars.length === 0 ? (
+                    <EmptyState icon="👥" title={NO_DATA} description="לקוחות חדשים יופיעו כאן." />
+                  ) : (
+                    <ul className="hbars" data-chart="leads" aria-label="לידים חדשים לפי מקור">
+                      {bars.map((b) => (
+                        <li key={b.source} className="hbars__row" data-source={b.source}>
+                          <span className="hbars__label">{b.label}</span>
+                          <span className="hbars__track" aria-hidden="true">
+                            <span className="hbars__bar" style={{ inlineSize: `${b.width}%` }} />
+                          </span>
+                          <span className="hbars__value">
+                            {formatCount(b.count)} <span className="muted">({b.share})</span>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  );
+                }}
+              </ChartCard>
+            ) : null}
+            {isOn('tasks') ? (
+              <ChartCard title="משימות ליום" query={tasks}>
+                {() => {
+                  const chart = tasksChart(tasks.data?.days ?? []);
+                  return isEmptyChart(chart) ? (
+                    <EmptyState
+                      icon="📝"
+                      title={NO_DATA}
+                      description="משימות שנוצרו ובוצעו יופיעו כאן."
+                    />
+                  ) : (
+                    <BarChart
+                      name="tasks"
+                      title="משימות שנוצרו ובוצעו ליום"
+                      chart={chart}
+                      format={formatCount}
+                    />
+                  );
+                }}
+              </ChartCard>
+            ) : null}
+            {isOn('invoices') ? (
+              <ChartCard title="חשבוניות ליום (₪, כולל מע״מ)" query={invoices}>
+                {() => {
+                  const chart = invoicesChart(invoices.data?.days ?? []);
+                  return isEmptyChart(chart) ? (
+                    <EmptyState
+                      icon="🧾"
+                      title={NO_DATA}
+                      description="חשבוניות שהונפקו ושולמו יופיעו כאן."
+                    />
+                  ) : (
+                    <BarChart
+                      name="invoices"
+                      title="סכומי חשבוניות שהונפקו ושולמו ליום"
+                      chart={chart}
+                      format={formatShekels}
+                      formatTick={formatShekelsCompact}
+                    />
+                  );
+                }}
+              </ChartCard>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
