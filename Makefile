@@ -5,7 +5,7 @@ STACK_JAR := infra/local-stack/target/local-stack.jar
 # The launcher also runs Kafka in-process; it needs little heap and no C2 compiler.
 STACK := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -jar $(STACK_JAR)
 
-.PHONY: run test bench build client format lint
+.PHONY: run test bench chaos build client format lint
 
 ## Build every module without tests, and the web client the gateway serves (what `make run` needs).
 build: client
@@ -33,6 +33,11 @@ test:
 	$(NPM) test
 	$(NPM) run build
 	$(STACK) --smoke --then "$(NPM) run e2e"
+
+## Only the fault tests and the security sweep on the real jars (also part of `make test`).
+chaos:
+	$(MVN) -q -DskipTests -Dspotless.check.skip=true install
+	$(MVN) verify -pl infra/system-tests
 
 ## Every benchmark under bench/; rewrites the figures in docs/benchmarks.md.
 bench: build
