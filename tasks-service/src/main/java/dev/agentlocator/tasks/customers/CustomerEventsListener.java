@@ -2,9 +2,9 @@ package dev.agentlocator.tasks.customers;
 
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.kit.messaging.CustomerChange;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
-import dev.agentlocator.platform.kit.messaging.PoisonEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -29,21 +29,11 @@ class CustomerEventsListener {
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CRM_CUSTOMER)
     void onCustomerEvent(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record.value());
-        boolean deleted;
-        switch (event.type()) {
-            case "customer.created", "customer.updated" -> deleted = false;
-            case "customer.deleted" -> deleted = true;
-            default -> {
-                return; // tolerate event types added later
-            }
-        }
-        if (event.customerId() == null || !(event.payload().get("name") instanceof String name)) {
-            throw new PoisonEventException("Customer event " + event.id() + " lacks the customer id or name");
-        }
-        String phone = event.payload().get("phone") instanceof String p ? p : null;
-        once.handleOnce(
-                CONSUMER,
-                event,
-                e -> directory.upsert(e.tenantId(), e.customerId(), name, phone, deleted, e.occurredAt()));
+        CustomerChange.of(event)
+                .ifPresent(c -> once.handleOnce(
+                        CONSUMER,
+                        event,
+                        e -> directory.upsert(
+                                c.tenantId(), c.customerId(), c.name(), c.phone(), c.deleted(), c.occurredAt())));
     }
 }

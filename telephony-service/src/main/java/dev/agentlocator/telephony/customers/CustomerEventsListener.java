@@ -2,9 +2,9 @@ package dev.agentlocator.telephony.customers;
 
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.kit.messaging.CustomerChange;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
-import dev.agentlocator.platform.kit.messaging.PoisonEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,23 +38,13 @@ class CustomerEventsListener {
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CRM_CUSTOMER)
     void onCustomerEvent(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record.value());
-        boolean deleted;
-        switch (event.type()) {
-            case "customer.created", "customer.updated" -> deleted = false;
-            case "customer.deleted" -> deleted = true;
-            default -> {
-                return; // tolerate event types added later
-            }
-        }
-        if (event.customerId() == null || !(event.payload().get("name") instanceof String name)) {
-            throw new PoisonEventException("Customer event " + event.id() + " lacks the customer id or name");
-        }
-        String phone = event.payload().get("phone") instanceof String p && !p.isBlank() ? p : null;
-        once.handleOnce(CONSUMER, event, e -> {
-            boolean applied = directory.upsert(e.tenantId(), e.customerId(), name, phone, deleted, e.occurredAt());
-            if (applied && !deleted && phone != null) {
-                publisher.publishEvent(new CustomerPhoneKnown(e.tenantId(), e.customerId(), phone));
-            }
-        });
+        CustomerChange.of(event)
+                .ifPresent(c -> once.handleOnce(CONSUMER, event, e -> {
+                    boolean applied = directory.upsert(
+                            c.tenantId(), c.customerId(), c.name(), c.phone(), c.deleted(), c.occurredAt());
+                    if (applied && !c.deleted() && c.phone() != null) {
+                        publisher.publishEvent(new CustomerPhoneKnown(c.tenantId(), c.customerId(), c.phone()));
+                    }
+                }));
     }
 }
