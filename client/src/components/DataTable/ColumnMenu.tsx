@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { usePopover } from '../../hooks/usePopover';
 import { Button } from '../Button';
 import type { DataTableColumn } from './types';
 
@@ -10,25 +11,8 @@ export interface ColumnMenuProps<T> {
 
 /** "עמודות": a popover of checkboxes, one per column that may be hidden. */
 export function ColumnMenu<T>({ columns, hidden, onToggle }: ColumnMenuProps<T>) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = usePopover();
   const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   return (
     <div className="popover-anchor" ref={root}>

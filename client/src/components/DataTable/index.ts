@@ -1,2 +1,3 @@
 export { DataTable, type DataTableProps } from './DataTable';
 export type { DataTableColumn, ServerSide, SortState } from './types';
+export { useServerTable, type ServerTable, type ServerTableOptions } from './useServerTable';

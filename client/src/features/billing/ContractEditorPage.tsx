@@ -3,9 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { EmptyState } from '../../components/EmptyState';
 import { Input, TextArea } from '../../components/Field';
-import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useFeatures } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
@@ -22,10 +20,12 @@ import {
   type SigningLink,
 } from './api';
 import { CustomerPicker } from './CustomerPicker';
+import { DocumentLoadState } from './DocumentLoadState';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
 import { SigningLinkDialog } from './SigningLinkDialog';
+import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
 
 /** `/contracts/new?customerId=…` and `/contracts/:id`. */
@@ -41,24 +41,9 @@ export function ContractEditorPage() {
   });
 
   if (!editing) return <ContractEditor key="new" contract={null} />;
-  if (contract.isPending) {
+  if (!contract.isSuccess) {
     return (
-      <section className="page">
-        <Skeleton lines={6} />
-      </section>
-    );
-  }
-  if (contract.isError) {
-    const missing = contract.error instanceof ApiError && contract.error.status === 404;
-    return (
-      <section className="page">
-        <EmptyState
-          icon={missing ? '🔍' : '⚠️'}
-          title={missing ? 'המסמך לא נמצא' : 'לא הצלחנו לטעון את המסמך'}
-          description={missing ? undefined : errorMessage(contract.error)}
-          action={<Link to="/contracts">לכל ההצעות והחוזים</Link>}
-        />
-      </section>
+      <DocumentLoadState query={contract} back={<Link to="/contracts">לכל ההצעות והחוזים</Link>} />
     );
   }
   return <ContractEditor key={contract.data.id} contract={contract.data} />;
@@ -82,7 +67,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(contract?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const [dirty, setDirty] = useState(contract === null);
+  const { dirty, setDirty, edit } = useDirty(contract === null);
   const [link, setLink] = useState<SigningLink | null>(null);
   const vat = useVatRate(contract?.vatRateBasisPoints);
 
@@ -144,12 +129,6 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
     event.preventDefault();
     save.mutate();
   };
-  const edit =
-    <T,>(setter: (v: T) => void) =>
-    (value: T) => {
-      setter(value);
-      setDirty(true);
-    };
 
   return (
     <section className="page">

@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, type DataTableColumn, type SortState } from '../../components/DataTable';
+import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Select } from '../../components/Field';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { useToast } from '../../components/toast';
-import { useRememberedState } from '../../hooks/useRememberedState';
 import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -25,9 +25,8 @@ export function ContractsPage() {
   const [search, setSearch] = useSearchParams();
   const customerId = search.get('customerId') ?? '';
   const [status, setStatus] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useRememberedState('contracts:pageSize', 25);
-  const [sort, setSort] = useRememberedState<SortState | null>('contracts:sort', null);
+  const table = useServerTable('contracts');
+  const { page, pageSize, sort, resetPage } = table;
   const [exporting, setExporting] = useState(false);
   const canWrite = useSession()?.user.role !== 'viewer';
 
@@ -145,11 +144,7 @@ export function ContractsPage() {
         </div>
       </header>
 
-      {list.isError ? (
-        <div className="alert alert--danger" role="alert">
-          {errorMessage(list.error)}
-        </div>
-      ) : null}
+      <QueryErrorAlert query={list} />
 
       <DataTable<Contract>
         id="contracts"
@@ -160,21 +155,7 @@ export function ContractsPage() {
         getRowId={(c) => c.id}
         loading={list.isPending}
         onRowClick={(c) => void navigate(`/contracts/${c.id}`)}
-        server={{
-          total: list.data?.total ?? 0,
-          page,
-          pageSize,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-          sort,
-          onSortChange: (next) => {
-            setSort(next);
-            setPage(1);
-          },
-        }}
+        server={table.server(list.data?.total ?? 0)}
         toolbar={
           <div className="filters" role="search">
             <Select
@@ -185,7 +166,7 @@ export function ContractsPage() {
               value={status}
               onChange={(e) => {
                 setStatus(e.target.value);
-                setPage(1);
+                resetPage();
               }}
             />
             {customerId ? (
@@ -194,7 +175,7 @@ export function ContractsPage() {
                 variant="ghost"
                 onClick={() => {
                   setSearch({}, { replace: true });
-                  setPage(1);
+                  resetPage();
                 }}
               >
                 {`לקוח אחד (${list.data?.items[0]?.customerName ?? '…'}) ✕`}

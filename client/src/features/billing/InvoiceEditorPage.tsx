@@ -4,9 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { EmptyState } from '../../components/EmptyState';
 import { Select } from '../../components/Field';
-import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
@@ -26,6 +24,7 @@ import {
   type InvoiceInput,
 } from './api';
 import { CustomerPicker } from './CustomerPicker';
+import { DocumentLoadState } from './DocumentLoadState';
 import {
   DRAFTABLE_TYPES,
   INVOICE_STATUS_LABELS,
@@ -34,6 +33,7 @@ import {
 } from './labels';
 import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
+import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
@@ -47,24 +47,13 @@ export function InvoiceEditorPage() {
     staleTime: 0,
   });
   if (!existing) return <InvoiceEditor key="new" invoice={null} />;
-  if (invoice.isPending) {
+  if (!invoice.isSuccess) {
     return (
-      <section className="page">
-        <Skeleton lines={6} />
-      </section>
-    );
-  }
-  if (invoice.isError) {
-    const missing = invoice.error instanceof ApiError && invoice.error.status === 404;
-    return (
-      <section className="page">
-        <EmptyState
-          icon={missing ? '🔍' : '⚠️'}
-          title={missing ? 'המסמך לא נמצא' : 'לא הצלחנו לטעון את המסמך'}
-          description={missing ? 'ייתכן שהטיוטה נמחקה.' : errorMessage(invoice.error)}
-          action={<Link to="/invoices">לכל החשבוניות</Link>}
-        />
-      </section>
+      <DocumentLoadState
+        query={invoice}
+        missingDescription="ייתכן שהטיוטה נמחקה."
+        back={<Link to="/invoices">לכל החשבוניות</Link>}
+      />
     );
   }
   return <InvoiceEditor key={`${invoice.data.id}-${invoice.data.status}`} invoice={invoice.data} />;
@@ -107,7 +96,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(invoice?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const [dirty, setDirty] = useState(invoice === null);
+  const { dirty, setDirty, edit } = useDirty(invoice === null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const vat = useVatRate(invoice?.vatRateBasisPoints);
 
@@ -194,12 +183,6 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
     event.preventDefault();
     save.mutate();
   };
-  const edit =
-    <T,>(setter: (v: T) => void) =>
-    (value: T) => {
-      setter(value);
-      setDirty(true);
-    };
   const heading = invoice
     ? `${INVOICE_TYPE_LABELS[invoice.type]} ${invoice.number ?? '(טיוטה)'}`
     : 'חשבונית חדשה';

@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, type DataTableColumn, type SortState } from '../../components/DataTable';
+import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Input, Select } from '../../components/Field';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { useToast } from '../../components/toast';
-import { useRememberedState } from '../../hooks/useRememberedState';
 import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -42,9 +42,8 @@ export function InvoicesPage() {
   const [type, setType] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useRememberedState('invoices:pageSize', 25);
-  const [sort, setSort] = useRememberedState<SortState | null>('invoices:sort', null);
+  const table = useServerTable('invoices');
+  const { page, pageSize, sort, resetPage } = table;
   const [exporting, setExporting] = useState(false);
   const canWrite = useSession()?.user.role !== 'viewer';
 
@@ -157,7 +156,7 @@ export function InvoicesPage() {
     : '/invoices/new';
   const change = (setter: (v: string) => void) => (value: string) => {
     setter(value);
-    setPage(1);
+    resetPage();
   };
 
   return (
@@ -181,11 +180,7 @@ export function InvoicesPage() {
         </div>
       </header>
 
-      {list.isError ? (
-        <div className="alert alert--danger" role="alert">
-          {errorMessage(list.error)}
-        </div>
-      ) : null}
+      <QueryErrorAlert query={list} />
 
       <DataTable<Invoice>
         id="invoices"
@@ -196,21 +191,7 @@ export function InvoicesPage() {
         getRowId={(i) => i.id}
         loading={list.isPending}
         onRowClick={(i) => void navigate(`/invoices/${i.id}`)}
-        server={{
-          total: list.data?.total ?? 0,
-          page,
-          pageSize,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-          sort,
-          onSortChange: (next) => {
-            setSort(next);
-            setPage(1);
-          },
-        }}
+        server={table.server(list.data?.total ?? 0)}
         toolbar={
           <div className="filters" role="search">
             <Select
@@ -251,7 +232,7 @@ export function InvoicesPage() {
                   setFrom('');
                   setTo('');
                   if (customerId) setSearch({}, { replace: true });
-                  setPage(1);
+                  resetPage();
                 }}
               >
                 ניקוי סינון

@@ -3,14 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, type DataTableColumn, type SortState } from '../../components/DataTable';
+import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Input, Select } from '../../components/Field';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { useDebounced } from '../../hooks/useDebounced';
-import { useRememberedState } from '../../hooks/useRememberedState';
 import { useSession } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
-import { errorMessage } from '../../lib/api';
 import { formatDate, formatPhone } from '../../lib/format';
 import { customerKeys, listCustomers, type Customer } from './api';
 import { CustomerDialog } from './CustomerDialog';
@@ -26,9 +25,8 @@ export function CustomersPage() {
   const [status, setStatus] = useState('');
   const [source, setSource] = useState('');
   const [ownerId, setOwnerId] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useRememberedState('customers:pageSize', 25);
-  const [sort, setSort] = useRememberedState<SortState | null>('customers:sort', null);
+  const table = useServerTable('customers');
+  const { page, pageSize, sort, resetPage } = table;
   const [dialog, setDialog] = useState<{ customer: Customer | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const q = useDebounced(search.trim(), 300);
@@ -108,7 +106,6 @@ export function CustomersPage() {
   );
 
   const filtered = Boolean(q || status || source || ownerId);
-  const resetPage = () => setPage(1);
 
   return (
     <section className="page">
@@ -131,11 +128,7 @@ export function CustomersPage() {
         ) : null}
       </header>
 
-      {list.isError ? (
-        <div className="alert alert--danger" role="alert">
-          {errorMessage(list.error)}
-        </div>
-      ) : null}
+      <QueryErrorAlert query={list} />
 
       <DataTable<Customer>
         id="customers"
@@ -146,21 +139,7 @@ export function CustomersPage() {
         getRowId={(c) => c.id}
         loading={list.isPending}
         onRowClick={(c) => void navigate(`/customers/${c.id}`)}
-        server={{
-          total: list.data?.total ?? 0,
-          page,
-          pageSize,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            resetPage();
-          },
-          sort,
-          onSortChange: (next) => {
-            setSort(next);
-            resetPage();
-          },
-        }}
+        server={table.server(list.data?.total ?? 0)}
         toolbar={
           <div className="filters" role="search">
             <Input

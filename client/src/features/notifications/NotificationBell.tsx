@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { usePopover } from '../../hooks/usePopover';
 import { api } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { inboxKey } from './keys';
@@ -26,9 +27,8 @@ interface Inbox {
 
 /** The notification centre behind the bell (SPEC C5). */
 export function NotificationBell() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = usePopover();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
   const queryClient = useQueryClient();
   const inbox = useQuery({
     queryKey: inboxKey,
@@ -44,22 +44,6 @@ export function NotificationBell() {
     mutationFn: () => api('/api/notifications/read-all', { method: 'POST' }),
     onSettled: refresh,
   });
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const unread = inbox.data?.unreadCount ?? 0;
   return (

@@ -3,9 +3,10 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, type DataTableColumn } from '../../components/DataTable';
+import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Select } from '../../components/Field';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { Tabs } from '../../components/Tabs';
 import { useToast } from '../../components/toast';
 import { useRememberedState } from '../../hooks/useRememberedState';
@@ -58,8 +59,8 @@ export function TasksPage() {
   const [status, setStatus] = useState('');
   const [range, setRange] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useRememberedState('tasks:pageSize', 25);
+  const table = useServerTable('tasks', { sortable: false });
+  const { page, pageSize, resetPage } = table;
   const [creating, setCreating] = useState(false);
   const canWrite = useSession()?.user.role !== 'viewer';
   const users = useUsers();
@@ -264,14 +265,10 @@ export function TasksPage() {
         selected={view}
         onSelect={(next) => {
           setView(next as View);
-          setPage(1);
+          resetPage();
         }}
       >
-        {list.isError ? (
-          <div className="alert alert--danger" role="alert">
-            {errorMessage(list.error)}
-          </div>
-        ) : null}
+        <QueryErrorAlert query={list} />
         <DataTable<Task>
           id="tasks"
           caption="טבלת המשימות"
@@ -281,18 +278,7 @@ export function TasksPage() {
           getRowId={(t) => t.id}
           loading={list.isPending}
           onRowClick={(t) => void navigate(`/tasks/${t.id}`)}
-          server={{
-            total: list.data?.total ?? 0,
-            page,
-            pageSize,
-            onPageChange: setPage,
-            onPageSizeChange: (size) => {
-              setPageSize(size);
-              setPage(1);
-            },
-            sort: null,
-            onSortChange: () => undefined,
-          }}
+          server={table.server(list.data?.total ?? 0)}
           toolbar={
             view === 'overdue' ? undefined : (
               <div className="filters" role="search">
@@ -304,7 +290,7 @@ export function TasksPage() {
                   value={status}
                   onChange={(e) => {
                     setStatus(e.target.value);
-                    setPage(1);
+                    resetPage();
                   }}
                 />
                 <Select
@@ -315,7 +301,7 @@ export function TasksPage() {
                   value={range}
                   onChange={(e) => {
                     setRange(e.target.value);
-                    setPage(1);
+                    resetPage();
                   }}
                 />
                 {view === 'all' ? (
@@ -327,7 +313,7 @@ export function TasksPage() {
                     value={assigneeId}
                     onChange={(e) => {
                       setAssigneeId(e.target.value);
-                      setPage(1);
+                      resetPage();
                     }}
                   />
                 ) : null}
@@ -340,7 +326,7 @@ export function TasksPage() {
                       setRange('');
                       setAssigneeId('');
                       if (customerId) setSearch({}, { replace: true });
-                      setPage(1);
+                      resetPage();
                     }}
                   >
                     ניקוי סינון

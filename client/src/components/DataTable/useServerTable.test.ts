@@ -1,0 +1,50 @@
+import { act, renderHook } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useServerTable } from './useServerTable';
+
+describe('useServerTable', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('starts on page 1 with the remembered page size and sort', () => {
+    localStorage.setItem('list:pageSize', '50');
+    localStorage.setItem('list:sort', JSON.stringify({ id: 'name', desc: true }));
+    const { result } = renderHook(() => useServerTable('list'));
+    const server = result.current.server(120);
+    expect(server).toMatchObject({
+      total: 120,
+      page: 1,
+      pageSize: 50,
+      sort: { id: 'name', desc: true },
+    });
+  });
+
+  it('goes back to page 1 on a new page size or sort, and remembers them', () => {
+    const { result } = renderHook(() => useServerTable('list'));
+    act(() => result.current.server(100).onPageChange(3));
+    expect(result.current.page).toBe(3);
+
+    act(() => result.current.server(100).onPageSizeChange(10));
+    expect(result.current).toMatchObject({ page: 1, pageSize: 10 });
+    expect(localStorage.getItem('list:pageSize')).toBe('10');
+
+    act(() => result.current.setPage(2));
+    act(() => result.current.server(100).onSortChange({ id: 'createdAt', desc: false }));
+    expect(result.current).toMatchObject({ page: 1, sort: { id: 'createdAt', desc: false } });
+    expect(localStorage.getItem('list:sort')).toBe('{"id":"createdAt","desc":false}');
+
+    act(() => result.current.setPage(4));
+    act(() => result.current.resetPage());
+    expect(result.current.page).toBe(1);
+  });
+
+  it('keeps no sort for a list the server does not sort', () => {
+    localStorage.setItem('tasks:sort', JSON.stringify({ id: 'title', desc: false }));
+    const { result } = renderHook(() => useServerTable('tasks', { sortable: false }));
+    act(() => result.current.setPage(2));
+    const server = result.current.server(40);
+    expect(server.sort).toBeNull();
+    act(() => server.onSortChange({ id: 'title', desc: true }));
+    expect(result.current).toMatchObject({ page: 2, sort: null });
+    expect(localStorage.getItem('tasks:sort')).toBe('{"id":"title","desc":false}');
+  });
+});
