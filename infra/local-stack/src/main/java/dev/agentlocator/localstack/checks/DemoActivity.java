@@ -51,8 +51,16 @@ public final class DemoActivity {
      */
     public static void ensure(String jwtSecret) {
         try {
+            // Every service is registered by now, but the gateway's copy of the registry may still be
+            // a few seconds old: until it routes to crm-service, login answers 503.
+            Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
             var login = Api.at(GATEWAY)
                     .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
+            while (login.status() == 503 && Instant.now().isBefore(deadline)) {
+                sleep();
+                login = Api.at(GATEWAY)
+                        .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
+            }
             if (login.status() != 200) {
                 Console.error("demo activity: the demo owner cannot log in (HTTP " + login.status() + ")");
                 return;
