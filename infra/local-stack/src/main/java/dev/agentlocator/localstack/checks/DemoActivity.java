@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Gives the demo tenant some life beyond its customers — tasks, quotes, invoices, calls and
@@ -82,7 +83,7 @@ public final class DemoActivity {
         String admin = TestJwt.sign(
                 jwtSecret, UUID.randomUUID(), tenant, "admin", Instant.now().plus(Duration.ofMinutes(5)));
         optional(
-                Api.at(GATEWAY)
+                () -> Api.at(GATEWAY)
                         .withToken(admin)
                         .put(
                                 "/api/calls/numbers/" + DEMO_NUMBER,
@@ -147,12 +148,13 @@ public final class DemoActivity {
         }
 
         // the office line that click-to-call rings first, so calling is one click in the demo
-        optional(owner.put("/api/calls/settings", "{\"forwardTo\":\"03-5551234\"}"), "set the forwarding phone");
+        optional(() -> owner.put("/api/calls/settings", "{\"forwardTo\":\"03-5551234\"}"), "set the forwarding phone");
         for (int i = 0; i < 3; i++) {
-            optional(owner.post("/api/customers/" + customers.get(8 + i) + "/call/start", "{}"), "start a call");
+            String customer = customers.get(8 + i);
+            optional(() -> owner.post("/api/customers/" + customer + "/call/start", "{}"), "start a call");
             optional(
-                    owner.post(
-                            "/api/customers/" + customers.get(8 + i) + "/whatsapp/start",
+                    () -> owner.post(
+                            "/api/customers/" + customer + "/whatsapp/start",
                             "{\"text\":\"שלום, כאן ממשרד נדל״ן לדוגמה. נשמח לעזור בחיפוש הנכס.\"}"),
                     "send a WhatsApp message");
         }
@@ -202,8 +204,17 @@ public final class DemoActivity {
         }
     }
 
-    /** Calls and messages need telephony's sandbox; their absence must not hold the rest back. */
-    private static void optional(Api.Response response, String what) {
+    /**
+     * Calls, messages and the number need telephony's sandbox; their absence must not hold the rest
+     * back. A 503 means the gateway has not yet seen the service in the registry: asked again.
+     */
+    private static void optional(Supplier<Api.Response> request, String what) {
+        Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
+        Api.Response response = request.get();
+        while (response.status() == 503 && Instant.now().isBefore(deadline)) {
+            sleep();
+            response = request.get();
+        }
         if (response.status() / 100 != 2) {
             Console.error("demo activity: could not " + what + " (HTTP " + response.status() + " "
                     + abbreviate(response.body()) + ")");
