@@ -1,7 +1,7 @@
 package dev.agentlocator.billing.settings;
 
-import dev.agentlocator.billing.common.Roles;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

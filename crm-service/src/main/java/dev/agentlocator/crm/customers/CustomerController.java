@@ -2,7 +2,6 @@ package dev.agentlocator.crm.customers;
 
 import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.CustomerRequests.UpdateCustomerRequest;
-import dev.agentlocator.crm.users.Roles;
 import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
@@ -11,6 +10,7 @@ import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.agentlocator.crm.customers;
 
 import dev.agentlocator.crm.customers.CustomerRequests.ResolveRequest;
-import dev.agentlocator.crm.users.Roles;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,7 +1,7 @@
 package dev.agentlocator.crm.tenants;
 
-import dev.agentlocator.crm.users.Roles;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package dev.agentlocator.crm.users;
 
 import java.util.Set;
 
-/** The roles of the suite and the method-security rules built on them. */
+/** The roles a user or token can hold; the method-security rules are service-kit's {@code Roles}. */
 public final class Roles {
 
     public static final String OWNER = "owner";
@@ -14,11 +14,6 @@ public final class Roles {
 
     /** Roles an owner may give to the people of the business. */
     public static final Set<String> ASSIGNABLE = Set.of(AGENT, VIEWER);
-
-    public static final String CAN_READ = "hasAnyRole('owner','agent','viewer','admin')";
-    public static final String CAN_WRITE = "hasAnyRole('owner','agent','admin')";
-    public static final String CAN_MANAGE = "hasAnyRole('owner','admin')";
-    public static final String IS_SERVICE = "hasRole('service')";
 
     private Roles() {}
 }

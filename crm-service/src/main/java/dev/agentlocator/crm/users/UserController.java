@@ -1,6 +1,7 @@
 package dev.agentlocator.crm.users;
 
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;

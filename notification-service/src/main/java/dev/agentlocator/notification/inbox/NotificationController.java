@@ -2,6 +2,7 @@ package dev.agentlocator.notification.inbox;
 
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The bell: the caller's alerts, newest first, with the unread count. */
 // People of the business only: a service token (ADR 0004) has no inbox.
-@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
+@PreAuthorize(Roles.CAN_READ)
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {

@@ -5,6 +5,7 @@ import dev.agentlocator.notification.push.PushRequests.SubscriptionView;
 import dev.agentlocator.notification.push.PushRequests.UnsubscribeRequest;
 import dev.agentlocator.notification.push.PushRequests.VapidPublicKey;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications")
 class PushSubscriptionController {
-
-    /** People of the business only: a service token (ADR 0004) has no browser to push to. */
-    private static final String PEOPLE = "hasAnyRole('owner','agent','viewer','admin')";
 
     private final PushSubscriptionService subscriptions;
     private final VapidKeys vapid;
@@ -40,7 +38,7 @@ class PushSubscriptionController {
 
     @PostMapping("/subscribe")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(PEOPLE)
+    @PreAuthorize(Roles.CAN_READ)
     SubscriptionView subscribe(@Valid @RequestBody SubscribeRequest request, CurrentUser caller) {
         return new SubscriptionView(
                 subscriptions.subscribe(caller, request).toString(),
@@ -49,7 +47,7 @@ class PushSubscriptionController {
 
     @DeleteMapping("/subscribe")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize(PEOPLE)
+    @PreAuthorize(Roles.CAN_READ)
     void unsubscribe(@Valid @RequestBody UnsubscribeRequest request, CurrentUser caller) {
         subscriptions.unsubscribe(caller, request.endpoint());
     }

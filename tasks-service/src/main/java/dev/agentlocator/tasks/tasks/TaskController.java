@@ -5,6 +5,7 @@ import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.SnoozeRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.UpdateTaskRequest;

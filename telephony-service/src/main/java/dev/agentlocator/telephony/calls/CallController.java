@@ -7,7 +7,7 @@ import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
-import dev.agentlocator.telephony.common.Roles;
+import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.telephony.twilio.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,6 +1,7 @@
 package dev.agentlocator.timeline.api;
 
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.timeline.api.TimelineViews.TimelinePage;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 // People of the business only: a service token (ADR 0004) never reads as a user.
-@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
+@PreAuthorize(Roles.CAN_READ)
 @RestController
 class TimelineController {
 

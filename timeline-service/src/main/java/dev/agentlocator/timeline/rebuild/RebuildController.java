@@ -1,5 +1,6 @@
 package dev.agentlocator.timeline.rebuild;
 
+import dev.agentlocator.platform.kit.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operators' endpoint: rebuild every tenant's projection from the topics. Platform admins only. */
 @RestController
 @RequestMapping("/api/admin/timeline/rebuild")
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.IS_ADMIN)
 class RebuildController {
 
     private final RebuildService rebuild;

@@ -3,6 +3,7 @@ package dev.agentlocator.timeline.stats;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.timeline.TimelineProperties;
 import dev.agentlocator.timeline.stats.StatsViews.CallsPerDay;
 import dev.agentlocator.timeline.stats.StatsViews.InvoicesPerDay;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** SPEC C9: the dashboard's figures for {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (local days, inclusive). */
 // People of the business only: a service token (ADR 0004) never reads as a user.
-@PreAuthorize("hasAnyRole('owner','agent','viewer','admin')")
+@PreAuthorize(Roles.CAN_READ)
 @RestController
 @RequestMapping("/api/stats")
 @RequiresFeature(Features.STATS)
