@@ -90,15 +90,15 @@ class ContractRepository {
     }
 
     Optional<Contract> find(UUID tenantId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from contract where tenant_id = ? and id = ?")
-                .param(tenantId)
-                .param(id)
-                .query(this::map)
-                .optional();
+        return select(tenantId, id, "");
     }
 
     Optional<Contract> findForUpdate(UUID tenantId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from contract where tenant_id = ? and id = ? for update")
+        return select(tenantId, id, " for update");
+    }
+
+    private Optional<Contract> select(UUID tenantId, UUID id, String lock) {
+        return jdbc.sql("select " + COLUMNS + " from contract where tenant_id = ? and id = ?" + lock)
                 .param(tenantId)
                 .param(id)
                 .query(this::map)

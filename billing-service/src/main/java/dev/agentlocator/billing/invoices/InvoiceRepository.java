@@ -104,16 +104,16 @@ class InvoiceRepository {
     }
 
     Optional<Invoice> find(UUID tenantId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from invoice where tenant_id = ? and id = ?")
-                .param(tenantId)
-                .param(id)
-                .query(this::map)
-                .optional();
+        return select(tenantId, id, "");
     }
 
     /** The row locked until the transaction ends, so two transitions of one invoice never interleave. */
     Optional<Invoice> findForUpdate(UUID tenantId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from invoice where tenant_id = ? and id = ? for update")
+        return select(tenantId, id, " for update");
+    }
+
+    private Optional<Invoice> select(UUID tenantId, UUID id, String lock) {
+        return jdbc.sql("select " + COLUMNS + " from invoice where tenant_id = ? and id = ?" + lock)
                 .param(tenantId)
                 .param(id)
                 .query(this::map)
