@@ -4,6 +4,7 @@ import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.TestJwt;
+import dev.agentlocator.testkit.TwilioSigner;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.agentlocator.telephony.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.security.RequestValidator;
-import dev.agentlocator.telephony.TwilioSigner;
+import dev.agentlocator.testkit.TwilioSigner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

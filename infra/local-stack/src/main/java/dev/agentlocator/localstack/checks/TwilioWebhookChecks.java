@@ -2,20 +2,13 @@ package dev.agentlocator.localstack.checks;
 
 import dev.agentlocator.localstack.ServiceSpec;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.TwilioSigner;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The three voice webhooks of SPEC C3 as Twilio calls them: form posts through the gateway, signed
@@ -96,7 +89,7 @@ final class TwilioWebhookChecks {
     String forgedIsRefused() {
         var response = Api.at(GATEWAY)
                 .withHeader("X-Twilio-Signature", "forged=")
-                .send("POST", "/webhook/incoming_call", form(Map.of("CallSid", "CAforged")), FORM);
+                .send("POST", "/webhook/incoming_call", TwilioSigner.form(Map.of("CallSid", "CAforged")), FORM);
         return response.status() == 403 ? "" : "HTTP " + response.status() + " " + response.body();
     }
 
@@ -120,28 +113,7 @@ final class TwilioWebhookChecks {
 
     private Api.Response post(String path, Map<String, String> parameters) {
         return Api.at(GATEWAY)
-                .withHeader("X-Twilio-Signature", sign(GATEWAY + path, parameters))
-                .send("POST", path, form(parameters), FORM);
-    }
-
-    String sign(String url, Map<String, String> parameters) {
-        var data = new StringBuilder(url);
-        new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder()
-                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return new LinkedHashMap<>(parameters)
-                .entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
+                .withHeader("X-Twilio-Signature", TwilioSigner.sign(authToken, GATEWAY + path, parameters))
+                .send("POST", path, TwilioSigner.form(parameters), FORM);
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentlocator.telephony;
+package dev.agentlocator.testkit;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs a webhook the way Twilio documents it ("Validating requests"): the full URL Twilio
  * requested, then every POST parameter sorted by name as name + value with no separators;
  * HMAC-SHA1 with the auth token; base64. Written from the documentation, not from our code, and
- * checked against Twilio's published example in {@code TwilioSignerTest}.
+ * checked against Twilio's published example in telephony-service's {@code TwilioSignerTest}.
  */
 public final class TwilioSigner {
 
