@@ -52,16 +52,8 @@ public final class DemoActivity {
      */
     public static void ensure(String jwtSecret) {
         try {
-            // Every service is registered by now, but the gateway's copy of the registry may still be
-            // a few seconds old: until it routes to crm-service, login answers 503.
-            Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
-            var login = Api.at(GATEWAY)
-                    .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
-            while (login.status() == 503 && Instant.now().isBefore(deadline)) {
-                sleep();
-                login = Api.at(GATEWAY)
-                        .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}");
-            }
+            var login = untilRouted(() -> Api.at(GATEWAY)
+                    .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}"));
             if (login.status() != 200) {
                 Console.error("demo activity: the demo owner cannot log in (HTTP " + login.status() + ")");
                 return;
@@ -204,21 +196,27 @@ public final class DemoActivity {
         }
     }
 
-    /**
-     * Calls, messages and the number need telephony's sandbox; their absence must not hold the rest
-     * back. A 503 means the gateway has not yet seen the service in the registry: asked again.
-     */
+    /** Calls, messages and the number need telephony's sandbox; their absence must not hold the rest back. */
     private static void optional(Supplier<Api.Response> request, String what) {
+        Api.Response response = untilRouted(request);
+        if (response.status() / 100 != 2) {
+            Console.error("demo activity: could not " + what + " (HTTP " + response.status() + " "
+                    + abbreviate(response.body()) + ")");
+        }
+    }
+
+    /**
+     * Every service is registered when this runs, but the gateway's copy of the registry may be a
+     * few seconds older: until it routes to a service, requests for it answer 503. Asks again.
+     */
+    private static Api.Response untilRouted(Supplier<Api.Response> request) {
         Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
         Api.Response response = request.get();
         while (response.status() == 503 && Instant.now().isBefore(deadline)) {
             sleep();
             response = request.get();
         }
-        if (response.status() / 100 != 2) {
-            Console.error("demo activity: could not " + what + " (HTTP " + response.status() + " "
-                    + abbreviate(response.body()) + ")");
-        }
+        return response;
     }
 
     private static String abbreviate(String body) {
