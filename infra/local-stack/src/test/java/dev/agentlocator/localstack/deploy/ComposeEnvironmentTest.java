@@ -75,6 +75,9 @@ class ComposeEnvironmentTest {
         Object gatewayEnvironment =
                 at(map(new Yaml().load(read("docker-compose.yml"))), "services", "gateway", "environment");
         String composeValue = (String) map(gatewayEnvironment).get("GATEWAY_TRUSTED_PROXIES");
+        assertThat(composeValue)
+                .as("compose passes GATEWAY_TRUSTED_PROXIES to the gateway")
+                .isNotNull();
         Matcher compose = INTERPOLATION.matcher(composeValue);
         assertThat(compose.matches())
                 .as("GATEWAY_TRUSTED_PROXIES in compose: %s", composeValue)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,8 +32,11 @@ record ExternalTool(String command, String howToInstall) {
 
     /** The tool's path; fails in CI and skips elsewhere when it is not installed. */
     Path require() {
-        Optional<Path> found = Stream.of(
-                        System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        return require(System.getenv());
+    }
+
+    Path require(Map<String, String> environment) {
+        Optional<Path> found = Stream.of(environment.getOrDefault("PATH", "").split(File.pathSeparator))
                 .filter(dir -> !dir.isBlank())
                 .map(dir -> Path.of(dir, command))
                 .filter(Files::isExecutable)
@@ -41,7 +45,7 @@ record ExternalTool(String command, String howToInstall) {
             return found.get();
         }
         String message = command + " is not installed, so this check cannot run: " + howToInstall;
-        if (inCi()) {
+        if (inCi(environment)) {
             fail(message + " (.ci/run installs it; CI must not skip this check)");
         }
         Assumptions.abort(message + ". Skipped on this machine; CI runs it.");
@@ -88,8 +92,8 @@ record ExternalTool(String command, String howToInstall) {
         return result.output();
     }
 
-    static boolean inCi() {
-        String ci = System.getenv("CI");
+    static boolean inCi(Map<String, String> environment) {
+        String ci = environment.get("CI");
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
 }
