@@ -279,6 +279,7 @@ class KubernetesManifestsTest {
                         assertThat(constraint)
                                 .containsEntry("topologyKey", "kubernetes.io/hostname")
                                 .containsEntry("whenUnsatisfiable", "DoNotSchedule")
+                                .containsEntry("nodeTaintsPolicy", "Honor")
                                 .containsEntry("maxSkew", 1);
                         assertThat(selects(map(constraint.get("labelSelector")), podLabels))
                                 .isTrue();
