@@ -7,10 +7,6 @@ import static dev.agentlocator.localstack.deploy.DeploymentConfigTest.read;
 import static dev.agentlocator.localstack.deploy.DeploymentConfigTest.repositoryRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -31,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code kubectl kustomize} renders for each overlay is valid against the Kubernetes schemas
@@ -158,7 +158,7 @@ class KubernetesManifestsTest {
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
         try {
-            String json = new ObjectMapper().writeValueAsString(object);
+            String json = JsonMapper.builder().build().writeValueAsString(object);
             if (group.equals(GATEWAY_API_GROUP)) {
                 return gatewayApiProblem(Class.forName(GATEWAY_API_MODELS + version + "." + kind), json);
             }
@@ -171,24 +171,25 @@ class KubernetesManifestsTest {
             return "no schema for " + apiVersion + " " + kind;
         } catch (InvocationTargetException e) {
             return String.valueOf(e.getCause().getMessage());
-        } catch (ReflectiveOperationException | IOException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * fabric8's models keep fields they do not know in additionalProperties: a strict reading
-     * (no coercion of "443" to 443) that leaves every additionalProperties empty matches the schema.
+     * fabric8's models keep fields they do not know in additionalProperties (a @JsonAnySetter,
+     * which Jackson 3 honours as well): a strict reading (no coercion of "443" to 443) that leaves
+     * every additionalProperties empty matches the schema.
      */
-    static String gatewayApiProblem(Class<?> model, String json) throws IOException, IllegalAccessException {
-        ObjectMapper strict = JsonMapper.builder()
+    static String gatewayApiProblem(Class<?> model, String json) throws IllegalAccessException {
+        JsonMapper strict = JsonMapper.builder()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
         Object value;
         try {
             value = strict.readValue(json, model);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             return e.getOriginalMessage();
         }
         List<String> unknown = new ArrayList<>();
