@@ -46,7 +46,6 @@ class KubernetesManifestsTest {
     static final String CLIENT_MODELS = "io.kubernetes.client.openapi.models.";
     static final String GATEWAY_API_GROUP = "gateway.networking.k8s.io";
     static final String GATEWAY_API_MODELS = "io.fabric8.kubernetes.api.model.gatewayapi.";
-    static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
 
     static Path root;
     static final Map<String, List<Map<String, Object>>> rendered = new LinkedHashMap<>();
@@ -325,7 +324,7 @@ class KubernetesManifestsTest {
 
     /** A peer as a NetworkPolicy sees it: a pod of this namespace, or anything else. */
     record Peer(String namespace, Map<String, Object> labels) {
-        static final String OURS = "";
+        static final String OURS = "the suite's namespace";
 
         static Peer pod(Map<String, Object> labels) {
             return new Peer(OURS, labels);
@@ -415,7 +414,8 @@ class KubernetesManifestsTest {
     /**
      * NetworkPolicy semantics, as far as these manifests use them: a pod no policy of a direction
      * selects is open in that direction; otherwise some rule of a selecting policy must match the
-     * peer (no peers: any) and the port (no ports: any; a named port is the pod's own "http").
+     * peer (no peers: any) and, for egress, the port (no ports: any). Ingress is asked of the pods'
+     * own HTTP port, the only one they have.
      */
     static boolean allowed(
             List<Map<String, Object>> policies,
@@ -440,9 +440,7 @@ class KubernetesManifestsTest {
                 List<Object> ports = list(rule.getOrDefault("ports", List.of()));
                 boolean portMatches = port == null
                         || ports.isEmpty()
-                        || ports.stream()
-                                .anyMatch(p ->
-                                        Objects.equals(map(p).get("port"), port) || "http".equals(map(p).get("port")));
+                        || ports.stream().anyMatch(p -> Objects.equals(map(p).get("port"), port));
                 if (peerMatches && portMatches) {
                     return true;
                 }
@@ -459,8 +457,7 @@ class KubernetesManifestsTest {
         Object podSelector = rulePeer.get("podSelector");
         boolean namespaceMatches = namespaceSelector == null
                 ? peer.namespace().equals(Peer.OURS)
-                : !peer.namespace().equals(Peer.OURS)
-                        && selects(map(namespaceSelector), Map.of("kubernetes.io/metadata.name", peer.namespace()));
+                : selects(map(namespaceSelector), Map.of("kubernetes.io/metadata.name", peer.namespace()));
         boolean podMatches = podSelector == null || selects(map(podSelector), peer.labels());
         return namespaceMatches && podMatches;
     }
@@ -616,7 +613,7 @@ class KubernetesManifestsTest {
 
     static List<Map<String, Object>> workloads(String overlay) {
         List<Map<String, Object>> workloads = rendered.get(overlay).stream()
-                .filter(o -> WORKLOADS.contains(o.get("kind")))
+                .filter(o -> DeploymentConfigTest.WORKLOAD_KINDS.contains(o.get("kind")))
                 .toList();
         assertThat(workloads).hasSize(DeploymentConfigTest.DEPLOYABLES.size());
         return workloads;
