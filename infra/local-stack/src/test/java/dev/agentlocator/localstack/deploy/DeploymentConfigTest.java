@@ -50,8 +50,11 @@ class DeploymentConfigTest {
             new Deployable("timeline-service", "timeline-service", 8085, true),
             new Deployable("notification-service", "notification-service", 8086, true));
 
-    /** Standalone Eureka: a second replica would be a second, disjoint registry (see its manifest). */
+    /** Eureka: a StatefulSet of peers with stable names, a fixed count (ADR 0010). */
     static final Set<String> NOT_AUTOSCALED = Set.of("discovery-server");
+
+    /** The Kustomize base the overlays (infra/k8s/overlays) deploy. */
+    static final String K8S_BASE = "infra/k8s/base/";
 
     /**
      * Secrets the code requires in production that are not (yet) declared under
@@ -79,6 +82,7 @@ class DeploymentConfigTest {
     static Map<String, Object> compose;
     static Map<String, String> envExample;
     static List<Map<String, Object>> k8s;
+    static Map<String, Object> kustomization;
     static List<String> kustomizeResources;
 
     @BeforeAll
@@ -86,11 +90,11 @@ class DeploymentConfigTest {
         root = repositoryRoot();
         compose = map(new Yaml().load(read("docker-compose.yml")));
         envExample = envFile(read(".env.example"));
-        Map<String, Object> kustomization = map(new Yaml().load(read("infra/k8s/kustomization.yaml")));
+        kustomization = map(new Yaml().load(read(K8S_BASE + "kustomization.yaml")));
         kustomizeResources = strings(kustomization.get("resources"));
         k8s = new ArrayList<>();
         for (String resource : kustomizeResources) {
-            for (Object document : new Yaml().loadAll(read("infra/k8s/" + resource))) {
+            for (Object document : new Yaml().loadAll(read(K8S_BASE + resource))) {
                 if (document != null) {
                     k8s.add(map(document));
                 }
@@ -276,11 +280,18 @@ class DeploymentConfigTest {
 
     @ParameterizedTest
     @MethodSource("deployables")
-    void everyDeployableHasADeploymentServiceAndAutoscaler(Deployable app) {
-        Map<String, Object> deployment = k8sObject("Deployment", app.name());
+    void everyDeployableHasAWorkloadServiceAndAutoscaler(Deployable app) {
+        Map<String, Object> deployment = workload(app.name());
         Map<String, Object> pod = map(at(deployment, "spec", "template"));
         Map<String, Object> container = container(app.name());
-        assertThat((String) container.get("image")).isEqualTo("agentlocator/" + app.name() + ":latest");
+        String image = "agentlocator/" + app.name();
+        Map<String, Object> tag = list(kustomization.get("images")).stream()
+                .map(DeploymentConfigTest::map)
+                .filter(i -> image.equals(i.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no image tag for " + image + " in the base"));
+        assertThat((String) tag.get("newTag")).as("tagged by version").matches("\\d+\\.\\d+\\.\\d+");
+        assertThat((String) container.get("image")).isEqualTo(image + ":" + tag.get("newTag"));
         assertThat(list(container.get("ports")))
                 .singleElement()
                 .satisfies(port -> assertThat(map(port)).containsEntry("containerPort", app.port()));
@@ -295,7 +306,8 @@ class DeploymentConfigTest {
                 .satisfies(port -> assertThat(map(port)).containsEntry("port", app.port()));
 
         if (NOT_AUTOSCALED.contains(app.name())) {
-            assertThat(at(deployment, "spec", "replicas")).isEqualTo(1);
+            assertThat(deployment.get("kind")).isEqualTo("StatefulSet");
+            assertThat((Integer) at(deployment, "spec", "replicas")).isGreaterThanOrEqualTo(2);
             assertThat(k8s)
                     .noneMatch(o -> "HorizontalPodAutoscaler".equals(o.get("kind"))
                             && app.name().equals(at(o, "metadata", "name")));
@@ -337,8 +349,7 @@ class DeploymentConfigTest {
         for (String kind : List.of("requests", "limits")) {
             assertThat(map(at(container, "resources", kind))).containsKeys("cpu", "memory");
         }
-        Map<String, Object> podSecurity =
-                map(at(k8sObject("Deployment", app.name()), "spec", "template", "spec", "securityContext"));
+        Map<String, Object> podSecurity = map(at(workload(app.name()), "spec", "template", "spec", "securityContext"));
         assertThat(podSecurity).containsEntry("runAsNonRoot", true);
         assertThat((Integer) podSecurity.get("runAsUser")).isPositive();
         assertThat(map(container.get("securityContext")))
@@ -405,7 +416,7 @@ class DeploymentConfigTest {
                     .filter(m -> path.startsWith(m.get("mountPath") + "/"))
                     .findFirst()
                     .orElseThrow();
-            assertThat(list(at(k8sObject("Deployment", app.name()), "spec", "template", "spec", "volumes")))
+            assertThat(list(at(workload(app.name()), "spec", "template", "spec", "volumes")))
                     .anyMatch(v -> map(v).get("name").equals(mount.get("name")) && map(v).containsKey("secret"));
         }
     }
@@ -415,9 +426,11 @@ class DeploymentConfigTest {
         assertThat(k8s)
                 .as("Secrets are created out of band, never applied from the repository")
                 .noneMatch(o -> "Secret".equals(o.get("kind")));
-        assertThat(read("infra/k8s/kustomization.yaml")).doesNotContain("secretGenerator");
-        try (Stream<Path> files = Files.list(root.resolve("infra/k8s"))) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(root.resolve("infra/k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                if (file.getFileName().toString().equals("kustomization.yaml")) {
+                    assertThat(Files.readString(file)).doesNotContain("secretGenerator");
+                }
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     Map<String, Object> object = document == null ? Map.of() : map(document);
                     if ("Secret".equals(object.get("kind"))) {
@@ -432,7 +445,7 @@ class DeploymentConfigTest {
                                 .as("secrets belong in the Secret")
                                 .noneMatch(key -> SECRET_NAME.matcher(key).matches());
                     }
-                    if ("Deployment".equals(object.get("kind"))) {
+                    if (WORKLOAD_KINDS.contains(object.get("kind"))) {
                         for (Object c : list(at(object, "spec", "template", "spec", "containers"))) {
                             list(map(c).getOrDefault("env", List.of())).stream()
                                     .map(DeploymentConfigTest::map)
@@ -451,22 +464,24 @@ class DeploymentConfigTest {
 
     @Test
     void everyManifestIsAppliedAndTheGatewayIsTheOnlyWayIn() throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve("infra/k8s"))) {
+        try (Stream<Path> files = Files.list(root.resolve(K8S_BASE))) {
             Set<String> manifests = files.map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith(".yaml"))
                     .filter(f -> !f.equals("kustomization.yaml") && !f.endsWith(".example.yaml"))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(kustomizeResources).containsExactlyInAnyOrderElementsOf(manifests);
         }
-        List<Map<String, Object>> ingresses =
-                k8s.stream().filter(o -> "Ingress".equals(o.get("kind"))).toList();
-        assertThat(ingresses).singleElement().satisfies(ingress -> {
-            for (Object rule : list(at(ingress, "spec", "rules"))) {
-                for (Object path : list(at(rule, "http", "paths"))) {
-                    assertThat(at(path, "backend", "service", "name")).isEqualTo("gateway");
+        assertThat(k8s).as("Gateway API, not an Ingress").noneMatch(o -> "Ingress".equals(o.get("kind")));
+        List<Map<String, Object>> routes =
+                k8s.stream().filter(o -> "HTTPRoute".equals(o.get("kind"))).toList();
+        assertThat(routes).isNotEmpty();
+        for (Map<String, Object> route : routes) {
+            for (Object rule : list(at(route, "spec", "rules"))) {
+                for (Object backend : list(map(rule).getOrDefault("backendRefs", List.of()))) {
+                    assertThat(map(backend)).containsEntry("name", "gateway").containsEntry("port", 8080);
                 }
             }
-        });
+        }
         Map<String, Object> config =
                 map(k8sObject("ConfigMap", "agentlocator-config").get("data"));
         assertThat(config).containsEntry("APP_ENV", "production");
@@ -508,11 +523,20 @@ class DeploymentConfigTest {
                 .readTree(read("infra/observability/grafana/dashboards/" + app.name() + ".json"));
         assertThat(dashboard.path("uid").asString()).isEqualTo("agentlocator-" + app.name());
         assertThat(dashboard.path("panels").size()).isGreaterThanOrEqualTo(6);
+        // The data source and the job are variables, so the dashboard works wherever Prometheus
+        // runs and however it names the job (compose, Kubernetes annotations, a ServiceMonitor).
+        List<String> variables = new ArrayList<>();
+        dashboard
+                .path("templating")
+                .path("list")
+                .forEach(v -> variables.add(v.path("name").asString()));
+        assertThat(variables).contains("datasource", "job");
         for (JsonNode panel : dashboard.path("panels")) {
-            assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("prometheus");
+            assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("${datasource}");
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asString();
-                assertThat(expr).matches(".*(application=\"" + app.name() + "\"|job=\"" + app.name() + "\").*");
+                assertThat(expr).contains("job=~\"$job\"");
+                assertThat(expr).matches("(?s).*(application=\"" + app.name() + "\"|up\\{).*");
             }
         }
         Map<String, Object> datasources =
@@ -569,11 +593,21 @@ class DeploymentConfigTest {
         return k8s.stream()
                 .filter(o -> kind.equals(o.get("kind")) && name.equals(at(o, "metadata", "name")))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in infra/k8s"));
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + K8S_BASE));
+    }
+
+    static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet");
+
+    /** The Deployment or StatefulSet that runs a deployable. */
+    static Map<String, Object> workload(String name) {
+        return k8s.stream()
+                .filter(o -> WORKLOAD_KINDS.contains(o.get("kind")) && name.equals(at(o, "metadata", "name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment or StatefulSet " + name + " in " + K8S_BASE));
     }
 
     static Map<String, Object> container(String name) {
-        List<Object> containers = list(at(k8sObject("Deployment", name), "spec", "template", "spec", "containers"));
+        List<Object> containers = list(at(workload(name), "spec", "template", "spec", "containers"));
         assertThat(containers).hasSize(1);
         return map(containers.get(0));
     }
