@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.whatsapp;
 
+import dev.agentlocator.telephony.twilio.TwilioWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * delivery statuses. Both answer 200; the inbound one with an empty TwiML (no automatic reply).
  */
 @RestController
+@TwilioWebhook
 class WhatsAppWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
