@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiBaseUrl Twilio's REST API; tests point it at a local stub
  * @param publicBaseUrl the public origin Twilio calls (e.g. {@code https://app.example.com}); the
  *     signature covers the URL Twilio used, so behind the gateway or a proxy this must be the outside
- *     address. Unset: derived from X-Forwarded-* headers, else the request itself
+ *     address. Required in production; unset in development: derived from X-Forwarded-* headers,
+ *     else the request itself ({@link PublicUrls})
  * @param timeout per REST call
  */
 @ConfigurationProperties("agentlocator.telephony.twilio")
