@@ -31,6 +31,7 @@ class WhatsAppWebhookController {
             @RequestParam(name = "MessageSid") String messageSid,
             @RequestParam(name = "From") String from,
             @RequestParam(name = "To") String to,
+            @RequestParam(name = "MessagingServiceSid", required = false) String messagingServiceSid,
             @RequestParam(name = "Body", required = false) String body,
             @RequestParam(name = "NumMedia", required = false) String numMedia) {
         int media = 0;
@@ -40,7 +41,7 @@ class WhatsAppWebhookController {
             media = 0;
         }
         try {
-            whatsApp.received(messageSid, from, to, body, media);
+            whatsApp.received(messageSid, from, to, messagingServiceSid, body, media);
         } catch (RuntimeException e) {
             log.error("Inbound WhatsApp {} failed", messageSid, e);
         }
