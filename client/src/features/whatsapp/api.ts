@@ -38,6 +38,7 @@ export function sendWhatsApp(customerId: string, text: string) {
 
 /** Delivery statuses (SPEC C4), with a tick a WhatsApp user recognises. */
 export const MESSAGE_STATUS: Record<string, { label: string; icon: string }> = {
+  pending: { label: 'בשליחה', icon: '🕓' },
   accepted: { label: 'בתור לשליחה', icon: '🕓' },
   scheduled: { label: 'מתוזמנת', icon: '🕓' },
   queued: { label: 'בתור לשליחה', icon: '🕓' },

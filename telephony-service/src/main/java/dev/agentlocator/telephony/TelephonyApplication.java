@@ -1,8 +1,10 @@
 package dev.agentlocator.telephony;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -12,5 +14,11 @@ public class TelephonyApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TelephonyApplication.class, args);
+    }
+
+    /** The time rules are decided by (e.g. WhatsApp's 24-hour window); tests move it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

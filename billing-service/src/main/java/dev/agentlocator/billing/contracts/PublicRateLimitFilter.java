@@ -3,6 +3,7 @@ package dev.agentlocator.billing.contracts;
 import dev.agentlocator.billing.common.ClientIp;
 import dev.agentlocator.platform.kit.errors.ApiError;
 import dev.agentlocator.platform.kit.errors.Messages;
+import dev.agentlocator.platform.kit.web.GuardedHandlers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the public signing endpoints, which anyone can reach without a login: a token bucket per
- * client address (guessing tokens or flooding signatures costs the caller, not the database) and
- * a cap on the declared body size. In memory and per instance; the gateway's limit is suite-wide.
+ * Guards the {@link PublicRateLimited} endpoints (the signing page's), which anyone can reach
+ * without a login: a token bucket per client address (guessing tokens or flooding signatures costs
+ * the caller, not the database) and a cap on the declared body size. It applies to every request
+ * the dispatcher routes to such a handler, however its path is spelled. In memory and per
+ * instance; the gateway's limit is suite-wide.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -29,15 +32,17 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ContractsProperties properties;
     private final JsonMapper json;
+    private final GuardedHandlers publicEndpoints;
 
-    PublicRateLimitFilter(ContractsProperties properties, JsonMapper json) {
+    PublicRateLimitFilter(ContractsProperties properties, JsonMapper json, GuardedHandlers publicEndpoints) {
         this.properties = properties;
         this.json = json;
+        this.publicEndpoints = publicEndpoints;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/public/");
+        return !publicEndpoints.guards(request);
     }
 
     @Override
@@ -57,6 +62,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
             refuse(response, 413, new ApiError("payload_too_large", Messages.PAYLOAD_TOO_LARGE));
             return;
         }
+        publicEndpoints.markChecked(request);
         chain.doFilter(request, response);
     }
 

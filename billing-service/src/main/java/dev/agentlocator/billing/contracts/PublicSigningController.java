@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The signing page's API: no login, the one-time token is the only key (public in application.yml). */
 @RestController
+@PublicRateLimited
 @RequestMapping("/api/public/sign/{token}")
 class PublicSigningController {
 

@@ -7,6 +7,7 @@ import dev.agentlocator.telephony.providers.Deadline;
 import dev.agentlocator.telephony.receptionist.ReceptionistService.CallParams;
 import dev.agentlocator.telephony.receptionist.ReceptionistService.RecordingParams;
 import dev.agentlocator.telephony.twilio.PublicUrls;
+import dev.agentlocator.telephony.twilio.TwilioWebhook;
 import dev.agentlocator.telephony.twilio.Twiml;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * unexpected failure still answers a polite goodbye, never a 500 the caller would hear as silence.
  */
 @RestController
+@TwilioWebhook
 class VoiceWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceWebhookController.class);

@@ -5,7 +5,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public address Twilio uses to reach us. Twilio signs the exact URL it requested, and fetches
- * every URL we put in TwiML, so both must be the outside address, not this instance's own.
+ * every URL we put in TwiML or give it as a callback, so both must be the outside address, not this
+ * instance's own.
+ *
+ * <p>In production the origin is {@code TELEPHONY_PUBLIC_URL} and nothing else: the service refuses
+ * to start without it (it is a required setting of {@code ProductionSecrets}), so no request header
+ * can choose where Twilio is sent. In development it may be left unset and the origin is rebuilt from
+ * the {@code X-Forwarded-*} headers the gateway passes on, because the local stack is reached at
+ * whatever address the developer uses. The trade-off: anyone who can send a request there chooses
+ * the host of the callback and TwiML URLs built for that request (a status callback or an audio URL
+ * on their own host). It cannot forge a webhook: the signature still needs the auth token.
  */
 @Component
 public class PublicUrls {
@@ -28,8 +37,9 @@ public class PublicUrls {
     }
 
     /**
-     * {@code TELEPHONY_PUBLIC_URL} when set; otherwise what the gateway / proxy reported in
-     * X-Forwarded-Proto / -Host / -Port / -Prefix; otherwise the request as it reached us.
+     * {@code TELEPHONY_PUBLIC_URL} when set (always, in production); otherwise (development only) what
+     * the gateway / proxy reported in X-Forwarded-Proto / -Host / -Port / -Prefix; otherwise the
+     * request as it reached us.
      */
     public String origin(HttpServletRequest request) {
         if (properties.publicBaseUrl() != null) {

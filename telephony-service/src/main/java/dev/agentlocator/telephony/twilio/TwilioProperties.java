@@ -1,7 +1,9 @@
 package dev.agentlocator.telephony.twilio;
 
 import dev.agentlocator.telephony.common.Config;
+import dev.agentlocator.telephony.common.Phones;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountSid the account; without it (or the token) outbound calls and messages are sandboxed
  * @param authToken signs every webhook (X-Twilio-Signature) and authenticates REST calls and
  *     recording downloads; without it no webhook can be verified, so every webhook is refused
- * @param whatsappDevice the WhatsApp sender, E.164 (with or without {@code whatsapp:})
+ * @param whatsappDevice the shared WhatsApp sender, E.164 (with or without {@code whatsapp:}), for
+ *     tenants without a sender of their own
  * @param apiBaseUrl Twilio's REST API; tests point it at a local stub
  * @param publicBaseUrl the public origin Twilio calls (e.g. {@code https://app.example.com}); the
  *     signature covers the URL Twilio used, so behind the gateway or a proxy this must be the outside
- *     address. Unset: derived from X-Forwarded-* headers, else the request itself
+ *     address. Required in production; unset in development: derived from X-Forwarded-* headers,
+ *     else the request itself ({@link PublicUrls})
  * @param timeout per REST call
  */
 @ConfigurationProperties("agentlocator.telephony.twilio")
@@ -43,5 +47,11 @@ public record TwilioProperties(
 
     public boolean whatsappConfigured() {
         return restConfigured() && whatsappDevice != null;
+    }
+
+    /** {@code WHATSAPP_DEVICE} as E.164: the sender shared by every tenant that has none of its own. */
+    public Optional<String> sharedWhatsAppSender() {
+        return Optional.ofNullable(whatsappDevice)
+                .map(device -> Phones.normalise(device).orElse(Phones.stripWhatsApp(device)));
     }
 }

@@ -66,10 +66,15 @@ public class TwilioRest {
                 call.getStatus() == null ? "queued" : call.getStatus().toString());
     }
 
-    /** Sends a WhatsApp message from the configured device. */
+    /**
+     * Sends a WhatsApp message to {@code to} (E.164) from {@code from}: a WhatsApp number (E.164) or a
+     * Messaging Service SID ({@code MG…}), which picks the number itself.
+     */
     public Placed whatsApp(String to, String from, String body, String statusUrl) {
-        Message message = guarded(() -> Message.creator(
-                        new PhoneNumber(Phones.whatsApp(to)), new PhoneNumber(Phones.whatsApp(from)), body)
+        PhoneNumber recipient = new PhoneNumber(Phones.whatsApp(to));
+        Message message = guarded(() -> (from.startsWith("MG")
+                        ? Message.creator(recipient, from, body)
+                        : Message.creator(recipient, new PhoneNumber(Phones.whatsApp(from)), body))
                 .setStatusCallback(URI.create(statusUrl))
                 .create(client));
         return new Placed(

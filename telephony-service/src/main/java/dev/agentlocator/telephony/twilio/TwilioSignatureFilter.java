@@ -2,6 +2,7 @@ package dev.agentlocator.telephony.twilio;
 
 import com.twilio.security.RequestValidator;
 import dev.agentlocator.platform.kit.errors.ApiError;
+import dev.agentlocator.platform.kit.web.GuardedHandlers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -28,14 +29,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Lets a request into {@code /webhook/**} only with a valid {@code X-Twilio-Signature}: HMAC-SHA1
- * of the public URL Twilio requested and the sorted POST parameters, keyed with the auth token,
- * checked by the twilio-java SDK's own {@link RequestValidator}. Anything else gets a 403 before a
- * controller (or the database) sees it. The body is read here once and handed on as parameters.
+ * Lets a request reach a {@link TwilioWebhook} handler only with a valid {@code X-Twilio-Signature}:
+ * HMAC-SHA1 of the public URL Twilio requested and the sorted POST parameters, keyed with the auth
+ * token, checked by the twilio-java SDK's own {@link RequestValidator}. Anything else gets a 403
+ * before a controller (or the database) sees it. Which requests need a signature is decided by the
+ * handler Spring MVC will run, whatever the spelling of the path ({@link GuardedHandlers}). The body
+ * is read here once and handed on as the verified parameters.
  */
-public class TwilioSignatureFilter extends OncePerRequestFilter {
+class TwilioSignatureFilter extends OncePerRequestFilter {
 
-    public static final String PATH_PREFIX = "/webhook/";
     static final String HEADER = "X-Twilio-Signature";
     static final String MESSAGE = "החתימה של הבקשה אינה תקינה";
     private static final int MAX_BODY = 64 * 1024;
@@ -44,16 +46,18 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
     private final TwilioProperties properties;
     private final PublicUrls urls;
     private final JsonMapper json;
+    private final GuardedHandlers webhooks;
 
-    public TwilioSignatureFilter(TwilioProperties properties, PublicUrls urls, JsonMapper json) {
+    TwilioSignatureFilter(TwilioProperties properties, PublicUrls urls, JsonMapper json, GuardedHandlers webhooks) {
         this.properties = properties;
         this.urls = urls;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PATH_PREFIX);
+        return !webhooks.guards(request);
     }
 
     @Override
@@ -92,7 +96,9 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
                 first(parameters, "CallSid"),
                 first(parameters, "MessageSid"),
                 first(parameters, first(parameters, "MessageStatus") != null ? "MessageStatus" : "CallStatus"));
-        chain.doFilter(new VerifiedRequest(request, body, parameters), response);
+        var verified = new VerifiedRequest(request, body, parameters);
+        webhooks.markChecked(verified);
+        chain.doFilter(verified, response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {

@@ -3,14 +3,19 @@ package dev.agentlocator.telephony.whatsapp;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** All SQL on WhatsApp messages; API statements filter by tenant, webhooks find by MessageSid. */
+/**
+ * All SQL on WhatsApp messages (and on the inbound ones no tenant could be given); API statements
+ * filter by tenant, webhooks find by MessageSid.
+ */
 @Repository
 class MessageRepository {
 
@@ -71,12 +76,55 @@ class MessageRepository {
                 .optional();
     }
 
-    /** The tenant that last wrote to {@code peer} from the shared {@code device}. */
-    Optional<UUID> lastTenantFor(String device, String peer) {
+    /**
+     * The tenants with a real conversation with {@code peer} on {@code device}: an outbound message
+     * that Twilio accepted in {@code (from, to]} and that has not failed since.
+     */
+    List<UUID> tenantsInConversation(String device, String peer, Instant from, Instant to) {
         return jdbc.sql("""
-                        select tenant_id from whatsapp_message where device = ? and peer_phone = ?
-                        order by created_at desc limit 1
-                        """).param(device).param(peer).query(UUID.class).optional();
+                        select distinct tenant_id from whatsapp_message
+                        where direction = 'outbound' and device = ? and peer_phone = ?
+                          and accepted_at > ? and accepted_at <= ?
+                          and status not in ('failed', 'undelivered', 'canceled')
+                        order by tenant_id
+                        """)
+                .param(device)
+                .param(peer)
+                .param(OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param(OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** @return false when this MessageSid is stored already (a Twilio retry) */
+    boolean insertUnrouted(
+            String messageSid,
+            String sender,
+            String peer,
+            String body,
+            int mediaCount,
+            String reason,
+            List<UUID> candidates,
+            Instant receivedAt) {
+        return jdbc.sql("""
+                        insert into whatsapp_unrouted_message (message_sid, sender, peer_phone, body, media_count,
+                                                               reason, candidate_tenants, received_at)
+                        values (?, ?, ?, ?, ?, ?, cast(? as uuid[]), ?)
+                        on conflict (message_sid) do nothing
+                        """)
+                        .param(messageSid)
+                        .param(sender)
+                        .param(peer)
+                        .param(body)
+                        .param(mediaCount)
+                        .param(reason)
+                        .param("{"
+                                + String.join(
+                                        ",",
+                                        candidates.stream().map(UUID::toString).toList()) + "}")
+                        .param(OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC))
+                        .update()
+                > 0;
     }
 
     /** @return true when this status is new for the message */
@@ -88,11 +136,22 @@ class MessageRepository {
                 > 0;
     }
 
-    void setSent(UUID id, String sid, String status, String errorCode) {
-        jdbc.sql(
-                        "update whatsapp_message set message_sid = ?, status = ?, error_code = ?, updated_at = now() where id = ?")
+    /** Twilio took the message: from now on it is part of a conversation. */
+    void accepted(UUID id, String sid, String status, Instant at) {
+        jdbc.sql("""
+                        update whatsapp_message set message_sid = ?, status = ?, accepted_at = ?, updated_at = now()
+                        where id = ?
+                        """)
                 .param(sid)
                 .param(status)
+                .param(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param(id)
+                .update();
+    }
+
+    /** Twilio refused the message, or could not be asked: it never opened a conversation. */
+    void notAccepted(UUID id, String errorCode) {
+        jdbc.sql("update whatsapp_message set status = 'failed', error_code = ?, updated_at = now() where id = ?")
                 .param(errorCode)
                 .param(id)
                 .update();

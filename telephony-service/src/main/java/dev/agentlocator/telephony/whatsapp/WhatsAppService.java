@@ -9,10 +9,13 @@ import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.customers.CustomerPhoneKnown;
-import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.providers.ProviderException;
 import dev.agentlocator.telephony.twilio.TwilioProperties;
 import dev.agentlocator.telephony.twilio.TwilioRest;
+import dev.agentlocator.telephony.whatsapp.InboundRouter.Route;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,42 +28,56 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * SPEC C4: WhatsApp through Twilio from {@code WHATSAPP_DEVICE}. Every message is stored (once per
- * MessageSid) with its event; statuses only move forward (queued → sent → delivered → read, or
- * failed), whatever order Twilio's callbacks arrive in.
+ * SPEC C4: WhatsApp through Twilio, from the tenant's own sender or the shared {@code
+ * WHATSAPP_DEVICE}. Every message is stored (once per MessageSid) with its event; statuses only move
+ * forward (queued → sent → delivered → read, or failed), whatever order Twilio's callbacks arrive in.
+ * An inbound message goes to the tenant {@link InboundRouter} names, or to nobody (ADR 0011).
  */
 @Service
 public class WhatsAppService {
 
+    static final String UNROUTED_METRIC = "whatsapp.inbound.unrouted";
+    static final String UNKNOWN_SENDER = "unknown_sender";
     private static final Logger log = LoggerFactory.getLogger(WhatsAppService.class);
     private static final String SANDBOX_DEVICE = "sandbox";
+    /** Stored before Twilio is asked; becomes Twilio's status once it accepts, or failed. */
+    private static final String PENDING = "pending";
 
     private final MessageRepository messages;
+    private final SenderRepository senders;
+    private final InboundRouter router;
     private final WhatsAppEvents events;
     private final CustomerDirectory customers;
-    private final TenantNumbers numbers;
     private final TwilioRest twilio;
     private final TwilioProperties properties;
     private final TransactionTemplate transactions;
     private final TenantFeatures features;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
     WhatsAppService(
             MessageRepository messages,
+            SenderRepository senders,
+            InboundRouter router,
             WhatsAppEvents events,
             CustomerDirectory customers,
-            TenantNumbers numbers,
             TwilioRest twilio,
             TwilioProperties properties,
             TransactionTemplate transactions,
-            TenantFeatures features) {
-        this.features = features;
+            TenantFeatures features,
+            Clock clock,
+            MeterRegistry meters) {
         this.messages = messages;
+        this.senders = senders;
+        this.router = router;
         this.events = events;
         this.customers = customers;
-        this.numbers = numbers;
         this.twilio = twilio;
         this.properties = properties;
         this.transactions = transactions;
+        this.features = features;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     static int rank(String status) {
@@ -76,7 +93,9 @@ public class WhatsAppService {
     }
 
     /**
-     * Opens (or continues) the conversation with a customer. Stored first, then sent; Twilio's
+     * Opens (or continues) the conversation with a customer, from the tenant's own sender if it has
+     * one, else from the shared one. Stored first as {@code pending}, then sent; only once Twilio
+     * accepts it (a MessageSid) does it count as a conversation a reply can be routed to. Twilio's
      * refusal is recorded on the message as {@code failed}. Without credentials: stored as sandbox.
      */
     public WhatsAppMessage send(CurrentUser caller, UUID customerId, String text, String origin) {
@@ -87,11 +106,10 @@ public class WhatsAppService {
         String to = Phones.normalise(customer.phone())
                 .orElseThrow(() -> ApiException.badRequest("customer_has_no_phone", "ללקוח אין מספר טלפון תקין"));
         String body = text == null || text.isBlank() ? opening(customer.name()) : text.strip();
-        boolean sandbox = !properties.whatsappConfigured();
-        String device = sandbox
-                ? SANDBOX_DEVICE
-                : Phones.normalise(properties.whatsappDevice())
-                        .orElse(Phones.stripWhatsApp(properties.whatsappDevice()));
+        Optional<String> sender =
+                senders.primary(tenantId).map(WhatsAppSender::device).or(properties::sharedWhatsAppSender);
+        boolean sandbox = !twilio.configured() || sender.isEmpty();
+        String device = sandbox ? SANDBOX_DEVICE : sender.get();
         UUID id = UUID.randomUUID();
         WhatsAppMessage stored = transactions.execute(status -> {
             var m = new WhatsAppMessage(
@@ -105,7 +123,7 @@ public class WhatsAppService {
                     device,
                     body,
                     0,
-                    sandbox ? "sandbox" : "queued",
+                    sandbox ? "sandbox" : PENDING,
                     null,
                     sandbox,
                     caller.userId(),
@@ -125,7 +143,7 @@ public class WhatsAppService {
         try {
             var sent = twilio.whatsApp(to, device, body, origin + "/webhook/whatsapp_status");
             return transactions.execute(status -> {
-                messages.setSent(id, sent.sid(), sent.status(), null);
+                messages.accepted(id, sent.sid(), sent.status(), clock.instant());
                 messages.addStatus(id, sent.status());
                 var saved = messages.find(id).orElseThrow();
                 events.append(WhatsAppEvents.SENT, saved);
@@ -133,7 +151,7 @@ public class WhatsAppService {
             });
         } catch (ProviderException e) {
             transactions.executeWithoutResult(status -> {
-                messages.setSent(id, null, "failed", e.reason());
+                messages.notAccepted(id, e.reason());
                 messages.addStatus(id, "failed");
                 events.append(WhatsAppEvents.STATUS_CHANGED, messages.find(id).orElseThrow());
             });
@@ -146,44 +164,76 @@ public class WhatsAppService {
         }
     }
 
-    /** An inbound message (once per MessageSid), routed to the tenant of the number it was sent to. */
+    /**
+     * An inbound message (once per MessageSid), for the tenant the sender it was sent to names
+     * ({@link InboundRouter}); otherwise nobody's: kept for the operator, or refused.
+     *
+     * @param to the sender it was sent to (Twilio's {@code To})
+     * @param messagingServiceSid Twilio's {@code MessagingServiceSid}, when {@code to} is in one
+     */
     @Transactional
-    public void received(String messageSid, String from, String to, String body, int mediaCount) {
+    public void received(
+            String messageSid, String from, String to, String messagingServiceSid, String body, int mediaCount) {
         Optional<String> peer = Phones.normalise(from);
         Optional<String> device = Phones.normalise(to);
         if (messageSid == null || peer.isEmpty() || device.isEmpty()) {
             log.warn("WhatsApp message {} from {} to {} cannot be read; ignored", messageSid, from, to);
             return;
         }
-        Optional<UUID> tenant =
-                numbers.tenantOf(device.get()).or(() -> messages.lastTenantFor(device.get(), peer.get()));
-        if (tenant.isEmpty()) {
+        String text = body == null ? "" : body;
+        Instant arrival = clock.instant();
+        Route route = router.route(device.get(), messagingServiceSid, peer.get(), arrival);
+        if (route.refusedOutright()) {
             log.warn(
-                    "WhatsApp message {} to {} from {}: no tenant owns the number or wrote to the sender",
+                    "WhatsApp message {} to {} refused: no tenant owns that sender and it is not the shared one",
                     messageSid,
-                    device.get(),
-                    peer.get());
+                    device.get());
+            meters.counter(UNROUTED_METRIC, "reason", UNKNOWN_SENDER).increment();
             return;
         }
-        if (!features.isEnabled(tenant.get(), Features.WHATSAPP)) {
-            log.info("WhatsApp message {} for tenant {} dropped: WhatsApp is switched off", messageSid, tenant.get());
+        if (!route.delivered()) {
+            if (messages.insertUnrouted(
+                    messageSid,
+                    device.get(),
+                    peer.get(),
+                    text,
+                    mediaCount,
+                    route.unroutedReason(),
+                    route.candidates(),
+                    arrival)) {
+                log.warn(
+                        "WhatsApp message {} to {} delivered to no tenant ({}, {} candidate tenants {});"
+                                + " kept in whatsapp_unrouted_message for the operator",
+                        messageSid,
+                        device.get(),
+                        route.unroutedReason(),
+                        route.candidates().size(),
+                        route.candidates());
+                meters.counter(UNROUTED_METRIC, "reason", route.unroutedReason())
+                        .increment();
+            }
+            return;
+        }
+        UUID tenant = route.tenantId();
+        if (!features.isEnabled(tenant, Features.WHATSAPP)) {
+            log.info("WhatsApp message {} for tenant {} dropped: WhatsApp is switched off", messageSid, tenant);
             return;
         }
         UUID customerId = customers
-                .findByPhone(tenant.get(), peer.get())
+                .findByPhone(tenant, peer.get())
                 .map(CustomerDirectory.KnownCustomer::id)
                 .orElse(null);
         UUID id = UUID.randomUUID();
         boolean inserted = messages.insert(new WhatsAppMessage(
                 id,
-                tenant.get(),
+                tenant,
                 customerId,
                 null,
                 messageSid,
                 WhatsAppMessage.INBOUND,
                 peer.get(),
                 device.get(),
-                body == null ? "" : body,
+                text,
                 mediaCount,
                 "received",
                 null,

@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.whatsapp;
 
+import dev.agentlocator.telephony.twilio.TwilioWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * delivery statuses. Both answer 200; the inbound one with an empty TwiML (no automatic reply).
  */
 @RestController
+@TwilioWebhook
 class WhatsAppWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
@@ -29,6 +31,7 @@ class WhatsAppWebhookController {
             @RequestParam(name = "MessageSid") String messageSid,
             @RequestParam(name = "From") String from,
             @RequestParam(name = "To") String to,
+            @RequestParam(name = "MessagingServiceSid", required = false) String messagingServiceSid,
             @RequestParam(name = "Body", required = false) String body,
             @RequestParam(name = "NumMedia", required = false) String numMedia) {
         int media = 0;
@@ -38,7 +41,7 @@ class WhatsAppWebhookController {
             media = 0;
         }
         try {
-            whatsApp.received(messageSid, from, to, body, media);
+            whatsApp.received(messageSid, from, to, messagingServiceSid, body, media);
         } catch (RuntimeException e) {
             log.error("Inbound WhatsApp {} failed", messageSid, e);
         }

@@ -65,6 +65,12 @@ class DeploymentConfigTest {
             "gateway", List.of("JWT_SECRET"),
             "telephony-service", List.of("TWILIO_SID", "TWILIO_TOKEN", "WHATSAPP_DEVICE", "OPENAI_API_KEY"));
 
+    /**
+     * Required in production through agentlocator.production.required-secrets, yet configuration, not
+     * secrets: they come from the ConfigMap.
+     */
+    static final Set<String> REQUIRED_SETTINGS = Set.of("TELEPHONY_PUBLIC_URL");
+
     /** Secrets that are paths of a key file: the file comes from a Secret mounted as a volume. */
     static final Set<String> FILE_SECRETS = Set.of("GOOGLE_APPLICATION_CREDENTIALS");
 
@@ -395,6 +401,19 @@ class DeploymentConfigTest {
         for (String name : required) {
             if (FILE_SECRETS.contains(name)) {
                 continue; // a path; the file is checked below
+            }
+            if (REQUIRED_SETTINGS.contains(name)) {
+                assertThat(map(at(k8sObject("ConfigMap", "agentlocator-config"), "data")))
+                        .as("%s of %s in the ConfigMap", name, app)
+                        .containsKey(name);
+                assertThat(list(container.get("envFrom")))
+                        .as("%s of %s gets the ConfigMap", name, app)
+                        .anyMatch(e -> "agentlocator-config".equals(at(map(e), "configMapRef", "name")));
+                assertThat(composeEnvironment(app.name()).get(name))
+                        .as("%s of %s in docker compose", name, app)
+                        .asString()
+                        .startsWith("${" + name);
+                continue;
             }
             assertThat(fromSecrets).as("%s of %s by secretKeyRef", name, app).containsKey(name);
             assertThat(fromSecrets.get(name))
