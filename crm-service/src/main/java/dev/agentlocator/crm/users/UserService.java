@@ -53,6 +53,13 @@ public class UserService {
         return user;
     }
 
+    /** Replaces a hash of an older scheme (bcrypt) once the user has proved the password. */
+    public void rehashIfOutdated(User user, String password) {
+        if (passwords.upgradeEncoding(user.passwordHash())) {
+            users.updatePasswordHash(user.id(), passwords.encode(password));
+        }
+    }
+
     @Transactional
     public CreatedUserView create(UUID tenantId, CreateUserRequest request) {
         String role = request.role() == null ? Roles.AGENT : request.role();
