@@ -23,14 +23,17 @@ public class UserService {
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
+    private final UserEvents events;
 
-    UserService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords) {
+    UserService(
+            UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords, UserEvents events) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
+        this.events = events;
     }
 
-    /** Inserts a user of {@code tenantId}; callers hold the transaction. */
+    /** Inserts a user of {@code tenantId} with its {@code user.created} event; callers hold the transaction. */
     public User insert(UUID tenantId, String name, String email, String password, String role) {
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
         if (users.emailTaken(normalisedEmail)) {
@@ -50,6 +53,7 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("email_taken", EMAIL_TAKEN);
         }
+        events.append(UserEvents.CREATED, user);
         return user;
     }
 
@@ -86,7 +90,9 @@ public class UserService {
         }
         users.deactivate(user.id());
         refreshTokens.revokeAllOfUser(user.id());
-        return users.findById(user.id()).orElseThrow().view();
+        User deactivated = users.findById(user.id()).orElseThrow();
+        events.append(UserEvents.UPDATED, deactivated);
+        return deactivated.view();
     }
 
     private static String generatePassword() {
