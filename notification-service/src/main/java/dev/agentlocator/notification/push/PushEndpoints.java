@@ -39,19 +39,21 @@ class PushEndpoints {
 
     /** Why a browser may not subscribe with {@code endpoint}; empty when it may. */
     Optional<String> refusal(String endpoint) {
-        URI uri = parse(endpoint).orElse(null);
-        if (uri == null || allowedOrigin(uri).isEmpty()) {
+        Optional<URI> uri = parse(endpoint);
+        Optional<Origin> origin = uri.flatMap(this::allowedOrigin);
+        if (origin.isEmpty()) {
             return Optional.of("כתובת המנוי חייבת להיות כתובת https של שירות התראות מוכר");
         }
-        return allowedOrigin(uri).get().literal() || resolvesOnlyToPublic(uri.getHost(), true)
+        return origin.get().literal() || resolvesOnlyToPublic(uri.get().getHost(), true)
                 ? Optional.empty()
                 : Optional.of("כתובת המנוי מפנה לרשת פנימית");
     }
 
     /** Checks a stored endpoint again just before connecting: the allow-list and today's DNS answer. */
     void checkBeforeSend(URI endpoint) throws RefusedEndpointException {
-        Origin origin =
-                allowedOrigin(endpoint).orElseThrow(() -> new RefusedEndpointException("not on the push allow-list"));
+        Origin origin = parse(endpoint.toString())
+                .flatMap(this::allowedOrigin)
+                .orElseThrow(() -> new RefusedEndpointException("not on the push allow-list"));
         if (!origin.literal() && !resolvesOnlyToPublic(endpoint.getHost(), false)) {
             throw new RefusedEndpointException("its host does not resolve to public addresses only");
         }
