@@ -1,5 +1,6 @@
 package dev.agentlocator.crm.auth;
 
+import dev.agentlocator.crm.users.Passwords;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,18 +21,19 @@ final class AuthRequests {
             String email,
 
             @NotBlank(message = "יש להזין סיסמה")
-            @Size(min = 8, max = 128, message = "הסיסמה חייבת להכיל 8 עד 128 תווים")
+            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_MESSAGE)
             String password) {}
 
     record LoginRequest(
-            @NotBlank(message = "יש להזין כתובת אימייל") @Size(max = 254)
+            @NotBlank(message = "יש להזין כתובת אימייל") @Size(max = 254, message = "כתובת האימייל ארוכה מדי")
             String email,
 
-            @NotBlank(message = "יש להזין סיסמה") @Size(max = 128)
+            @NotBlank(message = "יש להזין סיסמה")
+            @Size(max = Passwords.MAX_LENGTH, message = Passwords.TOO_LONG_MESSAGE)
             String password) {}
 
     record RefreshRequest(
-            @NotBlank(message = "חסר אסימון רענון") @Size(max = 200)
+            @NotBlank(message = "חסר אסימון רענון") @Size(max = 200, message = "אסימון הרענון אינו תקין")
             String refreshToken) {}
 
     private AuthRequests() {}

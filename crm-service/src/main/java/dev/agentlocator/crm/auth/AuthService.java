@@ -104,6 +104,7 @@ public class AuthService {
         if (!user.get().active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled", ACCOUNT_DISABLED);
         }
+        userService.rehashIfOutdated(user.get(), request.password());
         throttle.clear(key);
         return issue(user.get(), UUID.randomUUID());
     }

@@ -111,16 +111,17 @@ class CustomerController {
 
     /**
      * The body's charset is the Content-Type's ({@code text/csv; charset=windows-1255}), else
-     * UTF-8; bytes that are not valid in it are refused rather than imported as U+FFFD.
+     * UTF-8; bytes that are not valid in it are refused rather than imported as U+FFFD. An empty
+     * body is an empty file, and the import says so.
      */
     @PostMapping(path = "/import", consumes = "text/csv")
     @PreAuthorize(Roles.CAN_WRITE)
     ImportReport importCsv(
-            @RequestBody byte[] csv,
+            @RequestBody(required = false) byte[] csv,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             CurrentUser caller) {
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        return imports.importCsv(caller.tenantId(), decode(csv, charset));
+        return imports.importCsv(caller.tenantId(), decode(csv == null ? new byte[0] : csv, charset));
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

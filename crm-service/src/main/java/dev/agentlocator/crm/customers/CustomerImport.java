@@ -1,11 +1,16 @@
 package dev.agentlocator.crm.customers;
 
+import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.ImportReport.RejectedRow;
 import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,9 +61,11 @@ class CustomerImport {
     private static final int MAX_ROWS = 20_000;
 
     private final CustomerService customers;
+    private final Validator validator;
 
-    CustomerImport(CustomerService customers) {
+    CustomerImport(CustomerService customers, Validator validator) {
         this.customers = customers;
+        this.validator = validator;
     }
 
     @Transactional
@@ -104,33 +111,11 @@ class CustomerImport {
                 v.put(column, row.get(index).trim());
             }
         });
-        String name = v.get("name");
-        if (name == null) {
+        if (v.get("name") == null) {
             throw new RowRejected("חסר שם");
-        }
-        if (name.length() > 200) {
-            throw new RowRejected("השם ארוך מדי");
         }
         if (v.get("phone") == null) {
             throw new RowRejected("חסר מספר טלפון");
-        }
-        String phone = PhoneNumbers.normalise(v.get("phone"))
-                .orElseThrow(() -> new RowRejected("מספר הטלפון אינו תקין: " + v.get("phone")));
-        String email = v.get("email");
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new RowRejected("כתובת האימייל אינה תקינה: " + email);
-        }
-        String status = v.getOrDefault("status", "new");
-        if (!CustomerFields.STATUSES.contains(status)) {
-            throw new RowRejected("סטטוס לא מוכר: " + status);
-        }
-        String source = v.getOrDefault("source", "import");
-        if (!CustomerFields.SOURCES.contains(source)) {
-            throw new RowRejected("מקור לא מוכר: " + source);
-        }
-        String dealType = v.get("dealType");
-        if (dealType != null && !CustomerFields.DEAL_TYPES.contains(dealType)) {
-            throw new RowRejected("סוג עסקה לא מוכר: " + dealType);
         }
         UUID ownerId = null;
         if (v.get("ownerId") != null) {
@@ -139,19 +124,13 @@ class CustomerImport {
             } catch (IllegalArgumentException e) {
                 throw new RowRejected("מזהה הנציג אינו תקין");
             }
-            if (!customers.isActiveUser(tenantId, ownerId)) {
-                throw new RowRejected("הנציג אינו משתמש פעיל בחשבון");
-            }
         }
         BigDecimal rooms = null;
         if (v.get("rooms") != null) {
             try {
                 rooms = new BigDecimal(v.get("rooms"));
             } catch (NumberFormatException e) {
-                throw new RowRejected("מספר החדרים אינו מספר: " + v.get("rooms"));
-            }
-            if (rooms.signum() < 0 || rooms.compareTo(BigDecimal.valueOf(99)) > 0 || rooms.scale() > 1) {
-                throw new RowRejected("מספר החדרים אינו תקין: " + v.get("rooms"));
+                throw new RowRejected("מספר החדרים אינו מספר: " + quote(v.get("rooms")));
             }
         }
         Long budget = null;
@@ -159,29 +138,75 @@ class CustomerImport {
             try {
                 budget = Long.parseLong(v.get("budgetAgorot"));
             } catch (NumberFormatException e) {
-                throw new RowRejected("התקציב אינו מספר שלם באגורות: " + v.get("budgetAgorot"));
-            }
-            if (budget < 0) {
-                throw new RowRejected("התקציב אינו תקין");
+                throw new RowRejected("התקציב אינו מספר שלם באגורות: " + quote(v.get("budgetAgorot")));
             }
         }
         List<String> tags = v.get("tags") == null
                 ? List.of()
                 : CustomerService.tags(Arrays.asList(v.get("tags").split("[;|]")));
-        return new CustomerFields(
-                name,
-                phone,
-                email,
+        var request = new CreateCustomerRequest(
+                v.get("name"),
+                v.get("phone"),
+                v.get("email"),
                 v.get("vatId"),
-                status,
-                source,
+                v.getOrDefault("status", "new"),
+                v.getOrDefault("source", "import"),
                 tags,
                 v.get("notes"),
                 ownerId,
                 v.get("area"),
                 rooms,
                 budget,
-                dealType);
+                v.get("dealType"));
+        // The API's own limits, checked before anything below echoes a value into the report.
+        validator.validate(request).stream()
+                .min(Comparator.comparingInt(CustomerImport::columnOrder)
+                        .thenComparing(violation ->
+                                !(violation.getConstraintDescriptor().getAnnotation() instanceof Size)))
+                .ifPresent(violation -> {
+                    throw new RowRejected(violation.getMessage());
+                });
+        String phone = PhoneNumbers.normalise(request.phone())
+                .orElseThrow(() -> new RowRejected("מספר הטלפון אינו תקין: " + request.phone()));
+        String email = request.email();
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new RowRejected("כתובת האימייל אינה תקינה: " + email);
+        }
+        if (ownerId != null && !customers.isActiveUser(tenantId, ownerId)) {
+            throw new RowRejected("הנציג אינו משתמש פעיל בחשבון");
+        }
+        if (rooms != null && rooms.scale() > 1) {
+            throw new RowRejected("מספר החדרים אינו תקין: " + quote(v.get("rooms")));
+        }
+        return new CustomerFields(
+                request.name(),
+                phone,
+                email,
+                request.vatId(),
+                request.status(),
+                request.source(),
+                tags,
+                request.notes(),
+                ownerId,
+                request.area(),
+                rooms,
+                budget,
+                request.dealType());
+    }
+
+    /**
+     * Reports a violation of the first column first, as a person reading the row would, and of a
+     * cell that is both too long and malformed, the length.
+     */
+    private static int columnOrder(ConstraintViolation<CreateCustomerRequest> violation) {
+        String path = violation.getPropertyPath().toString();
+        int end = path.indexOf('[');
+        return COLUMNS.indexOf(end < 0 ? path : path.substring(0, end));
+    }
+
+    /** A cell as shown in a reason: short enough that a huge cell cannot swell the report. */
+    private static String quote(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
     }
 
     private static Map<String, Integer> header(List<String> names) {

@@ -10,10 +10,12 @@ public record CreateUserRequest(
         @NotBlank(message = "יש להזין שם") @Size(max = 200, message = "השם ארוך מדי")
         String name,
 
-        @NotBlank(message = "יש להזין כתובת אימייל") @Email(message = "כתובת האימייל אינה תקינה") @Size(max = 254)
+        @NotBlank(message = "יש להזין כתובת אימייל")
+        @Email(message = "כתובת האימייל אינה תקינה")
+        @Size(max = 254, message = "כתובת האימייל ארוכה מדי")
         String email,
 
-        @Size(min = 8, max = 128, message = "הסיסמה חייבת להכיל 8 עד 128 תווים")
+        @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_MESSAGE)
         String password,
 
         @Pattern(regexp = "agent|viewer", message = "התפקיד חייב להיות agent או viewer")

@@ -79,6 +79,13 @@ public class UserRepository {
                 .single();
     }
 
+    public void updatePasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where id = ?")
+                .param(passwordHash)
+                .param(id)
+                .update();
+    }
+
     public void deactivate(UUID id) {
         jdbc.sql("update app_user set active = false where id = ?").param(id).update();
     }

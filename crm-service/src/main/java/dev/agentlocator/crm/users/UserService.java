@@ -23,14 +23,17 @@ public class UserService {
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
+    private final UserEvents events;
 
-    UserService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords) {
+    UserService(
+            UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords, UserEvents events) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
+        this.events = events;
     }
 
-    /** Inserts a user of {@code tenantId}; callers hold the transaction. */
+    /** Inserts a user of {@code tenantId} with its {@code user.created} event; callers hold the transaction. */
     public User insert(UUID tenantId, String name, String email, String password, String role) {
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
         if (users.emailTaken(normalisedEmail)) {
@@ -50,7 +53,15 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("email_taken", EMAIL_TAKEN);
         }
+        events.append(UserEvents.CREATED, user);
         return user;
+    }
+
+    /** Replaces a hash of an older scheme (bcrypt) once the user has proved the password. */
+    public void rehashIfOutdated(User user, String password) {
+        if (passwords.upgradeEncoding(user.passwordHash())) {
+            users.updatePasswordHash(user.id(), passwords.encode(password));
+        }
     }
 
     @Transactional
@@ -79,7 +90,9 @@ public class UserService {
         }
         users.deactivate(user.id());
         refreshTokens.revokeAllOfUser(user.id());
-        return users.findById(user.id()).orElseThrow().view();
+        User deactivated = users.findById(user.id()).orElseThrow();
+        events.append(UserEvents.UPDATED, deactivated);
+        return deactivated.view();
     }
 
     private static String generatePassword() {

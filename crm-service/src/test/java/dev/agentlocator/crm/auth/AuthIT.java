@@ -3,6 +3,7 @@ package dev.agentlocator.crm.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.crm.Accounts;
+import dev.agentlocator.crm.users.Passwords;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 @ServiceIntegrationTest
@@ -20,6 +23,9 @@ class AuthIT {
 
     @Autowired
     JwtDecoder decoder;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void signupCreatesATenantWithItsOwnerSignedIn() {
@@ -206,6 +212,87 @@ class AuthIT {
     void aServiceTokenCannotUseTheUserApi() {
         var token = TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "service");
         assertThat(Api.at(port).withToken(token).get("/api/users").status()).isEqualTo(403);
+    }
+
+    /** 37 Hebrew letters are 74 bytes in UTF-8: past bcrypt's 72, where it stops reading. */
+    private static final String LONG_HEBREW_PASSWORD = "א".repeat(36) + "ב";
+
+    @Test
+    void aPasswordOfThirtySevenHebrewLettersSignsUpAndLogsInAndEveryByteCounts() {
+        String email = "owner-" + UUID.randomUUID() + "@example.test";
+        var signup = Api.at(port).post("/api/auth/signup", """
+                {"businessName":"עסק","name":"בעלת העסק","email":"%s","password":"%s"}""".formatted(email, LONG_HEBREW_PASSWORD));
+        assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+
+        assertThat(login(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
+        var differingAfterByte72 = login(email, "א".repeat(36) + "ג");
+        assertThat(differingAfterByte72.status())
+                .as("the same first 72 bytes are not the password")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anOwnerCreatesAUserWithALongHebrewPasswordWhoThenLogsIn() {
+        var owner = Accounts.signUp(port, "עסק");
+        String email = "agent-" + UUID.randomUUID() + "@example.test";
+        var created = owner.api().post("/api/users", """
+                {"name":"סוכן","email":"%s","password":"%s"}""".formatted(email, LONG_HEBREW_PASSWORD));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        assertThat(login(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
+        assertThat(login(email, "א".repeat(36) + "ג").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordOverTheMaximumIsA400InHebrewAtSignupUserCreationAndLogin() {
+        String tooLong = "ש".repeat(Passwords.MAX_LENGTH + 1);
+        var signup = Api.at(port)
+                .post("/api/auth/signup", """
+                {"businessName":"עסק","name":"בעלת העסק","email":"%s","password":"%s"}""".formatted("owner-" + UUID.randomUUID() + "@example.test", tooLong));
+        assertThat(signup.status()).isEqualTo(400);
+        assertThat(signup.<String>json("$.error")).isEqualTo("validation_failed");
+        assertThat(signup.<String>json("$.details.fields.password")).isEqualTo(Passwords.LENGTH_MESSAGE);
+
+        var owner = Accounts.signUp(port, "עסק");
+        var created =
+                owner.api().post("/api/users", """
+                {"name":"סוכן","email":"%s","password":"%s"}""".formatted("agent-" + UUID.randomUUID() + "@example.test", tooLong));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.<String>json("$.details.fields.password")).isEqualTo(Passwords.LENGTH_MESSAGE);
+
+        var login = login(owner.email(), tooLong);
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(login.<String>json("$.details.fields.password")).isEqualTo(Passwords.TOO_LONG_MESSAGE);
+    }
+
+    @Test
+    void aUserWhosePasswordWasHashedWithBcryptStillLogsInAndTheHashIsUpgraded() {
+        var owner = Accounts.signUp(port, "עסק");
+        UUID userId = UUID.randomUUID();
+        String email = "legacy-" + userId + "@example.test";
+        jdbc.sql("""
+                        insert into app_user (id, tenant_id, name, email, password_hash, role)
+                        values (?, ?, 'ותיקה', ?, ?, 'agent')""")
+                .param(userId)
+                .param(UUID.fromString(owner.tenantId()))
+                .param(email)
+                .param(new BCryptPasswordEncoder(10).encode("Secret-123"))
+                .update();
+
+        assertThat(login(email, "Wrong-123").status()).isEqualTo(401);
+        assertThat(login(email, "Secret-123").status()).isEqualTo(200);
+
+        String hash = jdbc.sql("select password_hash from app_user where id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("{argon2}");
+        assertThat(login(email, "Secret-123").status()).as("with the new hash").isEqualTo(200);
+    }
+
+    private Api.Response login(String email, String password) {
+        return Api.at(port).post("/api/auth/login", """
+                {"email":"%s","password":"%s"}""".formatted(email, password));
     }
 
     private static String refresh(String token) {

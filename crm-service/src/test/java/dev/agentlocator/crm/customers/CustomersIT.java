@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentlocator.crm.Accounts;
 import dev.agentlocator.crm.Accounts.Account;
 import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.kit.errors.Messages;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
@@ -280,6 +281,102 @@ class CustomersIT {
         assertThat(second.<Integer>json("$.created")).isZero();
         assertThat(count(owner)).isEqualTo(2);
         assertThat(names(owner, "tag=משקיע")).containsExactly("ישראל ישראלי");
+    }
+
+    @Test
+    void importAppliesTheApisFieldLimitsRowByRowAndWritesNothingForAnOversizedRow() {
+        var owner = Accounts.signUp(port, "עסק");
+        String huge = "9".repeat(2 * 1024 * 1024);
+        String csv = String.join(
+                "\n",
+                "name,phone,email,vatId,tags,notes,area",
+                "טובה,050-1000001,,,,,",
+                "ח.פ. ענק,050-1000002,,%s,,,".formatted(huge),
+                "%s,050-1000003,,,,,".formatted("ש".repeat(201)),
+                "טלפון ענק,%s,,,,,".formatted(huge),
+                "אימייל ענק,050-1000005,%s@example.test,,,,".formatted("a".repeat(300)),
+                "תגית ענקית,050-1000006,,,%s,,".formatted("ת".repeat(51)),
+                "הערות ענקיות,050-1000007,,,,%s,".formatted("ה".repeat(5001)),
+                "אזור ענק,050-1000008,,,,,%s".formatted("א".repeat(101)),
+                "");
+
+        var report = owner.api().send("POST", "/api/crm/customers/import", csv, "text/csv; charset=utf-8");
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.<Integer>json("$.created")).isEqualTo(1);
+        assertThat(report.<List<Integer>>json("$.rejected[*].row")).containsExactly(3, 4, 5, 6, 7, 8, 9);
+        assertThat(report.<List<String>>json("$.rejected[*].reason"))
+                .containsExactly(
+                        "מספר העוסק ארוך מדי",
+                        "השם ארוך מדי",
+                        "מספר הטלפון ארוך מדי",
+                        "כתובת האימייל ארוכה מדי",
+                        "תגית יכולה להכיל עד 50 תווים",
+                        "ההערות ארוכות מדי",
+                        "שם האזור ארוך מדי");
+        assertThat(names(owner, "")).containsExactly("טובה");
+        assertThat(jdbc.sql("select count(*) from outbox_event where tenant_id = ? and event_type = 'customer.created'")
+                        .param(UUID.fromString(owner.tenantId()))
+                        .query(Long.class)
+                        .single())
+                .as("an event only for the row that was written")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void importReasonsNeverEchoAHugeCell() {
+        var owner = Accounts.signUp(port, "עסק");
+        String csv = "name,phone,rooms,budgetAgorot\nחדרים,050-1000001,%s,\nתקציב,050-1000002,,%s\n"
+                .formatted("x".repeat(100_000), "y".repeat(100_000));
+
+        var report = owner.api().send("POST", "/api/crm/customers/import", csv, "text/csv");
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.<List<String>>json("$.rejected[*].reason"))
+                .hasSize(2)
+                .allMatch(reason -> reason.length() < 100);
+    }
+
+    @Test
+    void aMultipartBodyThatIsNotMultipartIsA400SayingTheFileIsMissingAndWritesNothing() {
+        var owner = Accounts.signUp(port, "עסק");
+
+        var response = owner.api()
+                .send(
+                        "POST",
+                        "/api/crm/customers/import",
+                        "name,phone\nרונית,054-1111111\n",
+                        "multipart/form-data; boundary=x");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("missing_part");
+        assertThat(response.<String>json("$.message")).isEqualTo(Messages.MISSING_PART.formatted("file"));
+        assertThat(count(owner)).isZero();
+    }
+
+    @Test
+    void aTruncatedMultipartUploadIsA400InHebrewAndWritesNothing() {
+        var owner = Accounts.signUp(port, "עסק");
+        String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nname,phone\r\nרונית,054-1111111\r\n";
+
+        var response = owner.api().send("POST", "/api/crm/customers/import", body, "multipart/form-data; boundary=x");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("malformed_multipart");
+        assertThat(response.<String>json("$.message")).isEqualTo(Messages.MALFORMED_MULTIPART);
+        assertThat(count(owner)).isZero();
+    }
+
+    @Test
+    void anEmptyCsvBodySaysTheFileIsEmptyNotThatTheJsonIsInvalid() {
+        var owner = Accounts.signUp(port, "עסק");
+
+        var response = owner.api().send("POST", "/api/crm/customers/import", "", "text/csv");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("empty_file");
+        assertThat(response.<String>json("$.message")).doesNotContain("JSON").contains("הקובץ ריק");
     }
 
     @Test

@@ -237,6 +237,66 @@ final class OpenApi {
         return NODES.numberNode(42);
     }
 
+    /** A named string value of a body, and the body with only that value replaced. */
+    record Variant(String field, JsonNode body) {}
+
+    /** One variant per string value of {@code body}: that value becomes {@code replacement}, the rest stay. */
+    static List<Variant> eachStringReplaced(JsonNode body, String replacement) {
+        List<Variant> variants = new ArrayList<>();
+        int strings = countStrings(body);
+        for (int i = 0; i < strings; i++) {
+            String[] field = new String[1];
+            int[] seen = {0};
+            JsonNode changed = replaceNth(body, "", i, replacement, seen, field);
+            variants.add(new Variant(field[0], changed));
+        }
+        return variants;
+    }
+
+    private static int countStrings(JsonNode body) {
+        if (body.isString()) {
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : body) {
+            count += countStrings(child);
+        }
+        return count;
+    }
+
+    private static JsonNode replaceNth(
+            JsonNode body, String path, int target, String replacement, int[] seen, String[] field) {
+        if (body.isString()) {
+            if (seen[0]++ == target) {
+                field[0] = path.isEmpty() ? "(body)" : path;
+                return NODES.stringNode(replacement);
+            }
+            return body;
+        }
+        if (body.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            body.properties()
+                    .forEach(e -> copy.set(
+                            e.getKey(),
+                            replaceNth(
+                                    e.getValue(),
+                                    path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                                    target,
+                                    replacement,
+                                    seen,
+                                    field)));
+            return copy;
+        }
+        if (body.isArray()) {
+            ArrayNode copy = NODES.arrayNode();
+            for (int i = 0; i < body.size(); i++) {
+                copy.add(replaceNth(body.get(i), path + "[" + i + "]", target, replacement, seen, field));
+            }
+            return copy;
+        }
+        return body;
+    }
+
     static boolean hasString(JsonNode body) {
         if (body.isString()) {
             return true;

@@ -61,6 +61,7 @@ public class PushDelivery {
                         meters.counter("push.subscriptions.expired").increment();
                         log.info("Push subscription {} is gone (404/410); deleted it", subscription.id());
                     }
+                    case REFUSED -> meters.counter("push.refused").increment();
                     case FAILED -> {
                         meters.counter("push.failures").increment();
                         log.warn("Push service refused alert {} for subscription {}", alert.id(), subscription.id());

@@ -4,9 +4,6 @@ import dev.agentlocator.notification.push.PushRequests.SubscribeRequest;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.errors.Messages;
 import dev.agentlocator.platform.kit.security.CurrentUser;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -18,19 +15,19 @@ import org.springframework.transaction.annotation.Transactional;
 class PushSubscriptionService {
 
     private final PushSubscriptionRepository subscriptions;
-    private final PushProperties properties;
+    private final PushEndpoints endpoints;
 
-    PushSubscriptionService(PushSubscriptionRepository subscriptions, PushProperties properties) {
+    PushSubscriptionService(PushSubscriptionRepository subscriptions, PushEndpoints endpoints) {
         this.subscriptions = subscriptions;
-        this.properties = properties;
+        this.endpoints = endpoints;
     }
 
     @Transactional
     UUID subscribe(CurrentUser caller, SubscribeRequest request) {
         String endpoint = request.endpoint().strip();
-        if (!acceptableEndpoint(endpoint)) {
-            throw invalid("endpoint", "כתובת המנוי חייבת להיות כתובת https של שירות ההתראות");
-        }
+        endpoints.refusal(endpoint).ifPresent(reason -> {
+            throw invalid("endpoint", reason);
+        });
         if (!isPoint(request.keys().p256dh())) {
             throw invalid("keys.p256dh", "המפתח p256dh אינו מפתח ציבורי תקין");
         }
@@ -48,21 +45,6 @@ class PushSubscriptionService {
     @Transactional
     void unsubscribe(CurrentUser caller, String endpoint) {
         subscriptions.delete(caller.tenantId(), caller.userId(), endpoint.strip());
-    }
-
-    private boolean acceptableEndpoint(String endpoint) {
-        URI uri;
-        try {
-            uri = new URI(endpoint);
-        } catch (URISyntaxException e) {
-            return false;
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return false;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return "https".equals(scheme)
-                || ("http".equals(scheme) && properties.allowLoopbackHttp() && "127.0.0.1".equals(uri.getHost()));
     }
 
     private static boolean isPoint(String text) {

@@ -3,12 +3,16 @@ package dev.agentlocator.notification.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentlocator.notification.StompTestClient;
 import dev.agentlocator.notification.TaskEvents;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -29,22 +33,55 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
 import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A local HTTP server stands in for the browser vendor's push service. */
+/**
+ * A local HTTP server stands in for the browser vendor's push service. It is on the allow-list the
+ * way an operator would add a relay of their own: by its exact address. {@code localhost} on the
+ * same port is on the list as well, as a host name, which must resolve to public addresses only.
+ */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "agentlocator.push.allow-loopback-http=true")
 class WebPushIT {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    static final BlockingQueue<Captured> pushes = new LinkedBlockingQueue<>();
+    static final BlockingQueue<Captured> strayRequests = new LinkedBlockingQueue<>();
+    static final AtomicInteger answer = new AtomicInteger(201);
+
+    static final HttpServer pushService = stub(exchange -> {
+        pushes.add(new Captured(
+                exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                exchange.getRequestBody().readAllBytes()));
+        exchange.sendResponseHeaders(answer.get(), -1);
+        exchange.close();
+    });
+    /** Not on the allow-list: nothing may ever reach it. */
+    static final HttpServer offTheList = stub(exchange -> {
+        strayRequests.add(new Captured(exchange.getRequestURI().getPath(), Map.of(), new byte[0]));
+        exchange.sendResponseHeaders(201, -1);
+        exchange.close();
+    });
+
+    @DynamicPropertySource
+    static void allowList(DynamicPropertyRegistry registry) {
+        registry.add(
+                "agentlocator.push.allowed-endpoints",
+                () -> "https://fcm.googleapis.com,https://updates.push.services.mozilla.com,"
+                        + "https://*.push.services.mozilla.com,https://*.push.apple.com,https://*.notify.windows.com,"
+                        + stubOrigin() + ",http://localhost:"
+                        + pushService.getAddress().getPort());
+    }
 
     @LocalServerPort
     int port;
@@ -58,6 +95,9 @@ class WebPushIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     record Captured(String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream()
@@ -68,27 +108,32 @@ class WebPushIT {
         }
     }
 
-    HttpServer pushService;
-    final BlockingQueue<Captured> pushes = new LinkedBlockingQueue<>();
-    final AtomicInteger answer = new AtomicInteger(201);
-
-    @BeforeEach
-    void startPushService() throws Exception {
-        pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        pushService.createContext("/", exchange -> {
-            pushes.add(new Captured(
-                    exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()),
-                    exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(answer.get(), -1);
-            exchange.close();
-        });
-        pushService.start();
+    private static HttpServer stub(HttpHandler handler) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", handler);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    @AfterEach
-    void stopPushService() {
+    private static String stubOrigin() {
+        return "http://127.0.0.1:" + pushService.getAddress().getPort();
+    }
+
+    @BeforeEach
+    void resetPushService() {
+        pushes.clear();
+        strayRequests.clear();
+        answer.set(201);
+    }
+
+    @AfterAll
+    static void stopPushServices() {
         pushService.stop(0);
+        offTheList.stop(0);
     }
 
     @Test
@@ -123,23 +168,113 @@ class WebPushIT {
         var browser = Browser.create();
         String good = browser.p256dh();
         for (String body : List.of(
-                subscription("http://push.example.com/x", good, browser.auth()),
-                subscription("ftp://push.example.com/x", good, browser.auth()),
-                subscription("https://push.example.com/x", B64.encodeToString(new byte[64]), browser.auth()),
-                subscription("https://push.example.com/x", "%%%", browser.auth()),
-                subscription("https://push.example.com/x", good, B64.encodeToString(new byte[10])),
-                "{\"endpoint\":\"https://push.example.com/x\"}",
+                subscription("http://fcm.googleapis.com/fcm/send/x", good, browser.auth()),
+                subscription("ftp://fcm.googleapis.com/fcm/send/x", good, browser.auth()),
+                subscription(FCM, B64.encodeToString(new byte[64]), browser.auth()),
+                subscription(FCM, "%%%", browser.auth()),
+                subscription(FCM, good, B64.encodeToString(new byte[10])),
+                "{\"endpoint\":\"" + FCM + "\"}",
                 "{\"keys\":{\"p256dh\":\"" + good + "\",\"auth\":\"" + browser.auth() + "\"}}")) {
             var response = api.post("/api/notifications/subscribe", body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.<String>json("$.message")).containsPattern("[א-ת]");
         }
         assertThat(Api.at(port)
-                        .post(
-                                "/api/notifications/subscribe",
-                                subscription("https://push.example.com/x", good, browser.auth()))
+                        .post("/api/notifications/subscribe", subscription(FCM, good, browser.auth()))
                         .status())
                 .isEqualTo(401);
+    }
+
+    private static final String FCM = "https://fcm.googleapis.com/fcm/send/fJd0wXsY:APA91bH";
+
+    @Test
+    void onlyThePushServicesOnTheAllowListAreAccepted() throws Exception {
+        var api = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "agent"));
+        var browser = Browser.create();
+        for (String endpoint : List.of(
+                FCM,
+                "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABm",
+                "https://web.push.apple.com/QGuQyavXutnMH",
+                "https://wns2-par02p.notify.windows.com/w/?token=BQYAAAB")) {
+            var response =
+                    api.post("/api/notifications/subscribe", subscription(endpoint, browser.p256dh(), browser.auth()));
+            assertThat(response.status()).as(endpoint + " " + response.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void anEndpointOffTheAllowListOrInsideOurNetworkIsA400InHebrew() throws Exception {
+        UUID agent = UUID.randomUUID();
+        var api = Api.at(port).withToken(TestJwt.token(agent, UUID.randomUUID(), "agent"));
+        var browser = Browser.create();
+        int stubPort = pushService.getAddress().getPort();
+        for (String endpoint : List.of(
+                "https://127.0.0.1/push/x",
+                "https://10.0.0.5/push/x",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://192.168.1.1/push/x",
+                "https://[::1]/push/x",
+                "https://push.example.com/x",
+                "https://fcm.googleapis.com.attacker.example/fcm/send/x",
+                "https://attacker.example/fcm.googleapis.com/fcm/send/x",
+                "https://push.apple.com/x",
+                "https://fcm.googleapis.com:8443/fcm/send/x",
+                "https://user@fcm.googleapis.com/fcm/send/x",
+                "http://127.0.0.1:" + offTheList.getAddress().getPort() + "/push/x",
+                "http://localhost:" + stubPort + "/push/x")) {
+            var response =
+                    api.post("/api/notifications/subscribe", subscription(endpoint, browser.p256dh(), browser.auth()));
+            assertThat(response.status()).as(endpoint).isEqualTo(400);
+            assertThat(response.<String>json("$.error")).isEqualTo("validation_failed");
+            assertThat(response.<String>json("$.details.fields.endpoint"))
+                    .as(endpoint)
+                    .containsPattern("[א-ת]");
+        }
+        assertThat(jdbc.sql("select count(*) from push_subscription where user_id = ?")
+                        .param(agent)
+                        .query(Long.class)
+                        .single())
+                .as("none stored")
+                .isZero();
+    }
+
+    @Test
+    void aStoredEndpointIsCheckedAgainBeforeEverySendAfterResolvingItsHost() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID agent = UUID.randomUUID();
+        var browser = Browser.create();
+        int stubPort = pushService.getAddress().getPort();
+        // As a subscription would look after its host was re-pointed at our own network (DNS
+        // rebinding), and one from before the allow-list existed.
+        storeSubscription(tenant, agent, "http://localhost:" + stubPort + "/push/rebound", browser);
+        storeSubscription(
+                tenant, agent, "http://127.0.0.1:" + offTheList.getAddress().getPort() + "/push/old", browser);
+        storeSubscription(tenant, agent, stubOrigin() + "/push/allowed", browser);
+        double refusedBefore = meters.counter("push.refused").count();
+
+        TaskEvents.due(kafka, json, tenant, agent, null, "משימה");
+
+        Captured delivered = pushes.poll(20, TimeUnit.SECONDS);
+        assertThat(delivered).as("the allowed subscription still gets its push").isNotNull();
+        assertThat(delivered.path()).isEqualTo("/push/allowed");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.counter("push.refused").count() - refusedBefore >= 2);
+        assertThat(pushes.poll(500, TimeUnit.MILLISECONDS))
+                .as("nothing sent to localhost")
+                .isNull();
+        assertThat(strayRequests).as("nothing sent off the allow-list").isEmpty();
+    }
+
+    private void storeSubscription(UUID tenant, UUID user, String endpoint, Browser browser) {
+        jdbc.sql(
+                        "insert into push_subscription (id, tenant_id, user_id, endpoint, p256dh, auth) values (?, ?, ?, ?, ?, ?)")
+                .param(UUID.randomUUID())
+                .param(tenant)
+                .param(user)
+                .param(endpoint)
+                .param(browser.p256dh())
+                .param(browser.auth())
+                .update();
     }
 
     @Test
@@ -148,7 +283,7 @@ class WebPushIT {
         UUID agent = UUID.randomUUID();
         var api = Api.at(port).withToken(TestJwt.token(agent, tenant, "agent"));
         var browser = Browser.create();
-        String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/" + UUID.randomUUID();
+        String endpoint = stubOrigin() + "/push/" + UUID.randomUUID();
         assertThat(api.post("/api/notifications/subscribe", subscription(endpoint, browser.p256dh(), browser.auth()))
                         .status())
                 .isEqualTo(201);
@@ -175,9 +310,7 @@ class WebPushIT {
         assertThat(payload.get("actions").toString())
                 .contains("call", "tel:+972501234567", "whatsapp", "https://wa.me/972501234567", "snooze");
 
-        verifyVapid(
-                push.header("Authorization"),
-                "http://127.0.0.1:" + pushService.getAddress().getPort());
+        verifyVapid(push.header("Authorization"), stubOrigin());
     }
 
     @Test
@@ -186,7 +319,7 @@ class WebPushIT {
         UUID agent = UUID.randomUUID();
         var api = Api.at(port).withToken(TestJwt.token(agent, tenant, "agent"));
         var browser = Browser.create();
-        String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/" + UUID.randomUUID();
+        String endpoint = stubOrigin() + "/push/" + UUID.randomUUID();
         api.post("/api/notifications/subscribe", subscription(endpoint, browser.p256dh(), browser.auth()));
         assertThat(subscriptions(endpoint)).isEqualTo(1);
 
@@ -202,7 +335,7 @@ class WebPushIT {
         UUID agent = UUID.randomUUID();
         String token = TestJwt.token(agent, tenant, "agent");
         var browser = Browser.create();
-        String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/" + UUID.randomUUID();
+        String endpoint = stubOrigin() + "/push/" + UUID.randomUUID();
         Api.at(port)
                 .withToken(token)
                 .post("/api/notifications/subscribe", subscription(endpoint, browser.p256dh(), browser.auth()));

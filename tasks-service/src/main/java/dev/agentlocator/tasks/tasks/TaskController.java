@@ -93,7 +93,7 @@ class TaskController {
     @PatchMapping("/{id}")
     @PreAuthorize(Roles.CAN_WRITE)
     Task update(@PathVariable UUID id, @Valid @RequestBody UpdateTaskRequest request, CurrentUser caller) {
-        return tasks.update(caller.tenantId(), id, request);
+        return tasks.update(caller, id, request);
     }
 
     @PostMapping("/{id}/snooze")

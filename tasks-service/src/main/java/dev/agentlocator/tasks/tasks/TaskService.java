@@ -7,6 +7,7 @@ import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.tasks.customers.CustomerDirectory;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.UpdateTaskRequest;
+import dev.agentlocator.tasks.users.UserDirectory;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,6 +31,7 @@ public class TaskService {
 
     private final TaskRepository tasks;
     private final CustomerDirectory customers;
+    private final UserDirectory users;
     private final TaskEvents events;
     private final ApplicationEventPublisher publisher;
     private final TasksProperties properties;
@@ -37,11 +39,13 @@ public class TaskService {
     TaskService(
             TaskRepository tasks,
             CustomerDirectory customers,
+            UserDirectory users,
             TaskEvents events,
             ApplicationEventPublisher publisher,
             TasksProperties properties) {
         this.tasks = tasks;
         this.customers = customers;
+        this.users = users;
         this.events = events;
         this.publisher = publisher;
         this.properties = properties;
@@ -99,6 +103,8 @@ public class TaskService {
         if (request.customerId() != null) {
             requireLiveCustomer(tenantId, request.customerId());
         }
+        UUID assignee = Objects.requireNonNullElse(request.assigneeId(), caller.userId());
+        requireAssignable(caller, assignee);
         String status = Objects.requireNonNullElse(request.status(), "open");
         OffsetDateTime now = OffsetDateTime.now();
         var task = new Task(
@@ -109,7 +115,7 @@ public class TaskService {
                 request.customerId(),
                 null,
                 null,
-                Objects.requireNonNullElse(request.assigneeId(), caller.userId()),
+                assignee,
                 request.dueAt(),
                 Objects.requireNonNullElse(request.channel(), "other"),
                 Objects.requireNonNullElse(request.priority(), "medium"),
@@ -125,10 +131,14 @@ public class TaskService {
     }
 
     @Transactional
-    public Task update(UUID tenantId, UUID id, UpdateTaskRequest request) {
+    public Task update(CurrentUser caller, UUID id, UpdateTaskRequest request) {
+        UUID tenantId = caller.tenantId();
         Task current = tasks.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
         if (request.customerId() != null && !request.customerId().equals(current.customerId())) {
             requireLiveCustomer(tenantId, request.customerId());
+        }
+        if (request.assigneeId() != null && !request.assigneeId().equals(current.assigneeId())) {
+            requireAssignable(caller, request.assigneeId());
         }
         String status = Objects.requireNonNullElse(request.status(), current.status());
         boolean completes = !current.isDone() && Task.DONE.equals(status);
@@ -243,6 +253,20 @@ public class TaskService {
                     "customer_not_found",
                     "הלקוח שנבחר לא נמצא",
                     Map.of("fields", Map.of("customerId", "הלקוח לא נמצא או נמחק")));
+        }
+    }
+
+    /**
+     * A task goes to an active user of the caller's own tenant. The caller is one by their token, even
+     * before crm's event about them has reached {@link UserDirectory}; anyone else must be there.
+     */
+    private void requireAssignable(CurrentUser caller, UUID assigneeId) {
+        if (!assigneeId.equals(caller.userId()) && !users.isActiveMember(caller.tenantId(), assigneeId)) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "assignee_not_found",
+                    "המשתמש שנבחר אינו משתמש פעיל בחשבון",
+                    Map.of("fields", Map.of("assigneeId", "אפשר להקצות משימה רק למשתמש פעיל בחשבון")));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.tasks.Agent;
+import dev.agentlocator.tasks.Colleagues;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import java.time.Duration;
@@ -83,6 +84,7 @@ class TasksIT {
     void filtersByRangeStatusAssigneeCustomerChannelAndPriorityAndPages() {
         var owner = Agent.ownerOfNewTenant(port);
         var agent = Agent.in(port, owner.tenantId(), "agent");
+        new Colleagues(kafka, json, jdbc).announce(agent, true);
         UUID customer = UUID.randomUUID();
         var now = OffsetDateTime.now();
         create(owner, "באיחור", now.minusHours(30), null, "call", "high", null);

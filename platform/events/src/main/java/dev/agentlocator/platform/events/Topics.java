@@ -8,6 +8,11 @@ public final class Topics {
     public static final String CRM_CUSTOMER = "crm.customer.v1";
     /** Compacted: tenant features and settings, keyed by tenant. */
     public static final String CRM_TENANT = "crm.tenant.v1";
+    /**
+     * Compacted: the people of each tenant (name, role, active), keyed by user id, so that a
+     * service can keep a local list of who may be assigned work.
+     */
+    public static final String CRM_USER = "crm.user.v1";
 
     public static final String TELEPHONY_CALL = "telephony.call.v1";
     public static final String TELEPHONY_WHATSAPP = "telephony.whatsapp.v1";

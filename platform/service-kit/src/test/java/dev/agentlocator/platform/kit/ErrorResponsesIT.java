@@ -2,6 +2,7 @@ package dev.agentlocator.platform.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentlocator.platform.kit.errors.Messages;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
@@ -87,6 +88,50 @@ class ErrorResponsesIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.<String>json("$.error")).isEqualTo("malformed_body");
+    }
+
+    @Test
+    void aMissingBodyIsA400SayingSoNotThatTheJsonIsInvalid() {
+        var response = api.send("POST", "/test/notes", null, "application/json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("missing_body");
+        assertThat(response.<String>json("$.message")).isEqualTo(Messages.MISSING_BODY);
+    }
+
+    @Test
+    void aMultipartUploadIsRead() {
+        var response = api.send(
+                "POST",
+                "/test/upload",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc\r\n--b--\r\n",
+                "multipart/form-data; boundary=b");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.<Integer>json("$.bytes")).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyThatIsNotMultipartIsA400NamingTheMissingPart() {
+        var response = api.send("POST", "/test/upload", "just some text", "multipart/form-data; boundary=x");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("missing_part");
+        assertThat(response.<String>json("$.details.part")).isEqualTo("file");
+        assertThat(response.<String>json("$.message")).contains("file").matches(".*[א-ת].*");
+    }
+
+    @Test
+    void aTruncatedMultipartBodyIsA400InHebrew() {
+        var response = api.send(
+                "POST",
+                "/test/upload",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc",
+                "multipart/form-data; boundary=x");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.<String>json("$.error")).isEqualTo("malformed_multipart");
+        assertThat(response.<String>json("$.message")).isEqualTo(Messages.MALFORMED_MULTIPART);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -87,6 +88,10 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        // Spring tells an absent body apart only in the message; it is no malformed JSON.
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return respond(HttpStatus.BAD_REQUEST, "missing_body", Messages.MISSING_BODY, Map.of());
+        }
         return respond(HttpStatus.BAD_REQUEST, "malformed_body", Messages.MALFORMED_BODY, Map.of());
     }
 
@@ -140,7 +145,17 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiError> badMultipart(MultipartException e) {
-        return respond(HttpStatus.BAD_REQUEST, "malformed_body", Messages.BAD_REQUEST, Map.of());
+        return respond(HttpStatus.BAD_REQUEST, "malformed_multipart", Messages.MALFORMED_MULTIPART, Map.of());
+    }
+
+    /** Also what a body that is not multipart at all comes to: the container finds no parts in it. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "missing_part",
+                Messages.MISSING_PART.formatted(e.getRequestPartName()),
+                Map.of("part", e.getRequestPartName()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

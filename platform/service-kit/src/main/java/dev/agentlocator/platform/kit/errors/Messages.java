@@ -7,6 +7,9 @@ public final class Messages {
     public static final String SERVER_ERROR = "אירעה שגיאה בשרת. נסו שוב בעוד רגע.";
     public static final String VALIDATION_FAILED = "חלק מהשדות אינם תקינים";
     public static final String MALFORMED_BODY = "גוף הבקשה אינו JSON תקין";
+    public static final String MALFORMED_MULTIPART = "ההעלאה אינה תקינה: גוף הבקשה אינו multipart/form-data תקין";
+    public static final String MISSING_PART = "חסר בבקשה החלק %s. יש לצרף את הקובץ בשדה בשם זה";
+    public static final String MISSING_BODY = "חסר גוף לבקשה";
     public static final String INVALID_PARAMETER = "ערך לא תקין בפרמטר %s";
     public static final String MISSING_PARAMETER = "חסר הפרמטר %s";
     public static final String METHOD_NOT_ALLOWED = "הפעולה אינה נתמכת בכתובת זו";

@@ -80,6 +80,15 @@ public class MessagingAutoConfiguration {
                 .replicas(replicas)
                 .compact()
                 .build());
+        topics.add(TopicBuilder.name(Topics.CRM_USER)
+                .partitions(partitions)
+                .replicas(replicas)
+                .compact()
+                .build());
+        topics.add(TopicBuilder.name(Topics.deadLetterOf(Topics.CRM_USER))
+                .partitions(1)
+                .replicas(replicas)
+                .build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

@@ -25,6 +25,14 @@ public class Outbox {
 
     /** Appends {@code event} for {@code topic}; must be called inside the writing transaction. */
     public void append(String topic, EventEnvelope event) {
+        append(topic, event.partitionKey(), event);
+    }
+
+    /**
+     * Appends {@code event} with a record key of its own, for a topic keyed by something other than
+     * the customer or tenant (e.g. a user, so that a compacted topic keeps each user's latest state).
+     */
+    public void append(String topic, String key, EventEnvelope event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append needs the transaction of the state change it describes");
         }
@@ -34,7 +42,7 @@ public class Outbox {
                         """)
                 .param("id", event.id())
                 .param("topic", topic)
-                .param("key", event.partitionKey())
+                .param("key", key)
                 .param("type", event.type())
                 .param("tenant", event.tenantId())
                 .param("correlation", event.correlationId())

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class NoteController {
@@ -29,6 +32,11 @@ class NoteController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@Valid @RequestBody CreateNoteRequest request, CurrentUser user) {
         return Map.of("id", notes.create(user.tenantId(), request.text()));
+    }
+
+    @PostMapping(path = "/test/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> upload(@RequestPart("file") MultipartFile file) {
+        return Map.of("bytes", file.getSize());
     }
 
     @GetMapping("/test/me")
