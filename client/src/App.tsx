@@ -9,9 +9,9 @@ import { InvoicesPage } from './features/billing/InvoicesPage';
 import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { inboxKey } from './features/notifications/keys';
-import { NotFoundPage } from './features/placeholders/ComingSoonPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppShell } from './features/shell/AppShell';
+import { NotFoundPage } from './features/shell/NotFoundPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { SignPage } from './features/signing/SignPage';
 import { SnoozeFromNotification } from './features/tasks/SnoozeFromNotification';
@@ -87,7 +87,6 @@ export function App() {
             <Route path="tasks" element={<TasksPage />} />
             <Route path="tasks/:id" element={<TasksPage />} />
             <Route path="contracts" element={<ContractsPage />} />
-            <Route path="contracts/sign" element={<Navigate to="/contracts" replace />} />
             <Route path="contracts/:id" element={<ContractEditorPage />} />
             <Route path="invoices" element={<InvoicesPage />} />
             <Route path="invoices/:id" element={<InvoiceEditorPage />} />

@@ -47,7 +47,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   503: 'השירות אינו זמין כרגע, נסו שוב בעוד רגע',
 };
 
-export function fallbackMessage(status: number): string {
+function fallbackMessage(status: number): string {
   return FALLBACK_MESSAGES[status] ?? 'אירעה שגיאה, נסו שוב';
 }
 
@@ -90,7 +90,7 @@ async function exchange(refreshToken: string): Promise<Session | null> {
  * refreshing with the same token would sign the user out. Inside the lock the stored session is
  * read again; if another tab already rotated, its fresh tokens are used.
  */
-export function refreshSession(): Promise<Session | null> {
+function refreshSession(): Promise<Session | null> {
   if (refreshing) return refreshing;
   const stale = getSession();
   if (!stale) return Promise.resolve(null);

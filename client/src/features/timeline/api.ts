@@ -20,7 +20,7 @@ export interface TimelinePage {
   limit: number;
 }
 
-export const TIMELINE_PAGE_SIZE = 30;
+const TIMELINE_PAGE_SIZE = 30;
 
 export function fetchTimeline(
   customerId: string,
