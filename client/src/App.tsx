@@ -8,13 +8,14 @@ import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
 import { InvoicesPage } from './features/billing/InvoicesPage';
 import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
-import { inboxKey } from './features/notifications/keys';
+import { notificationKeys } from './features/notifications/api';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppShell } from './features/shell/AppShell';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { SignPage } from './features/signing/SignPage';
 import { SnoozeFromNotification } from './features/tasks/SnoozeFromNotification';
+import { taskKeys } from './features/tasks/api';
 import { TaskDueModal } from './features/tasks/TaskDueModal';
 import { TasksPage } from './features/tasks/TasksPage';
 import { useFeatures } from './hooks/useFeatures';
@@ -46,8 +47,8 @@ function RealtimeAlerts({ userId }: { userId: string }) {
     const stopSharing = shareTokenWithServiceWorker();
     void subscribeToPush();
     const offDue = socket.onTaskDue(() => {
-      void queryClient.invalidateQueries({ queryKey: inboxKey });
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox });
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     });
     const onWorkerMessage = (event: MessageEvent<unknown>) => {
       const data = event.data as { type?: string; alert?: unknown } | null;

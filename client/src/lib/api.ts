@@ -1,3 +1,4 @@
+import { downloadFile } from './csv';
 import {
   getSession,
   reloadSession,
@@ -174,6 +175,16 @@ export function query(
   }
   const s = search.toString();
   return s ? `?${s}` : '';
+}
+
+/** The server's CSV of every row matching the filters (not only the page on screen). */
+export async function downloadExport(
+  path: string,
+  params: Parameters<typeof query>[0],
+  filename: string,
+) {
+  const response = await request(`${path}${query(params)}`, { headers: { Accept: 'text/csv' } });
+  downloadFile(filename, await response.blob(), 'text/csv;charset=utf-8');
 }
 
 /** The list shape of the whole API. */

@@ -9,6 +9,7 @@ import { useFeatures } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
   createContract,
@@ -74,7 +75,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
   const refresh = (saved: Contract) => {
     queryClient.setQueryData(billingKeys.contract(saved.id), saved);
     void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-    void queryClient.invalidateQueries({ queryKey: ['timeline', saved.customerId] });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(saved.customerId) });
   };
 
   const save = useMutation({
@@ -119,7 +120,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
       if (!result || !contract) return;
       setLink(result);
       void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', contract.customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(contract.customerId) });
       toast.success('המסמך נשלח לחתימה');
     },
     onError: (error) => toast.error(errorMessage(error)),

@@ -9,11 +9,11 @@ import { Select } from '../../components/Field';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
-import { errorMessage } from '../../lib/api';
+import { downloadExport, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
-import { options } from '../customers/labels';
-import { billingKeys, downloadExport, listContracts, openPdf, type Contract } from './api';
+import { options } from '../../lib/options';
+import { billingKeys, listContracts, openPdf, type Contract } from './api';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 
 const SORTABLE = new Set(['title', 'customerName', 'status', 'totalAgorot', 'createdAt']);

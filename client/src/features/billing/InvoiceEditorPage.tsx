@@ -9,7 +9,8 @@ import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { options } from '../customers/labels';
+import { options } from '../../lib/options';
+import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
   createInvoice,
@@ -103,7 +104,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const refresh = (saved: Invoice) => {
     queryClient.setQueryData(billingKeys.invoice(saved.id), saved);
     void queryClient.invalidateQueries({ queryKey: billingKeys.invoices });
-    void queryClient.invalidateQueries({ queryKey: ['timeline', saved.customerId] });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(saved.customerId) });
   };
 
   const save = useMutation({

@@ -9,18 +9,11 @@ import { Input, Select } from '../../components/Field';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
-import { errorMessage } from '../../lib/api';
+import { downloadExport, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
-import { options } from '../customers/labels';
-import {
-  billingKeys,
-  downloadExport,
-  invoicePdfName,
-  listInvoices,
-  openPdf,
-  type Invoice,
-} from './api';
+import { options } from '../../lib/options';
+import { billingKeys, invoicePdfName, listInvoices, openPdf, type Invoice } from './api';
 import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, INVOICE_TYPE_LABELS } from './labels';
 
 const SORTABLE = new Set([

@@ -10,6 +10,7 @@ import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
+import { timelineKeys } from '../timeline/api';
 import { billingKeys, listContracts, sendContract, type SigningLink } from './api';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { SigningLinkDialog } from './SigningLinkDialog';
@@ -37,7 +38,7 @@ export function SendForSignatureDialog({
     onSuccess: (result) => {
       setLink(result);
       void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
     },
     onError: (error) => toast.error(errorMessage(error)),
   });

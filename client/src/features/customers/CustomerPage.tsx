@@ -170,7 +170,7 @@ function Overview({ customer: c }: { customer: Customer }) {
 
 function CustomerTasks({ customerId }: { customerId: string }) {
   const tasks = useQuery({
-    queryKey: [...taskKeys.forCustomer(customerId)],
+    queryKey: taskKeys.forCustomer(customerId),
     queryFn: () => listTasks({ customerId, limit: 10 }),
   });
   return (

@@ -11,10 +11,11 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { useSession } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
 import { formatDate, formatPhone } from '../../lib/format';
+import { options } from '../../lib/options';
 import { customerKeys, listCustomers, type Customer } from './api';
 import { CustomerDialog } from './CustomerDialog';
 import { ImportDialog } from './ImportDialog';
-import { options, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
+import { SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 
 /** The server sorts customers by these fields only. */
 const SERVER_SORTABLE = new Set(['name', 'status', 'createdAt']);

@@ -8,9 +8,9 @@ import { Input, Select } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
-import { useUsers, type User } from '../../hooks/useUsers';
+import { usersKey, useUsers, type User } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
-import { createUser, deactivateUser, settingsKeys, type CreateUserInput } from './api';
+import { createUser, deactivateUser, type CreateUserInput } from './api';
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'בעלים',
@@ -35,7 +35,7 @@ export function UsersSettings() {
   const deactivate = useMutation({
     mutationFn: (user: User) => deactivateUser(user.id),
     onSuccess: (_saved, user) => {
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.users });
+      void queryClient.invalidateQueries({ queryKey: usersKey });
       toast.success(`${user.name} הושבת/ה`);
       setConfirm(null);
     },
@@ -143,7 +143,7 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: createUser,
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.users });
+      void queryClient.invalidateQueries({ queryKey: usersKey });
       toast.success(`${result.user.name} נוסף/ה`);
       if (result.temporaryPassword) {
         setCreated({ name: result.user.name, password: result.temporaryPassword });

@@ -9,7 +9,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { formatShekels, formatVatRate } from '../../lib/money';
-import { decline, getSigning, LINK_PROBLEMS, sign, type SigningView } from './api';
+import { decline, getSigning, LINK_PROBLEMS, sign, signingKeys, type SigningView } from './api';
 import { hasInk, strokesToSvg, svgDataUrl, typedSignaturePng, type Stroke } from './signature';
 import { SignaturePad } from './SignaturePad';
 
@@ -21,7 +21,7 @@ import { SignaturePad } from './SignaturePad';
 export function SignPage() {
   const { token = '' } = useParams();
   const view = useQuery({
-    queryKey: ['signing', token],
+    queryKey: signingKeys.link(token),
     queryFn: () => getSigning(token),
     retry: false,
     refetchOnWindowFocus: false,

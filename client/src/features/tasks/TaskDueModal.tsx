@@ -9,8 +9,9 @@ import type { TaskDueQueue } from '../../hooks/useTaskDue';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatPhone, whatsappUrl } from '../../lib/format';
 import type { TaskDueMessage } from '../../lib/socket';
+import { timelineKeys } from '../timeline/api';
 import { useCustomerContact } from '../customers/useCustomerContact';
-import { completeTask, snoozeTask, SNOOZE_MINUTES, type SnoozeMinutes } from './api';
+import { completeTask, snoozeTask, SNOOZE_MINUTES, taskKeys, type SnoozeMinutes } from './api';
 
 export interface TaskDueModalProps {
   alerts: TaskDueQueue;
@@ -57,9 +58,9 @@ function TaskDueCard({ alert, position, total, onHandled, isOn }: CardProps) {
   }, []);
 
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     if (alert.customerId)
-      void queryClient.invalidateQueries({ queryKey: ['timeline', alert.customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(alert.customerId) });
   };
 
   const snooze = useMutation({

@@ -14,7 +14,8 @@ import { useSession } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { options } from '../customers/labels';
+import { options } from '../../lib/options';
+import { timelineKeys } from '../timeline/api';
 import {
   completeTask,
   getTask,
@@ -92,7 +93,7 @@ export function TasksPage() {
   const refresh = (task: Task) => {
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
     if (task.customerId) {
-      void queryClient.invalidateQueries({ queryKey: ['timeline', task.customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(task.customerId) });
     }
   };
   const done = useMutation({

@@ -22,6 +22,15 @@ export interface TimelinePage {
 
 const TIMELINE_PAGE_SIZE = 30;
 
+export const timelineKeys = {
+  /** Everything cached about one customer's timeline: invalidate it after a change to them. */
+  customer: (customerId: string) => ['timeline', customerId] as const,
+  pages: (customerId: string, kinds: TimelineKind[]) =>
+    ['timeline', customerId, 'pages', kinds] as const,
+  head: (customerId: string, kinds: TimelineKind[]) =>
+    ['timeline', customerId, 'head', kinds] as const,
+};
+
 export function fetchTimeline(
   customerId: string,
   kinds: TimelineKind[],

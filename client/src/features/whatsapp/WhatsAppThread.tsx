@@ -8,6 +8,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { timelineKeys } from '../timeline/api';
 import { getThread, MESSAGE_STATUS, sendWhatsApp, whatsappKeys, type WhatsAppMessage } from './api';
 
 export interface WhatsAppThreadProps {
@@ -36,7 +37,7 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
     onSuccess: (message) => {
       setText('');
       void queryClient.invalidateQueries({ queryKey: whatsappKeys.thread(customerId) });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
       if (message.sandbox) toast.info('סביבת ניסוי: ההודעה נשמרה אך לא נשלחה בפועל');
       else if (message.status === 'failed') toast.error('השליחה נכשלה');
       else toast.success('ההודעה נשלחה');
