@@ -14,15 +14,15 @@ import { AppShell } from './features/shell/AppShell';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { SignPage } from './features/signing/SignPage';
-import { SnoozeFromNotification } from './features/tasks/SnoozeFromNotification';
+import { SnoozeFromNotification } from './features/due-alerts/SnoozeFromNotification';
 import { taskKeys } from './features/tasks/api';
-import { TaskDueModal } from './features/tasks/TaskDueModal';
+import { TaskDueModal } from './features/due-alerts/TaskDueModal';
 import { TasksPage } from './features/tasks/TasksPage';
 import { useFeatures } from './hooks/useFeatures';
 import { useSession } from './hooks/useSession';
-import { useTaskDue } from './hooks/useTaskDue';
-import { shareTokenWithServiceWorker, subscribeToPush } from './lib/push';
-import { parseTaskDue, socket } from './lib/socket';
+import { useTaskDue } from './features/due-alerts/useTaskDue';
+import { shareTokenWithServiceWorker, subscribeToPush } from './features/due-alerts/push';
+import { parseTaskDue, socket } from './features/due-alerts/socket';
 
 function RequireAuth() {
   const session = useSession();

@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
-import { useSocketStatus } from '../../hooks/useSocketStatus';
 import { logout } from '../../lib/auth';
-import { unsubscribeFromPush } from '../../lib/push';
+import { PushBanner } from '../due-alerts/PushBanner';
+import { unsubscribeFromPush } from '../due-alerts/push';
+import { useSocketStatus } from '../due-alerts/useSocketStatus';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { FeatureGuard } from './FeatureGuard';
-import { PushBanner } from './PushBanner';
 
 interface NavItem {
   to: string;

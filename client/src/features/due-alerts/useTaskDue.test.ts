@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TaskDueMessage } from '../lib/socket';
+import type { TaskDueMessage } from './socket';
 import { useTaskDue } from './useTaskDue';
 
 function fakeSocket() {

@@ -5,13 +5,19 @@ import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/toast';
 import type { Feature } from '../../hooks/useFeatures';
-import type { TaskDueQueue } from '../../hooks/useTaskDue';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatPhone, whatsappUrl } from '../../lib/format';
-import type { TaskDueMessage } from '../../lib/socket';
-import { timelineKeys } from '../timeline/api';
 import { useCustomerContact } from '../customers/useCustomerContact';
-import { completeTask, snoozeTask, SNOOZE_MINUTES, taskKeys, type SnoozeMinutes } from './api';
+import {
+  completeTask,
+  snoozeTask,
+  SNOOZE_MINUTES,
+  taskKeys,
+  type SnoozeMinutes,
+} from '../tasks/api';
+import { timelineKeys } from '../timeline/api';
+import type { TaskDueMessage } from './socket';
+import type { TaskDueQueue } from './useTaskDue';
 
 export interface TaskDueModalProps {
   alerts: TaskDueQueue;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/toast';
 import { useRememberedState } from '../../hooks/useRememberedState';
-import { askPushPermission, pushSupported } from '../../lib/push';
+import { askPushPermission, pushSupported } from './push';
 
 /**
  * Asks for notification permission from a click, never on load: the browser's prompt appears

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { snoozeTask, SNOOZE_MINUTES, type SnoozeMinutes } from './api';
+import { snoozeTask, SNOOZE_MINUTES, type SnoozeMinutes } from '../tasks/api';
 
 /**
  * The service worker opens `?snoozeTask=<id>&minutes=5` when it could not snooze by itself (no

@@ -1,5 +1,5 @@
 import { Client, ReconnectionTimeMode, type IMessage, type StompConfig } from '@stomp/stompjs';
-import { getAccessToken } from './api';
+import { getAccessToken } from '../../lib/api';
 
 /** The `task:due` message on `/user/queue/task-due` (notification-service TaskDueMessage). */
 export interface TaskDueMessage {

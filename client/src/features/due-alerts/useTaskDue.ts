@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { socket as appSocket, type RealtimeSocket, type TaskDueMessage } from '../lib/socket';
+import { socket as appSocket, type RealtimeSocket, type TaskDueMessage } from './socket';
 
 export interface TaskDueQueue {
   /** The alert on screen, the oldest not yet handled. */

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json, mockFetch, renderWithProviders, signIn } from '../../../test/render';
-import { useTaskDue, type TaskDueQueue } from '../../hooks/useTaskDue';
-import type { TaskDueMessage } from '../../lib/socket';
+import { useTaskDue, type TaskDueQueue } from './useTaskDue';
+import type { TaskDueMessage } from './socket';
 import { TaskDueModal } from './TaskDueModal';
 
 function due(taskId: string, over: Partial<TaskDueMessage> = {}): TaskDueMessage {

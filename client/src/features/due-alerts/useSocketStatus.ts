@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { socket, type SocketStatus } from '../lib/socket';
+import { socket, type SocketStatus } from './socket';
 
 export function useSocketStatus(): SocketStatus {
   return useSyncExternalStore(

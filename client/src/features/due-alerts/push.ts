@@ -1,5 +1,5 @@
-import { api } from './api';
-import { getSession, subscribeSession } from './session';
+import { api } from '../../lib/api';
+import { getSession, subscribeSession } from '../../lib/session';
 
 /**
  * Web Push: the service worker (public/sw.js) shows task alerts when no tab is open. Permission
