@@ -1,8 +1,7 @@
 import { api } from '../../lib/api';
-import { getSession, subscribeSession } from '../../lib/session';
 
 /**
- * Web Push: the service worker (public/sw.js) shows task alerts when no tab is open. Permission
+ * Web Push: the service worker (sw.js) shows task alerts when no tab is open. Permission
  * is asked only from a click (the shell's banner), never on page load; once granted, every
  * sign-in makes sure this browser's subscription is stored for the signed-in user.
  */
@@ -13,31 +12,6 @@ export function pushSupported(): boolean {
     'PushManager' in window &&
     'Notification' in window
   );
-}
-
-export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
-  if (!('serviceWorker' in navigator)) return null;
-  try {
-    return await navigator.serviceWorker.register('/sw.js');
-  } catch {
-    return null;
-  }
-}
-
-/** The service worker needs the current token to snooze from a notification. */
-export function shareTokenWithServiceWorker(): () => void {
-  if (!('serviceWorker' in navigator)) return () => undefined;
-  const post = () => {
-    void navigator.serviceWorker.ready.then((registration) => {
-      const session = getSession();
-      registration.active?.postMessage({
-        type: 'session',
-        accessToken: session?.accessToken ?? null,
-      });
-    });
-  };
-  post();
-  return subscribeSession(post);
 }
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {

@@ -3,9 +3,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
 import { logout } from '../../lib/auth';
-import { PushBanner } from '../due-alerts/PushBanner';
-import { unsubscribeFromPush } from '../due-alerts/push';
-import { useSocketStatus } from '../due-alerts/useSocketStatus';
+import { ConnectionStatus, PushBanner, unsubscribeFromPush } from '../due-alerts';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { FeatureGuard } from './FeatureGuard';
 
@@ -31,17 +29,9 @@ const ROLE_LABELS: Record<string, string> = {
   admin: 'מנהל מערכת',
 };
 
-const SOCKET_LABELS = {
-  connected: 'מחובר לעדכונים חיים',
-  connecting: 'מתחבר לעדכונים חיים…',
-  disconnected: 'אין חיבור לעדכונים חיים, מנסה שוב',
-  idle: 'עדכונים חיים כבויים',
-} as const;
-
 export function AppShell() {
   const session = useSession();
   const { isOn } = useFeatures();
-  const status = useSocketStatus();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -85,14 +75,7 @@ export function AppShell() {
       </aside>
       <div className="shell__main">
         <header className="topbar">
-          <span
-            className={`live-dot live-dot--${status}`}
-            data-socket-status={status}
-            role="status"
-            title={SOCKET_LABELS[status]}
-          >
-            <span className="visually-hidden">{SOCKET_LABELS[status]}</span>
-          </span>
+          <ConnectionStatus />
           <div className="topbar__end">
             <NotificationBell />
             <div className="user">
