@@ -4,7 +4,7 @@ import { ContractEditorPage } from './features/billing/ContractEditorPage';
 import { ContractsPage } from './features/billing/ContractsPage';
 import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
 import { InvoicesPage } from './features/billing/InvoicesPage';
-import { CustomerPage } from './features/customers/CustomerPage';
+import { CustomerPage } from './features/customer-page/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { DueAlerts } from './features/due-alerts';
 import { SettingsPage } from './features/settings/SettingsPage';

@@ -9,6 +9,7 @@ import { useFeatures } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { CustomerPicker } from '../customers/CustomerPicker';
 import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
@@ -20,7 +21,6 @@ import {
   type Contract,
   type SigningLink,
 } from './api';
-import { CustomerPicker } from './CustomerPicker';
 import { DocumentLoadState } from './DocumentLoadState';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { LineItemsEditor } from './LineItemsEditor';

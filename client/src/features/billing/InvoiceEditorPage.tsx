@@ -10,6 +10,7 @@ import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { options } from '../../lib/options';
+import { CustomerPicker } from '../customers/CustomerPicker';
 import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
@@ -24,7 +25,6 @@ import {
   type InvoiceAction,
   type InvoiceInput,
 } from './api';
-import { CustomerPicker } from './CustomerPicker';
 import { DocumentLoadState } from './DocumentLoadState';
 import {
   DRAFTABLE_TYPES,

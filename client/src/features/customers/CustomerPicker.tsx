@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Input, Select } from '../../components/Field';
 import { useDebounced } from '../../hooks/useDebounced';
 import { formatPhone } from '../../lib/format';
-import { customerKeys, getCustomer, listCustomers } from '../customers/api';
+import { customerKeys, getCustomer, listCustomers } from './api';
 
 export interface CustomerPickerProps {
   value: string;

@@ -6,8 +6,8 @@ import { TextArea } from '../../components/Field';
 import { useFeatures } from '../../hooks/useFeatures';
 import { SendForSignatureDialog } from '../billing/SendForSignatureDialog';
 import { TaskDialog } from '../tasks/TaskDialog';
-import type { Customer } from './api';
-import { useCustomerContact } from './useCustomerContact';
+import type { Customer } from '../customers/api';
+import { useCustomerContact } from '../customers/useCustomerContact';
 
 /**
  * SPEC C10's Action Bar: one click to call, message, add a task, quote, send for signature or

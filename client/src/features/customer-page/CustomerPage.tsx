@@ -12,14 +12,13 @@ import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatAgorot, formatDateTime, formatPhone } from '../../lib/format';
 import { CallLogView } from '../calls/CallLogView';
-import { listTasks, taskKeys } from '../tasks/api';
-import { CHANNEL_LABELS, TASK_STATUS_LABELS } from '../tasks/labels';
+import { CustomerTasks } from '../tasks/CustomerTasks';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { WhatsAppThread } from '../whatsapp/WhatsAppThread';
+import { customerKeys, getCustomer, type Customer } from '../customers/api';
+import { CustomerDialog } from '../customers/CustomerDialog';
+import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from '../customers/labels';
 import { ActionBar } from './ActionBar';
-import { customerKeys, getCustomer, type Customer } from './api';
-import { CustomerDialog } from './CustomerDialog';
-import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 
 const BASE_TABS = [
   { id: 'overview', label: 'סקירה' },
@@ -164,39 +163,6 @@ function Overview({ customer: c }: { customer: Customer }) {
         ) : null}
       </div>
       {isOn('tasks') ? <CustomerTasks customerId={c.id} /> : null}
-    </div>
-  );
-}
-
-function CustomerTasks({ customerId }: { customerId: string }) {
-  const tasks = useQuery({
-    queryKey: taskKeys.forCustomer(customerId),
-    queryFn: () => listTasks({ customerId, limit: 10 }),
-  });
-  return (
-    <div className="card">
-      <h2 className="card__title">משימות</h2>
-      {tasks.isPending ? (
-        <Skeleton lines={2} />
-      ) : tasks.isError ? (
-        <p role="alert">{errorMessage(tasks.error)}</p>
-      ) : tasks.data.items.length === 0 ? (
-        <EmptyState icon="📝" title="אין משימות ללקוח" description="הוסיפו משימה מסרגל הפעולות." />
-      ) : (
-        <ul className="task-list">
-          {tasks.data.items.map((t) => (
-            <li key={t.id} className={`task-list__item task-list__item--${t.status}`}>
-              <span className="task-list__title">{t.title}</span>
-              <span className="muted">
-                {CHANNEL_LABELS[t.channel]} · {t.dueAt ? formatDateTime(t.dueAt) : 'ללא מועד'}
-              </span>
-              <Badge tone={t.status === 'done' ? 'success' : 'neutral'}>
-                {TASK_STATUS_LABELS[t.status]}
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
