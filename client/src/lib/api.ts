@@ -164,10 +164,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
 /** `?a=1&b=x` from the defined, non-empty values. */
-export function query(
-  params: Record<string, string | number | boolean | null | undefined>,
-): string {
+export function query(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
@@ -178,11 +178,7 @@ export function query(
 }
 
 /** The server's CSV of every row matching the filters (not only the page on screen). */
-export async function downloadExport(
-  path: string,
-  params: Parameters<typeof query>[0],
-  filename: string,
-) {
+export async function downloadExport(path: string, params: QueryParams, filename: string) {
   const response = await request(`${path}${query(params)}`, { headers: { Accept: 'text/csv' } });
   downloadFile(filename, await response.blob(), 'text/csv;charset=utf-8');
 }
