@@ -28,6 +28,7 @@ import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './li
 import { SigningLinkDialog } from './SigningLinkDialog';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import './billing.css';
 
 /** `/contracts/new?customerId=…` and `/contracts/:id`. */
 export function ContractEditorPage() {

@@ -36,6 +36,7 @@ import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import './billing.css';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
 export function InvoiceEditorPage() {

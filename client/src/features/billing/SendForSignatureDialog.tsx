@@ -14,6 +14,7 @@ import { timelineKeys } from '../timeline/api';
 import { billingKeys, listContracts, sendContract, type SigningLink } from './api';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { SigningLinkDialog } from './SigningLinkDialog';
+import './billing.css';
 
 /** The Action Bar's ✍️: choose one of the customer's open quotes and get its signing link. */
 export function SendForSignatureDialog({
@@ -67,7 +68,7 @@ export function SendForSignatureDialog({
           }
         />
       ) : (
-        <ul className="pick-list">
+        <ul className="plain-list pick-list">
           {open.map((c) => (
             <li key={c.id} className="pick-list__item">
               <div className="pick-list__main">

@@ -8,6 +8,7 @@ import { SendForSignatureDialog } from '../billing/SendForSignatureDialog';
 import { TaskDialog } from '../tasks/TaskDialog';
 import type { Customer } from '../customers/api';
 import { useCustomerContact } from '../customers/useCustomerContact';
+import './customer-page.css';
 
 /**
  * SPEC C10's Action Bar: one click to call, message, add a task, quote, send for signature or

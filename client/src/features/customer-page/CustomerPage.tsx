@@ -19,6 +19,7 @@ import { customerKeys, getCustomer, type Customer } from '../customers/api';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from '../customers/labels';
 import { ActionBar } from './ActionBar';
+import './customer-page.css';
 
 const BASE_TABS = [
   { id: 'overview', label: 'סקירה' },

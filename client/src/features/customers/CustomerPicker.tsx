@@ -4,6 +4,7 @@ import { Input, Select } from '../../components/Field';
 import { useDebounced } from '../../hooks/useDebounced';
 import { formatPhone } from '../../lib/format';
 import { customerKeys, getCustomer, listCustomers } from './api';
+import './customers.css';
 
 export interface CustomerPickerProps {
   value: string;

@@ -1,4 +1,5 @@
 import { useSocketStatus } from './useSocketStatus';
+import './due-alerts.css';
 
 const LABELS = {
   connected: 'מחובר לעדכונים חיים',

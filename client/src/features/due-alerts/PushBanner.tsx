@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/toast';
 import { useRememberedState } from '../../hooks/useRememberedState';
 import { askPushPermission, pushSupported } from './push';
+import './due-alerts.css';
 
 /**
  * Asks for notification permission from a click, never on load: the browser's prompt appears

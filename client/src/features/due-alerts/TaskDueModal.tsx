@@ -18,6 +18,7 @@ import {
 import { timelineKeys } from '../timeline/api';
 import type { TaskDueMessage } from './socket';
 import type { TaskDueQueue } from './useTaskDue';
+import './due-alerts.css';
 
 export interface TaskDueModalProps {
   alerts: TaskDueQueue;

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { usePopover } from '../../hooks/usePopover';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { getInbox, markAllRead, markRead, notificationKeys } from './api';
+import './notifications.css';
 
 /** The notification centre behind the bell (SPEC C5). */
 export function NotificationBell() {

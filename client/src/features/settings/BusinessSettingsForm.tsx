@@ -13,6 +13,7 @@ import {
   type BillingSettings,
 } from '../billing/api';
 import { vatBasisPoints } from './api';
+import './settings.css';
 
 interface Draft {
   businessName: string;

@@ -5,6 +5,7 @@ import { useToast } from '../../components/toast';
 import { featuresKey, useFeatures, type Feature, type Features } from '../../hooks/useFeatures';
 import { errorMessage } from '../../lib/api';
 import { FEATURE_INFO, FEATURE_ORDER, setFeatures } from './api';
+import './settings.css';
 
 /**
  * The tenant's feature flags (SPEC C1). A switch applies at once: the answer replaces the cached

@@ -9,6 +9,7 @@ import { useToast } from '../../components/toast';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime, formatPhone } from '../../lib/format';
 import { callKeys, getCallSettings, saveCallSettings, type CallSettings } from '../calls/api';
+import './settings.css';
 
 const PROVIDERS: Record<string, string> = {
   twilio: 'Twilio (שיחות)',

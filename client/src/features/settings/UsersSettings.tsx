@@ -11,6 +11,9 @@ import { useSession } from '../../hooks/useSession';
 import { usersKey, useUsers, type User } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { createUser, deactivateUser, type CreateUserInput } from './api';
+// The users table looks like a DataTable.
+import '../../components/DataTable/DataTable.css';
+import './settings.css';
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'בעלים',

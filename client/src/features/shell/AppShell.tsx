@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Button } from '../../components/Button';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
 import { logout } from '../../lib/auth';
 import { ConnectionStatus, PushBanner, unsubscribeFromPush } from '../due-alerts';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { FeatureGuard } from './FeatureGuard';
+import './shell.css';
 
 interface NavItem {
   to: string;
@@ -84,9 +86,9 @@ export function AppShell() {
                 {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
               </span>
             </div>
-            <button type="button" className="btn btn--ghost btn--sm" onClick={() => void signOut()}>
+            <Button variant="ghost" size="sm" onClick={() => void signOut()}>
               יציאה
-            </button>
+            </Button>
           </div>
         </header>
         <PushBanner />

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { listTasks, taskKeys } from './api';
 import { CHANNEL_LABELS, TASK_STATUS_LABELS } from './labels';
+import './tasks.css';
 
 /** The customer page's card of that customer's latest tasks. */
 export function CustomerTasks({ customerId }: { customerId: string }) {
@@ -23,7 +24,7 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
       ) : tasks.data.items.length === 0 ? (
         <EmptyState icon="📝" title="אין משימות ללקוח" description="הוסיפו משימה מסרגל הפעולות." />
       ) : (
-        <ul className="task-list">
+        <ul className="plain-list task-list">
           {tasks.data.items.map((t) => (
             <li key={t.id} className={`task-list__item task-list__item--${t.status}`}>
               <span className="task-list__title">{t.title}</span>

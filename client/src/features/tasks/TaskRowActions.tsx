@@ -1,5 +1,7 @@
 import { Button } from '../../components/Button';
 import { SNOOZE_MINUTES, type SnoozeMinutes, type Task } from './api';
+import '../../components/Field.css';
+import './tasks.css';
 
 export interface TaskRowActionsProps {
   task: Task;

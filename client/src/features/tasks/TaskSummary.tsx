@@ -1,4 +1,5 @@
 import type { TaskSummary as Summary } from './api';
+import './tasks.css';
 
 /** The counts above the task list (open, overdue, today, this week); "…" while they load. */
 export function TaskSummary({ summary, mine }: { summary: Summary | undefined; mine: boolean }) {

@@ -14,6 +14,7 @@ import {
 } from './labels';
 import { TaskRowActions } from './TaskRowActions';
 import type { useTaskActions } from './useTaskActions';
+import './tasks.css';
 
 function isOverdue(t: Task, now = Date.now()): boolean {
   return t.status !== 'done' && t.dueAt !== null && Date.parse(t.dueAt) < now;

@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { timelineKeys } from '../timeline/api';
 import { getThread, MESSAGE_STATUS, sendWhatsApp, whatsappKeys, type WhatsAppMessage } from './api';
+import './whatsapp.css';
 
 export interface WhatsAppThreadProps {
   customerId: string;
@@ -115,7 +116,7 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
             description="כתבו הודעה ראשונה ללקוח. תשובות הלקוח יופיעו כאן."
           />
         ) : (
-          <ol className="wa__list">
+          <ol className="plain-list wa__list">
             {messages.map((m) => (
               <Message
                 key={m.id}
