@@ -11,7 +11,7 @@ export interface NewItem {
 }
 
 /** The server's CSV of every row matching the filters, not only the page on screen. */
-export interface ExportAll {
+interface ExportAll {
   path: string;
   params: QueryParams;
   fileName: string;

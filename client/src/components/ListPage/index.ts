@@ -1,2 +1,2 @@
-export { ListPage, type ExportAll, type ListPageProps, type NewItem } from './ListPage';
-export { ListTable, type ListTableProps } from './ListTable';
+export { ListPage } from './ListPage';
+export { ListTable } from './ListTable';

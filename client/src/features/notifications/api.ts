@@ -1,7 +1,7 @@
 import { api } from '../../lib/api';
 
 /** One alert of the notification centre (notification-service's inbox). */
-export interface Notification {
+interface Notification {
   id: string;
   type: string;
   title: string;
