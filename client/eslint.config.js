@@ -42,7 +42,7 @@ export default tseslint.config(
     rules: { 'react-refresh/only-export-components': 'off' },
   },
   {
-    files: ['public/sw.js'],
+    files: ['src/features/due-alerts/sw.js'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.serviceworker } },
   },

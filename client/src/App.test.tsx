@@ -5,8 +5,8 @@ import { json, mockFetch, renderWithProviders } from '../test/render';
 import { App } from './App';
 import { getSession } from './lib/session';
 
-vi.mock('./lib/socket', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./lib/socket')>();
+vi.mock('./features/due-alerts/socket', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./features/due-alerts/socket')>();
   return {
     ...actual,
     socket: new actual.RealtimeSocket({

@@ -1,27 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
 import { ContractEditorPage } from './features/billing/ContractEditorPage';
 import { ContractsPage } from './features/billing/ContractsPage';
 import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
 import { InvoicesPage } from './features/billing/InvoicesPage';
-import { CustomerPage } from './features/customers/CustomerPage';
+import { CustomerPage } from './features/customer-page/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
-import { inboxKey } from './features/notifications/keys';
-import { NotFoundPage } from './features/placeholders/ComingSoonPage';
+import { DueAlerts } from './features/due-alerts';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppShell } from './features/shell/AppShell';
+import { NotFoundPage } from './features/shell/NotFoundPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { SignPage } from './features/signing/SignPage';
-import { SnoozeFromNotification } from './features/tasks/SnoozeFromNotification';
-import { TaskDueModal } from './features/tasks/TaskDueModal';
 import { TasksPage } from './features/tasks/TasksPage';
-import { useFeatures } from './hooks/useFeatures';
 import { useSession } from './hooks/useSession';
-import { useTaskDue } from './hooks/useTaskDue';
-import { shareTokenWithServiceWorker, subscribeToPush } from './lib/push';
-import { parseTaskDue, socket } from './lib/socket';
 
 function RequireAuth() {
   const session = useSession();
@@ -30,45 +22,6 @@ function RequireAuth() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
   return <Outlet />;
-}
-
-/**
- * Real time for the signed-in user: one socket, the due-task modal (mounted once, app-wide),
- * alerts handed over by the service worker, and this browser's push subscription.
- */
-function RealtimeAlerts({ userId }: { userId: string }) {
-  const { isOn } = useFeatures();
-  const queryClient = useQueryClient();
-  const alerts = useTaskDue(true);
-
-  useEffect(() => {
-    socket.start();
-    const stopSharing = shareTokenWithServiceWorker();
-    void subscribeToPush();
-    const offDue = socket.onTaskDue(() => {
-      void queryClient.invalidateQueries({ queryKey: inboxKey });
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    });
-    const onWorkerMessage = (event: MessageEvent<unknown>) => {
-      const data = event.data as { type?: string; alert?: unknown } | null;
-      if (data?.type === 'task:due' && data.alert) {
-        const alert = parseTaskDue(JSON.stringify(data.alert));
-        if (alert) socket.deliver(alert);
-      }
-    };
-    if ('serviceWorker' in navigator)
-      navigator.serviceWorker.addEventListener('message', onWorkerMessage);
-    return () => {
-      offDue();
-      stopSharing();
-      if ('serviceWorker' in navigator) {
-        navigator.serviceWorker.removeEventListener('message', onWorkerMessage);
-      }
-      void socket.stop();
-    };
-  }, [userId, queryClient]);
-
-  return <TaskDueModal alerts={alerts} isOn={isOn} />;
 }
 
 export function App() {
@@ -87,7 +40,6 @@ export function App() {
             <Route path="tasks" element={<TasksPage />} />
             <Route path="tasks/:id" element={<TasksPage />} />
             <Route path="contracts" element={<ContractsPage />} />
-            <Route path="contracts/sign" element={<Navigate to="/contracts" replace />} />
             <Route path="contracts/:id" element={<ContractEditorPage />} />
             <Route path="invoices" element={<InvoicesPage />} />
             <Route path="invoices/:id" element={<InvoiceEditorPage />} />
@@ -97,12 +49,7 @@ export function App() {
           </Route>
         </Route>
       </Routes>
-      {session ? (
-        <>
-          <RealtimeAlerts key={session.user.id} userId={session.user.id} />
-          <SnoozeFromNotification />
-        </>
-      ) : null}
+      {session ? <DueAlerts userId={session.user.id} /> : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ToastProvider } from './components/ToastProvider';
-import { registerServiceWorker } from './lib/push';
+import { registerServiceWorker } from './features/due-alerts';
 import { createQueryClient } from './lib/queryClient';
 
 const root = document.getElementById('root');

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import './Button.css';
+import './Dialog.css';
 
 export interface DialogProps {
   open: boolean;

@@ -1,3 +1,5 @@
+import './Skeleton.css';
+
 export interface SkeletonProps {
   /** Number of lines. */
   lines?: number;

@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastApi, type ToastItem, type ToastTone } from './toast';
+import './Button.css';
+import './ToastProvider.css';
 
 const DURATION_MS = 5000;
 const ICONS: Record<ToastTone, string> = { success: '✓', error: '⚠', info: 'ℹ' };

@@ -6,10 +6,12 @@ export type Feature =
 
 export type Features = Partial<Record<Feature, boolean>>;
 
+export const featuresKey = ['tenant', 'features'] as const;
+
 /** The tenant's feature flags; what is off is hidden (the server refuses it anyway). */
 export function useFeatures() {
   const query = useQuery({
-    queryKey: ['tenant', 'features'],
+    queryKey: featuresKey,
     queryFn: () => api<Features>('/api/tenant/features'),
     staleTime: 5 * 60_000,
   });

@@ -9,9 +9,11 @@ export interface User {
   active: boolean;
 }
 
+export const usersKey = ['users'] as const;
+
 export function useUsers() {
   return useQuery({
-    queryKey: ['users'],
+    queryKey: usersKey,
     queryFn: async () => (await api<{ items: User[] }>('/api/users')).items,
     staleTime: 5 * 60_000,
   });

@@ -1,3 +1,4 @@
+import { downloadFile } from './csv';
 import {
   getSession,
   reloadSession,
@@ -47,7 +48,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   503: 'השירות אינו זמין כרגע, נסו שוב בעוד רגע',
 };
 
-export function fallbackMessage(status: number): string {
+function fallbackMessage(status: number): string {
   return FALLBACK_MESSAGES[status] ?? 'אירעה שגיאה, נסו שוב';
 }
 
@@ -90,7 +91,7 @@ async function exchange(refreshToken: string): Promise<Session | null> {
  * refreshing with the same token would sign the user out. Inside the lock the stored session is
  * read again; if another tab already rotated, its fresh tokens are used.
  */
-export function refreshSession(): Promise<Session | null> {
+function refreshSession(): Promise<Session | null> {
   if (refreshing) return refreshing;
   const stale = getSession();
   if (!stale) return Promise.resolve(null);
@@ -163,10 +164,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
 /** `?a=1&b=x` from the defined, non-empty values. */
-export function query(
-  params: Record<string, string | number | boolean | null | undefined>,
-): string {
+export function query(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
@@ -174,6 +175,12 @@ export function query(
   }
   const s = search.toString();
   return s ? `?${s}` : '';
+}
+
+/** The server's CSV of every row matching the filters (not only the page on screen). */
+export async function downloadExport(path: string, params: QueryParams, filename: string) {
+  const response = await request(`${path}${query(params)}`, { headers: { Accept: 'text/csv' } });
+  downloadFile(filename, await response.blob(), 'text/csv;charset=utf-8');
 }
 
 /** The list shape of the whole API. */

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { usePopover } from '../../hooks/usePopover';
 import { Button } from '../Button';
 import type { DataTableColumn } from './types';
+import './DataTable.css';
 
 export interface ColumnMenuProps<T> {
   columns: DataTableColumn<T>[];

@@ -17,6 +17,9 @@ import { Button } from '../Button';
 import { EmptyState } from '../EmptyState';
 import { ColumnMenu } from './ColumnMenu';
 import type { DataTableColumn, ServerSide, TableSettings } from './types';
+import '../Field.css';
+import '../Skeleton.css';
+import './DataTable.css';
 
 export interface DataTableProps<T> {
   /** Names the remembered settings (column visibility, density) in localStorage. */

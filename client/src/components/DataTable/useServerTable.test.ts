@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DataTableColumn } from './types';
 import { useServerTable } from './useServerTable';
 
 describe('useServerTable', () => {
@@ -35,6 +36,22 @@ describe('useServerTable', () => {
     act(() => result.current.setPage(4));
     act(() => result.current.resetPage());
     expect(result.current.page).toBe(1);
+  });
+
+  it('sends the sort of a sortable column only, else the fallback', () => {
+    const columns: DataTableColumn<unknown>[] = [
+      { id: 'name', header: 'שם', text: () => '', sortable: true },
+      { id: 'phone', header: 'טלפון', text: () => '' },
+    ];
+    localStorage.setItem('list:sort', JSON.stringify({ id: 'name', desc: true }));
+    const { result } = renderHook(() => useServerTable('list'));
+    expect(result.current.sortParam(columns, '-createdAt')).toBe('-name');
+    act(() => result.current.server(10).onSortChange({ id: 'name', desc: false }));
+    expect(result.current.sortParam(columns)).toBe('name');
+    act(() => result.current.server(10).onSortChange({ id: 'phone', desc: false }));
+    expect(result.current.sortParam(columns, '-createdAt')).toBe('-createdAt');
+    act(() => result.current.server(10).onSortChange(null));
+    expect(result.current.sortParam(columns)).toBe('');
   });
 
   it('keeps no sort for a list the server does not sort', () => {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useRememberedState } from '../../hooks/useRememberedState';
-import type { ServerSide, SortState } from './types';
+import type { DataTableColumn, ServerSide, SortState } from './types';
 
 export interface ServerTableOptions {
   /** false: the server does not sort this list; no sort is kept and the headers do nothing. */
@@ -16,6 +16,11 @@ export interface ServerTable {
   resetPage: () => void;
   /** The DataTable's `server` prop for a list of `total` rows. */
   server: (total: number) => ServerSide;
+  /**
+   * The API's `sort` (`name`, `-createdAt`) for the table's sort: only a column marked sortable
+   * is sent (a remembered sort may name one that no longer is); otherwise `fallback`.
+   */
+  sortParam: <T>(columns: DataTableColumn<T>[], fallback?: string) => string;
 }
 
 /**
@@ -51,5 +56,10 @@ export function useServerTable(
       : () => undefined,
   });
 
-  return { page, pageSize, sort, setPage, resetPage, server };
+  const sortParam = <T>(columns: DataTableColumn<T>[], fallback = '') =>
+    sort && columns.some((c) => c.id === sort.id && c.sortable === true)
+      ? `${sort.desc ? '-' : ''}${sort.id}`
+      : fallback;
+
+  return { page, pageSize, sort, setPage, resetPage, server, sortParam };
 }

@@ -5,6 +5,7 @@ import { Input } from '../../components/Field';
 import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { login } from '../../lib/auth';
+import './auth.css';
 
 export function LoginPage() {
   const session = useSession();

@@ -9,6 +9,8 @@ import { useFeatures } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { CustomerPicker } from '../customers/CustomerPicker';
+import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
   createContract,
@@ -19,7 +21,6 @@ import {
   type Contract,
   type SigningLink,
 } from './api';
-import { CustomerPicker } from './CustomerPicker';
 import { DocumentLoadState } from './DocumentLoadState';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { LineItemsEditor } from './LineItemsEditor';
@@ -27,6 +28,7 @@ import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './li
 import { SigningLinkDialog } from './SigningLinkDialog';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import './billing.css';
 
 /** `/contracts/new?customerId=…` and `/contracts/:id`. */
 export function ContractEditorPage() {
@@ -74,7 +76,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
   const refresh = (saved: Contract) => {
     queryClient.setQueryData(billingKeys.contract(saved.id), saved);
     void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-    void queryClient.invalidateQueries({ queryKey: ['timeline', saved.customerId] });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(saved.customerId) });
   };
 
   const save = useMutation({
@@ -119,7 +121,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
       if (!result || !contract) return;
       setLink(result);
       void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', contract.customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(contract.customerId) });
       toast.success('המסמך נשלח לחתימה');
     },
     onError: (error) => toast.error(errorMessage(error)),

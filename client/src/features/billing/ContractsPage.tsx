@@ -3,20 +3,16 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
-import { EmptyState } from '../../components/EmptyState';
+import { useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { Select } from '../../components/Field';
-import { QueryErrorAlert } from '../../components/QueryErrorAlert';
+import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
-import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
-import { options } from '../customers/labels';
-import { billingKeys, downloadExport, listContracts, openPdf, type Contract } from './api';
+import { options } from '../../lib/options';
+import { billingKeys, listContracts, openPdf, type Contract } from './api';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
-
-const SORTABLE = new Set(['title', 'customerName', 'status', 'totalAgorot', 'createdAt']);
 
 /** Quotes and contracts (SPEC C6): server-side paging and sorting, filters by status and customer. */
 export function ContractsPage() {
@@ -26,18 +22,7 @@ export function ContractsPage() {
   const customerId = search.get('customerId') ?? '';
   const [status, setStatus] = useState('');
   const table = useServerTable('contracts');
-  const { page, pageSize, sort, resetPage } = table;
-  const [exporting, setExporting] = useState(false);
-  const canWrite = useSession()?.user.role !== 'viewer';
-
-  const sortParam =
-    sort && SORTABLE.has(sort.id) ? `${sort.desc ? '-' : ''}${sort.id}` : '-createdAt';
-  const params = { page, limit: pageSize, sort: sortParam, status, customerId };
-  const list = useQuery({
-    queryKey: billingKeys.contractList(params),
-    queryFn: ({ signal }) => listContracts(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { page, pageSize, resetPage } = table;
 
   const columns = useMemo<DataTableColumn<Contract>[]>(
     () => [
@@ -103,61 +88,38 @@ export function ContractsPage() {
     [toast],
   );
 
-  const exportAll = async () => {
-    setExporting(true);
-    try {
-      await downloadExport(
-        '/api/contracts/export',
-        { sort: sortParam, status, customerId },
-        'הצעות-וחוזים.csv',
-      );
-    } catch (e) {
-      toast.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const filters = { sort: table.sortParam(columns, '-createdAt'), status, customerId };
+  const params = { page, limit: pageSize, ...filters };
+  const list = useQuery({
+    queryKey: billingKeys.contractList(params),
+    queryFn: ({ signal }) => listContracts(params, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const filtered = Boolean(status || customerId);
   const newPath = customerId
     ? `/contracts/new?customerId=${encodeURIComponent(customerId)}`
     : '/contracts/new';
+  const newQuote = { label: 'הצעה חדשה', onClick: () => void navigate(newPath) };
 
   return (
-    <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">הצעות מחיר וחוזים</h1>
-          <p className="page__subtitle">
-            {list.data ? `${list.data.total} מסמכים` : 'הצעות מחיר, חוזים וחתימות'}
-          </p>
-        </div>
-        <div className="page__actions">
-          <Button icon="⬇" loading={exporting} onClick={() => void exportAll()}>
-            ייצוא הכול
-          </Button>
-          {canWrite ? (
-            <Button variant="primary" icon="+" onClick={() => void navigate(newPath)}>
-              הצעה חדשה
-            </Button>
-          ) : null}
-        </div>
-      </header>
-
-      <QueryErrorAlert query={list} />
-
-      <DataTable<Contract>
+    <ListPage
+      title="הצעות מחיר וחוזים"
+      subtitle={list.data ? `${list.data.total} מסמכים` : 'הצעות מחיר, חוזים וחתימות'}
+      exportAll={{ path: '/api/contracts/export', params: filters, fileName: 'הצעות-וחוזים.csv' }}
+      newItem={newQuote}
+    >
+      <ListTable<Contract>
         id="contracts"
         caption="טבלת הצעות המחיר והחוזים"
         exportFileName="הצעות-וחוזים"
         columns={columns}
-        data={list.data?.items ?? []}
+        list={list}
+        table={table}
         getRowId={(c) => c.id}
-        loading={list.isPending}
         onRowClick={(c) => void navigate(`/contracts/${c.id}`)}
-        server={table.server(list.data?.total ?? 0)}
-        toolbar={
-          <div className="filters" role="search">
+        filters={
+          <>
             <Select
               label="סטטוס"
               hideLabel
@@ -181,27 +143,17 @@ export function ContractsPage() {
                 {`לקוח אחד (${list.data?.items[0]?.customerName ?? '…'}) ✕`}
               </Button>
             ) : null}
-          </div>
+          </>
         }
-        empty={
-          filtered ? (
-            <EmptyState icon="🔍" title="לא נמצאו מסמכים" description="נסו לשנות את הסינון." />
-          ) : (
-            <EmptyState
-              icon="📄"
-              title="עדיין אין הצעות מחיר"
-              description="צרו הצעת מחיר ללקוח ושלחו אותה לחתימה דיגיטלית."
-              action={
-                canWrite ? (
-                  <Button variant="primary" onClick={() => void navigate(newPath)}>
-                    הצעה חדשה
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
-        }
+        filtered={filtered}
+        empty={{
+          icon: '📄',
+          title: 'עדיין אין הצעות מחיר',
+          description: 'צרו הצעת מחיר ללקוח ושלחו אותה לחתימה דיגיטלית.',
+        }}
+        filteredEmpty={{ title: 'לא נמצאו מסמכים', description: 'נסו לשנות את הסינון.' }}
+        newItem={newQuote}
       />
-    </section>
+    </ListPage>
   );
 }

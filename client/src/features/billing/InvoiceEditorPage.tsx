@@ -9,7 +9,9 @@ import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { options } from '../customers/labels';
+import { options } from '../../lib/options';
+import { CustomerPicker } from '../customers/CustomerPicker';
+import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
   createInvoice,
@@ -23,7 +25,6 @@ import {
   type InvoiceAction,
   type InvoiceInput,
 } from './api';
-import { CustomerPicker } from './CustomerPicker';
 import { DocumentLoadState } from './DocumentLoadState';
 import {
   DRAFTABLE_TYPES,
@@ -35,6 +36,7 @@ import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import './billing.css';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
 export function InvoiceEditorPage() {
@@ -103,7 +105,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const refresh = (saved: Invoice) => {
     queryClient.setQueryData(billingKeys.invoice(saved.id), saved);
     void queryClient.invalidateQueries({ queryKey: billingKeys.invoices });
-    void queryClient.invalidateQueries({ queryKey: ['timeline', saved.customerId] });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(saved.customerId) });
   };
 
   const save = useMutation({

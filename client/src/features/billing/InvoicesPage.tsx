@@ -3,34 +3,16 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
-import { EmptyState } from '../../components/EmptyState';
+import { useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { Input, Select } from '../../components/Field';
-import { QueryErrorAlert } from '../../components/QueryErrorAlert';
+import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
-import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
-import { options } from '../customers/labels';
-import {
-  billingKeys,
-  downloadExport,
-  invoicePdfName,
-  listInvoices,
-  openPdf,
-  type Invoice,
-} from './api';
+import { options } from '../../lib/options';
+import { billingKeys, invoicePdfName, listInvoices, openPdf, type Invoice } from './api';
 import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, INVOICE_TYPE_LABELS } from './labels';
-
-const SORTABLE = new Set([
-  'number',
-  'customerName',
-  'status',
-  'totalAgorot',
-  'issuedAt',
-  'createdAt',
-]);
 
 /** Invoices, receipts and credit notes (SPEC C7). */
 export function InvoicesPage() {
@@ -43,19 +25,7 @@ export function InvoicesPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const table = useServerTable('invoices');
-  const { page, pageSize, sort, resetPage } = table;
-  const [exporting, setExporting] = useState(false);
-  const canWrite = useSession()?.user.role !== 'viewer';
-
-  const sortParam =
-    sort && SORTABLE.has(sort.id) ? `${sort.desc ? '-' : ''}${sort.id}` : '-createdAt';
-  const filters = { sort: sortParam, status, type, customerId, from, to };
-  const params = { page, limit: pageSize, ...filters };
-  const list = useQuery({
-    queryKey: billingKeys.invoiceList(params),
-    queryFn: ({ signal }) => listInvoices(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { page, pageSize, resetPage } = table;
 
   const columns = useMemo<DataTableColumn<Invoice>[]>(
     () => [
@@ -139,61 +109,49 @@ export function InvoicesPage() {
     [toast],
   );
 
-  const exportAll = async () => {
-    setExporting(true);
-    try {
-      await downloadExport('/api/invoices/export', filters, 'חשבוניות.csv');
-    } catch (e) {
-      toast.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
+  const filters = {
+    sort: table.sortParam(columns, '-createdAt'),
+    status,
+    type,
+    customerId,
+    from,
+    to,
   };
+  const params = { page, limit: pageSize, ...filters };
+  const list = useQuery({
+    queryKey: billingKeys.invoiceList(params),
+    queryFn: ({ signal }) => listInvoices(params, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const filtered = Boolean(status || type || customerId || from || to);
   const newPath = customerId
     ? `/invoices/new?customerId=${encodeURIComponent(customerId)}`
     : '/invoices/new';
+  const newInvoice = { label: 'חשבונית חדשה', onClick: () => void navigate(newPath) };
   const change = (setter: (v: string) => void) => (value: string) => {
     setter(value);
     resetPage();
   };
 
   return (
-    <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">חשבוניות</h1>
-          <p className="page__subtitle">
-            {list.data ? `${list.data.total} מסמכים` : 'חשבוניות מס, קבלות וזיכויים'}
-          </p>
-        </div>
-        <div className="page__actions">
-          <Button icon="⬇" loading={exporting} onClick={() => void exportAll()}>
-            ייצוא הכול
-          </Button>
-          {canWrite ? (
-            <Button variant="primary" icon="+" onClick={() => void navigate(newPath)}>
-              חשבונית חדשה
-            </Button>
-          ) : null}
-        </div>
-      </header>
-
-      <QueryErrorAlert query={list} />
-
-      <DataTable<Invoice>
+    <ListPage
+      title="חשבוניות"
+      subtitle={list.data ? `${list.data.total} מסמכים` : 'חשבוניות מס, קבלות וזיכויים'}
+      exportAll={{ path: '/api/invoices/export', params: filters, fileName: 'חשבוניות.csv' }}
+      newItem={newInvoice}
+    >
+      <ListTable<Invoice>
         id="invoices"
         caption="טבלת החשבוניות"
         exportFileName="חשבוניות"
         columns={columns}
-        data={list.data?.items ?? []}
+        list={list}
+        table={table}
         getRowId={(i) => i.id}
-        loading={list.isPending}
         onRowClick={(i) => void navigate(`/invoices/${i.id}`)}
-        server={table.server(list.data?.total ?? 0)}
-        toolbar={
-          <div className="filters" role="search">
+        filters={
+          <>
             <Select
               label="סטטוס"
               hideLabel
@@ -222,43 +180,25 @@ export function InvoicesPage() {
               value={to}
               onChange={(e) => change(setTo)(e.target.value)}
             />
-            {filtered ? (
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => {
-                  setStatus('');
-                  setType('');
-                  setFrom('');
-                  setTo('');
-                  if (customerId) setSearch({}, { replace: true });
-                  resetPage();
-                }}
-              >
-                ניקוי סינון
-              </Button>
-            ) : null}
-          </div>
+          </>
         }
-        empty={
-          filtered ? (
-            <EmptyState icon="🔍" title="לא נמצאו חשבוניות" description="נסו לשנות את הסינון." />
-          ) : (
-            <EmptyState
-              icon="🧾"
-              title="עדיין אין חשבוניות"
-              description="צרו טיוטה, בדקו אותה והפיקו חשבונית עם מספר רץ."
-              action={
-                canWrite ? (
-                  <Button variant="primary" onClick={() => void navigate(newPath)}>
-                    חשבונית חדשה
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
-        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setStatus('');
+          setType('');
+          setFrom('');
+          setTo('');
+          if (customerId) setSearch({}, { replace: true });
+          resetPage();
+        }}
+        empty={{
+          icon: '🧾',
+          title: 'עדיין אין חשבוניות',
+          description: 'צרו טיוטה, בדקו אותה והפיקו חשבונית עם מספר רץ.',
+        }}
+        filteredEmpty={{ title: 'לא נמצאו חשבוניות', description: 'נסו לשנות את הסינון.' }}
+        newItem={newInvoice}
       />
-    </section>
+    </ListPage>
   );
 }

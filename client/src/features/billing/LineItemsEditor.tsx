@@ -1,7 +1,9 @@
 import { Button } from '../../components/Button';
 import { Input } from '../../components/Field';
-import { formatShekels, formatVatRate } from '../../lib/money';
+import { Totals } from '../../components/Totals';
+import { formatShekels } from '../../lib/money';
 import { draftLineTotal, draftTotals, emptyLine, type DraftLine, type LineErrors } from './lines';
+import './billing.css';
 
 export interface LineItemsEditorProps {
   lines: DraftLine[];
@@ -95,20 +97,13 @@ export function LineItemsEditor({
           הוספת שורה
         </Button>
       ) : null}
-      <dl className="totals" aria-label="סיכום">
-        <div className="totals__row">
-          <dt>סכום לפני מע״מ</dt>
-          <dd data-total="subtotal">{formatShekels(sum.subtotalAgorot)}</dd>
-        </div>
-        <div className="totals__row">
-          <dt>מע״מ ({formatVatRate(vatRateBasisPoints)})</dt>
-          <dd data-total="vat">{formatShekels(sum.vatAgorot)}</dd>
-        </div>
-        <div className="totals__row totals__row--grand">
-          <dt>סה״כ לתשלום</dt>
-          <dd data-total="total">{formatShekels(sum.totalAgorot)}</dd>
-        </div>
-      </dl>
+      <Totals
+        label="סיכום"
+        subtotalAgorot={sum.subtotalAgorot}
+        vatAgorot={sum.vatAgorot}
+        totalAgorot={sum.totalAgorot}
+        vatRateBasisPoints={vatRateBasisPoints}
+      />
     </div>
   );
 }

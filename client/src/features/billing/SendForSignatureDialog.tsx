@@ -10,9 +10,11 @@ import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
+import { timelineKeys } from '../timeline/api';
 import { billingKeys, listContracts, sendContract, type SigningLink } from './api';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
 import { SigningLinkDialog } from './SigningLinkDialog';
+import './billing.css';
 
 /** The Action Bar's ✍️: choose one of the customer's open quotes and get its signing link. */
 export function SendForSignatureDialog({
@@ -37,7 +39,7 @@ export function SendForSignatureDialog({
     onSuccess: (result) => {
       setLink(result);
       void queryClient.invalidateQueries({ queryKey: billingKeys.contracts });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
@@ -66,7 +68,7 @@ export function SendForSignatureDialog({
           }
         />
       ) : (
-        <ul className="pick-list">
+        <ul className="plain-list pick-list">
           {open.map((c) => (
             <li key={c.id} className="pick-list__item">
               <div className="pick-list__main">

@@ -90,7 +90,9 @@ export interface InvoiceInput {
   lines: LineInput[];
 }
 
+/** What invoices and quotes print (the owner edits it in the settings). */
 export interface BillingSettings {
+  /** 1800 = 18%. */
   vatRateBasisPoints: number;
   businessName: string | null;
   businessId: string | null;
@@ -114,6 +116,10 @@ const id = encodeURIComponent;
 
 export function getBillingSettings() {
   return api<BillingSettings>('/api/invoices/settings');
+}
+
+export function saveBillingSettings(settings: BillingSettings) {
+  return api<BillingSettings>('/api/invoices/settings', { method: 'PUT', json: settings });
 }
 
 export function listContracts(params: ListParams, signal?: AbortSignal) {
@@ -188,12 +194,6 @@ export async function openPdf(path: string, filename: string): Promise<void> {
     tab?.close();
     throw error;
   }
-}
-
-/** The server's CSV of every row matching the filters (not only the page on screen). */
-export async function downloadExport(path: string, params: ListParams, filename: string) {
-  const response = await request(`${path}${query(params)}`, { headers: { Accept: 'text/csv' } });
-  downloadFile(filename, await response.blob(), 'text/csv;charset=utf-8');
 }
 
 export function invoicePdfName(invoice: Invoice): string {

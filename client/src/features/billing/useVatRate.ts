@@ -3,7 +3,7 @@ import { useSession } from '../../hooks/useSession';
 import { getBillingSettings, billingKeys } from './api';
 
 /** The law's rate, which billing-service also uses until the owner saves another. */
-export const DEFAULT_VAT_BASIS_POINTS = 1800;
+const DEFAULT_VAT_BASIS_POINTS = 1800;
 
 /**
  * The VAT rate the server will price a new document with. Only the owner may read the billing

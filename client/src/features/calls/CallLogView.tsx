@@ -15,6 +15,10 @@ import {
   formatDuration,
   TURN_OUTCOME_LABELS,
 } from './labels';
+// The pager and an error line look like the DataTable's and a field's.
+import '../../components/DataTable/DataTable.css';
+import '../../components/Field.css';
+import './calls.css';
 
 /**
  * The customer's calls, newest first. Each opens to its status history and the receptionist's
@@ -53,7 +57,7 @@ export function CallLogView({ customerId, openCall }: { customerId: string; open
   }
   return (
     <section aria-label="יומן שיחות">
-      <ul className="call-list">
+      <ul className="plain-list call-list">
         {calls.data.items.map((call) => {
           const expanded = open === call.id || (call.callSid !== null && open === call.callSid);
           return (

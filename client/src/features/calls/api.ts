@@ -41,9 +41,25 @@ export interface CallDetail {
   details: Record<string, unknown>;
 }
 
+/**
+ * The tenant's telephony settings: the AI receptionist (a field left out keeps its value, "" resets
+ * it) and the forwarding number that click-to-call rings first.
+ */
+export interface CallSettings {
+  greeting: string;
+  prompt: string;
+  forwardTo: string | null;
+  customGreeting: boolean;
+  customPrompt: boolean;
+  updatedAt: string | null;
+  sandbox: boolean;
+  providers: Record<string, boolean>;
+}
+
 export const callKeys = {
   list: (customerId: string, page: number) => ['calls', 'customer', customerId, page] as const,
   one: (id: string) => ['calls', 'one', id] as const,
+  settings: ['calls', 'settings'] as const,
 };
 
 export function listCalls(customerId: string, page: number, signal?: AbortSignal) {
@@ -61,4 +77,16 @@ export function getCall(idOrSid: string) {
 /** Twilio serves a recording as audio when asked for a format. */
 export function playableRecording(url: string): string {
   return /\.(mp3|wav)$/i.test(url) || !url.includes('twilio.com') ? url : `${url}.mp3`;
+}
+
+export function getCallSettings() {
+  return api<CallSettings>('/api/calls/settings');
+}
+
+export function saveCallSettings(settings: {
+  greeting: string;
+  prompt: string;
+  forwardTo: string;
+}) {
+  return api<CallSettings>('/api/calls/settings', { method: 'PUT', json: settings });
 }

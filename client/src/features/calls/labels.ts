@@ -1,6 +1,6 @@
 import type { BadgeTone } from '../../components/Badge';
 
-export const CALL_STATUS_LABELS: Record<string, string> = {
+const CALL_STATUS_LABELS: Record<string, string> = {
   queued: 'בתור',
   initiated: 'מחייג',
   ringing: 'מצלצל',

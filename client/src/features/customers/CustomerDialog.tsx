@@ -6,6 +6,7 @@ import { Input, Select, TextArea } from '../../components/Field';
 import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
+import { options } from '../../lib/options';
 import {
   createCustomer,
   customerKeys,
@@ -16,7 +17,7 @@ import {
   type CustomerStatus,
   type DealType,
 } from './api';
-import { DEAL_LABELS, options, SOURCE_LABELS, STATUS_LABELS } from './labels';
+import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS } from './labels';
 
 export interface CustomerDialogProps {
   /** null creates a new customer. */

@@ -3,21 +3,18 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { DataTable, useServerTable, type DataTableColumn } from '../../components/DataTable';
-import { EmptyState } from '../../components/EmptyState';
+import { useServerTable, type DataTableColumn } from '../../components/DataTable';
 import { Input, Select } from '../../components/Field';
-import { QueryErrorAlert } from '../../components/QueryErrorAlert';
+import { ListPage, ListTable } from '../../components/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
-import { useSession } from '../../hooks/useSession';
+import { useCanWrite } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
 import { formatDate, formatPhone } from '../../lib/format';
+import { options } from '../../lib/options';
 import { customerKeys, listCustomers, type Customer } from './api';
 import { CustomerDialog } from './CustomerDialog';
 import { ImportDialog } from './ImportDialog';
-import { options, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
-
-/** The server sorts customers by these fields only. */
-const SERVER_SORTABLE = new Set(['name', 'status', 'createdAt']);
+import { SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 
 export function CustomersPage() {
   const navigate = useNavigate();
@@ -26,27 +23,12 @@ export function CustomersPage() {
   const [source, setSource] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const table = useServerTable('customers');
-  const { page, pageSize, sort, resetPage } = table;
+  const { page, pageSize, resetPage } = table;
   const [dialog, setDialog] = useState<{ customer: Customer | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const q = useDebounced(search.trim(), 300);
   const users = useUsers();
-  const canWrite = useSession()?.user.role !== 'viewer';
-
-  const params = {
-    page,
-    limit: pageSize,
-    sort: sort && SERVER_SORTABLE.has(sort.id) ? `${sort.desc ? '-' : ''}${sort.id}` : '',
-    q,
-    status,
-    source,
-    ownerId,
-  };
-  const list = useQuery({
-    queryKey: customerKeys.list(params),
-    queryFn: ({ signal }) => listCustomers(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  const canWrite = useCanWrite();
 
   const ownerNames = useMemo(
     () => new Map((users.data ?? []).map((u) => [u.id, u.name])),
@@ -105,43 +87,46 @@ export function CustomersPage() {
     [ownerNames, canWrite],
   );
 
+  const params = {
+    page,
+    limit: pageSize,
+    sort: table.sortParam(columns),
+    q,
+    status,
+    source,
+    ownerId,
+  };
+  const list = useQuery({
+    queryKey: customerKeys.list(params),
+    queryFn: ({ signal }) => listCustomers(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
   const filtered = Boolean(q || status || source || ownerId);
+  const newCustomer = { label: 'לקוח חדש', onClick: () => setDialog({ customer: null }) };
 
   return (
-    <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">לקוחות</h1>
-          <p className="page__subtitle">
-            {list.data ? `${list.data.total} לקוחות` : 'כל הלקוחות של העסק במקום אחד'}
-          </p>
-        </div>
-        {canWrite ? (
-          <div className="page__actions">
-            <Button onClick={() => setImporting(true)} icon="⬆">
-              ייבוא CSV
-            </Button>
-            <Button variant="primary" onClick={() => setDialog({ customer: null })} icon="+">
-              לקוח חדש
-            </Button>
-          </div>
-        ) : null}
-      </header>
-
-      <QueryErrorAlert query={list} />
-
-      <DataTable<Customer>
+    <ListPage
+      title="לקוחות"
+      subtitle={list.data ? `${list.data.total} לקוחות` : 'כל הלקוחות של העסק במקום אחד'}
+      writeActions={
+        <Button onClick={() => setImporting(true)} icon="⬆">
+          ייבוא CSV
+        </Button>
+      }
+      newItem={newCustomer}
+    >
+      <ListTable<Customer>
         id="customers"
         caption="טבלת הלקוחות"
         exportFileName="לקוחות"
         columns={columns}
-        data={list.data?.items ?? []}
+        list={list}
+        table={table}
         getRowId={(c) => c.id}
-        loading={list.isPending}
         onRowClick={(c) => void navigate(`/customers/${c.id}`)}
-        server={table.server(list.data?.total ?? 0)}
-        toolbar={
-          <div className="filters" role="search">
+        filters={
+          <>
             <Input
               label="חיפוש"
               hideLabel
@@ -186,45 +171,26 @@ export function CustomersPage() {
                 resetPage();
               }}
             />
-            {filtered ? (
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => {
-                  setSearch('');
-                  setStatus('');
-                  setSource('');
-                  setOwnerId('');
-                  resetPage();
-                }}
-              >
-                ניקוי סינון
-              </Button>
-            ) : null}
-          </div>
+          </>
         }
-        empty={
-          filtered ? (
-            <EmptyState
-              icon="🔍"
-              title="לא נמצאו לקוחות"
-              description="נסו לשנות את החיפוש או את הסינון."
-            />
-          ) : (
-            <EmptyState
-              icon="👥"
-              title="עדיין אין לקוחות"
-              description="הוסיפו לקוח ראשון או ייבאו רשימה מקובץ CSV."
-              action={
-                canWrite ? (
-                  <Button variant="primary" onClick={() => setDialog({ customer: null })}>
-                    לקוח חדש
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
-        }
+        filtered={filtered}
+        onClearFilters={() => {
+          setSearch('');
+          setStatus('');
+          setSource('');
+          setOwnerId('');
+          resetPage();
+        }}
+        empty={{
+          icon: '👥',
+          title: 'עדיין אין לקוחות',
+          description: 'הוסיפו לקוח ראשון או ייבאו רשימה מקובץ CSV.',
+        }}
+        filteredEmpty={{
+          title: 'לא נמצאו לקוחות',
+          description: 'נסו לשנות את החיפוש או את הסינון.',
+        }}
+        newItem={newCustomer}
       />
 
       {dialog ? (
@@ -238,6 +204,6 @@ export function CustomersPage() {
         />
       ) : null}
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
-    </section>
+    </ListPage>
   );
 }

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
 import { customerKeys, importCustomers, type ImportReport } from './api';
+import './customers.css';
 
 const COLUMNS =
   'name, phone, email, vatId, status, source, tags, notes, area, rooms, budgetAgorot, dealType';

@@ -32,7 +32,3 @@ export const DEAL_LABELS: Record<DealType, string> = {
   rent: 'שכירות',
   rent_out: 'השכרה',
 };
-
-export function options<K extends string>(labels: Record<K, string>) {
-  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
-}

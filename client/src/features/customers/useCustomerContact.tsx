@@ -5,17 +5,14 @@ import { Dialog } from '../../components/Dialog';
 import { Input } from '../../components/Field';
 import { useToast } from '../../components/toast';
 import { useRememberedState } from '../../hooks/useRememberedState';
-import { api, ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
+import { callKeys, getCallSettings } from '../calls/api';
+import { timelineKeys } from '../timeline/api';
 import { startCall, startWhatsApp } from './api';
 
 /** telephony-service asks for the agent's own number when the tenant has no forwarding number. */
 const NEEDS_AGENT_PHONE = new Set(['agent_phone_required', 'invalid_phone']);
 const ASK_AGENT_PHONE = 'כדי להתקשר ללקוח, המערכת מצלצלת קודם אליך ואז מחברת את הלקוח.';
-
-/** The part of telephony-service's settings click-to-call needs. */
-interface CallSettings {
-  forwardTo: string | null;
-}
 
 export interface CustomerContact {
   call: (customerId: string) => void;
@@ -39,7 +36,7 @@ export function useCustomerContact(): CustomerContact {
   const [draft, setDraft] = useState('');
 
   const refresh = (customerId: string) =>
-    void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
 
   const call = useMutation({
     mutationFn: ({ customerId, phone }: { customerId: string; phone: string }) =>
@@ -116,8 +113,8 @@ export function useCustomerContact(): CustomerContact {
     if (!agentPhone) {
       const settings = await queryClient
         .query({
-          queryKey: ['calls', 'settings'],
-          queryFn: () => api<CallSettings>('/api/calls/settings'),
+          queryKey: callKeys.settings,
+          queryFn: getCallSettings,
           staleTime: 5 * 60_000,
         })
         .catch(() => null);

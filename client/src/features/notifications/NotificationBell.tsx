@@ -4,26 +4,9 @@ import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { usePopover } from '../../hooks/usePopover';
-import { api } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { inboxKey } from './keys';
-
-interface Notification {
-  id: string;
-  type: string;
-  title: string;
-  message: string | null;
-  taskId: string | null;
-  customerId: string | null;
-  customerName: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-interface Inbox {
-  items: Notification[];
-  unreadCount: number;
-}
+import { getInbox, markAllRead, markRead, notificationKeys } from './api';
+import './notifications.css';
 
 /** The notification centre behind the bell (SPEC C5). */
 export function NotificationBell() {
@@ -31,17 +14,17 @@ export function NotificationBell() {
   const panelId = useId();
   const queryClient = useQueryClient();
   const inbox = useQuery({
-    queryKey: inboxKey,
-    queryFn: () => api<Inbox>('/api/notifications?limit=20'),
+    queryKey: notificationKeys.inbox,
+    queryFn: getInbox,
     refetchInterval: 60_000,
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: inboxKey });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox });
   const readOne = useMutation({
-    mutationFn: (id: string) => api(`/api/notifications/${id}/read`, { method: 'POST' }),
+    mutationFn: markRead,
     onSettled: refresh,
   });
   const readAll = useMutation({
-    mutationFn: () => api('/api/notifications/read-all', { method: 'POST' }),
+    mutationFn: markAllRead,
     onSettled: refresh,
   });
 

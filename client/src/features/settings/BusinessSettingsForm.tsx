@@ -7,12 +7,13 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { ApiError, errorMessage } from '../../lib/api';
 import {
-  getBusiness,
-  saveBusiness,
-  settingsKeys,
-  vatBasisPoints,
-  type BusinessSettings,
-} from './api';
+  billingKeys,
+  getBillingSettings,
+  saveBillingSettings,
+  type BillingSettings,
+} from '../billing/api';
+import { vatBasisPoints } from './api';
+import './settings.css';
 
 interface Draft {
   businessName: string;
@@ -23,7 +24,7 @@ interface Draft {
   vat: string;
 }
 
-function toDraft(s: BusinessSettings): Draft {
+function toDraft(s: BillingSettings): Draft {
   return {
     businessName: s.businessName ?? '',
     businessId: s.businessId ?? '',
@@ -34,7 +35,7 @@ function toDraft(s: BusinessSettings): Draft {
 }
 
 export function BusinessSettingsForm() {
-  const settings = useQuery({ queryKey: settingsKeys.business, queryFn: getBusiness });
+  const settings = useQuery({ queryKey: billingKeys.settings, queryFn: getBillingSettings });
   if (settings.isPending) return <Skeleton lines={4} />;
   if (settings.isError) {
     return (
@@ -48,15 +49,15 @@ export function BusinessSettingsForm() {
   return <BusinessForm initial={settings.data} />;
 }
 
-function BusinessForm({ initial }: { initial: BusinessSettings }) {
+function BusinessForm({ initial }: { initial: BillingSettings }) {
   const [draft, setDraft] = useState(() => toDraft(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
   const toast = useToast();
   const save = useMutation({
-    mutationFn: saveBusiness,
+    mutationFn: saveBillingSettings,
     onSuccess: (saved) => {
-      queryClient.setQueryData(settingsKeys.business, saved);
+      queryClient.setQueryData(billingKeys.settings, saved);
       setDraft(toDraft(saved));
       setErrors({});
       toast.success('פרטי העסק נשמרו');

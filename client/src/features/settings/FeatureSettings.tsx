@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Skeleton } from '../../components/Skeleton';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/toast';
-import { useFeatures, type Feature, type Features } from '../../hooks/useFeatures';
+import { featuresKey, useFeatures, type Feature, type Features } from '../../hooks/useFeatures';
 import { errorMessage } from '../../lib/api';
-import { FEATURE_INFO, FEATURE_ORDER, setFeatures, settingsKeys } from './api';
+import { FEATURE_INFO, FEATURE_ORDER, setFeatures } from './api';
+import './settings.css';
 
 /**
  * The tenant's feature flags (SPEC C1). A switch applies at once: the answer replaces the cached
@@ -18,7 +19,7 @@ export function FeatureSettings() {
     mutationFn: ({ feature, on }: { feature: Feature; on: boolean }) =>
       setFeatures({ [feature]: on }),
     onSuccess: (state: Features, { feature, on }) => {
-      queryClient.setQueryData(settingsKeys.features, state);
+      queryClient.setQueryData(featuresKey, state);
       toast.success(`${FEATURE_INFO[feature].label}: ${on ? 'הופעל' : 'כובה'}`);
     },
     onError: (error) => toast.error(errorMessage(error)),

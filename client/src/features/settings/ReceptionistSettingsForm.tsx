@@ -8,7 +8,8 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime, formatPhone } from '../../lib/format';
-import { getReceptionist, saveReceptionist, settingsKeys, type ReceptionistSettings } from './api';
+import { callKeys, getCallSettings, saveCallSettings, type CallSettings } from '../calls/api';
+import './settings.css';
 
 const PROVIDERS: Record<string, string> = {
   twilio: 'Twilio (שיחות)',
@@ -18,7 +19,7 @@ const PROVIDERS: Record<string, string> = {
 };
 
 export function ReceptionistSettingsForm() {
-  const settings = useQuery({ queryKey: settingsKeys.receptionist, queryFn: getReceptionist });
+  const settings = useQuery({ queryKey: callKeys.settings, queryFn: getCallSettings });
   if (settings.isPending) return <Skeleton lines={5} />;
   if (settings.isError) {
     return (
@@ -32,7 +33,7 @@ export function ReceptionistSettingsForm() {
   return <ReceptionistForm key={settings.data.updatedAt ?? 'default'} initial={settings.data} />;
 }
 
-function ReceptionistForm({ initial }: { initial: ReceptionistSettings }) {
+function ReceptionistForm({ initial }: { initial: CallSettings }) {
   const [greeting, setGreeting] = useState(initial.greeting);
   const [prompt, setPrompt] = useState(initial.prompt);
   const [forwardTo, setForwardTo] = useState(formatPhone(initial.forwardTo));
@@ -40,9 +41,9 @@ function ReceptionistForm({ initial }: { initial: ReceptionistSettings }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const save = useMutation({
-    mutationFn: saveReceptionist,
+    mutationFn: saveCallSettings,
     onSuccess: (saved, sent) => {
-      queryClient.setQueryData(settingsKeys.receptionist, saved);
+      queryClient.setQueryData(callKeys.settings, saved);
       setGreeting(saved.greeting);
       setPrompt(saved.prompt);
       setForwardTo(formatPhone(saved.forwardTo));

@@ -5,6 +5,7 @@ import { BusinessSettingsForm } from './BusinessSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
+import './settings.css';
 
 /** The owner's settings (the shell shows the link and the route guard lets in owners only). */
 export function SettingsPage() {

@@ -8,9 +8,12 @@ import { Input, Select } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
-import { useUsers, type User } from '../../hooks/useUsers';
+import { usersKey, useUsers, type User } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
-import { createUser, deactivateUser, settingsKeys, type CreateUserInput } from './api';
+import { createUser, deactivateUser, type CreateUserInput } from './api';
+// The users table looks like a DataTable.
+import '../../components/DataTable/DataTable.css';
+import './settings.css';
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'בעלים',
@@ -35,7 +38,7 @@ export function UsersSettings() {
   const deactivate = useMutation({
     mutationFn: (user: User) => deactivateUser(user.id),
     onSuccess: (_saved, user) => {
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.users });
+      void queryClient.invalidateQueries({ queryKey: usersKey });
       toast.success(`${user.name} הושבת/ה`);
       setConfirm(null);
     },
@@ -143,7 +146,7 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: createUser,
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.users });
+      void queryClient.invalidateQueries({ queryKey: usersKey });
       toast.success(`${result.user.name} נוסף/ה`);
       if (result.temporaryPassword) {
         setCreated({ name: result.user.name, password: result.temporaryPassword });

@@ -2,28 +2,6 @@ import type { Feature, Features } from '../../hooks/useFeatures';
 import type { User } from '../../hooks/useUsers';
 import { api } from '../../lib/api';
 
-/** billing-service: what invoices and quotes print (owner only). */
-export interface BusinessSettings {
-  /** 1800 = 18%. */
-  vatRateBasisPoints: number;
-  businessName: string | null;
-  businessId: string | null;
-  address: string | null;
-  phone: string | null;
-}
-
-/** telephony-service: the AI receptionist (a field left out keeps its value, "" resets it). */
-export interface ReceptionistSettings {
-  greeting: string;
-  prompt: string;
-  forwardTo: string | null;
-  customGreeting: boolean;
-  customPrompt: boolean;
-  updatedAt: string | null;
-  sandbox: boolean;
-  providers: Record<string, boolean>;
-}
-
 export interface CreateUserInput {
   name: string;
   email: string;
@@ -36,21 +14,6 @@ export interface CreatedUser {
   /** Only when the owner did not choose a password: shown once. */
   temporaryPassword?: string;
 }
-
-export const settingsKeys = {
-  business: ['settings', 'business'] as const,
-  receptionist: ['calls', 'settings'] as const,
-  users: ['users'] as const,
-  features: ['tenant', 'features'] as const,
-};
-
-export const getBusiness = () => api<BusinessSettings>('/api/invoices/settings');
-export const saveBusiness = (s: BusinessSettings) =>
-  api<BusinessSettings>('/api/invoices/settings', { method: 'PUT', json: s });
-
-export const getReceptionist = () => api<ReceptionistSettings>('/api/calls/settings');
-export const saveReceptionist = (s: { greeting: string; prompt: string; forwardTo: string }) =>
-  api<ReceptionistSettings>('/api/calls/settings', { method: 'PUT', json: s });
 
 export const createUser = (input: CreateUserInput) =>
   api<CreatedUser>('/api/users', { method: 'POST', json: input });

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Button } from '../../components/Button';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
-import { useSocketStatus } from '../../hooks/useSocketStatus';
 import { logout } from '../../lib/auth';
-import { unsubscribeFromPush } from '../../lib/push';
+import { ConnectionStatus, PushBanner, unsubscribeFromPush } from '../due-alerts';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { FeatureGuard } from './FeatureGuard';
-import { PushBanner } from './PushBanner';
+import './shell.css';
 
 interface NavItem {
   to: string;
@@ -31,17 +31,9 @@ const ROLE_LABELS: Record<string, string> = {
   admin: 'מנהל מערכת',
 };
 
-const SOCKET_LABELS = {
-  connected: 'מחובר לעדכונים חיים',
-  connecting: 'מתחבר לעדכונים חיים…',
-  disconnected: 'אין חיבור לעדכונים חיים, מנסה שוב',
-  idle: 'עדכונים חיים כבויים',
-} as const;
-
 export function AppShell() {
   const session = useSession();
   const { isOn } = useFeatures();
-  const status = useSocketStatus();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -85,14 +77,7 @@ export function AppShell() {
       </aside>
       <div className="shell__main">
         <header className="topbar">
-          <span
-            className={`live-dot live-dot--${status}`}
-            data-socket-status={status}
-            role="status"
-            title={SOCKET_LABELS[status]}
-          >
-            <span className="visually-hidden">{SOCKET_LABELS[status]}</span>
-          </span>
+          <ConnectionStatus />
           <div className="topbar__end">
             <NotificationBell />
             <div className="user">
@@ -101,9 +86,9 @@ export function AppShell() {
                 {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
               </span>
             </div>
-            <button type="button" className="btn btn--ghost btn--sm" onClick={() => void signOut()}>
+            <Button variant="ghost" size="sm" onClick={() => void signOut()}>
               יציאה
-            </button>
+            </Button>
           </div>
         </header>
         <PushBanner />

@@ -6,12 +6,14 @@ import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { Input } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
+import { Totals } from '../../components/Totals';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { formatShekels, formatVatRate } from '../../lib/money';
-import { decline, getSigning, LINK_PROBLEMS, sign, type SigningView } from './api';
+import { formatShekels } from '../../lib/money';
+import { decline, getSigning, LINK_PROBLEMS, sign, signingKeys, type SigningView } from './api';
 import { hasInk, strokesToSvg, svgDataUrl, typedSignaturePng, type Stroke } from './signature';
 import { SignaturePad } from './SignaturePad';
+import './signing.css';
 
 /**
  * The public signing page (`/sign/:token`, billing-service's `signing-path`): no login, no app
@@ -21,7 +23,7 @@ import { SignaturePad } from './SignaturePad';
 export function SignPage() {
   const { token = '' } = useParams();
   const view = useQuery({
-    queryKey: ['signing', token],
+    queryKey: signingKeys.link(token),
     queryFn: () => getSigning(token),
     retry: false,
     refetchOnWindowFocus: false,
@@ -170,20 +172,12 @@ function SigningForm({
             ))}
           </tbody>
         </table>
-        <dl className="totals">
-          <div className="totals__row">
-            <dt>סכום לפני מע״מ</dt>
-            <dd>{formatShekels(doc.subtotalAgorot)}</dd>
-          </div>
-          <div className="totals__row">
-            <dt>מע״מ ({formatVatRate(doc.vatRateBasisPoints)})</dt>
-            <dd>{formatShekels(doc.vatAgorot)}</dd>
-          </div>
-          <div className="totals__row totals__row--grand">
-            <dt>סה״כ לתשלום</dt>
-            <dd>{formatShekels(doc.totalAgorot)}</dd>
-          </div>
-        </dl>
+        <Totals
+          subtotalAgorot={doc.subtotalAgorot}
+          vatAgorot={doc.vatAgorot}
+          totalAgorot={doc.totalAgorot}
+          vatRateBasisPoints={doc.vatRateBasisPoints}
+        />
         {doc.terms ? (
           <>
             <h2 className="card__subtitle">תנאים</h2>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { Button } from '../../components/Button';
 import { hasInk, type Point, type Stroke } from './signature';
+import './signing.css';
 
 export interface SignaturePadProps {
   strokes: Stroke[];

@@ -31,6 +31,10 @@ export interface SignInput {
   documentSha256: string;
 }
 
+export const signingKeys = {
+  link: (token: string) => ['signing', token] as const,
+};
+
 const path = (token: string) => `/api/public/sign/${encodeURIComponent(token)}`;
 
 /** No login on this page: the one-time token in the link is the only key. */

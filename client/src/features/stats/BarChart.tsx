@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { chartMax, labelEvery, longDay, niceScale, type ChartData } from './transforms';
+import './stats.css';
 
 export interface BarChartProps {
   /** A stable name for tests and styles: data-chart="…". */

@@ -34,6 +34,7 @@ import {
   tasksChart,
   type RangePreset,
 } from './transforms';
+import './stats.css';
 
 /** The range lives in the address (?from=&to=), so a reload or a shared link keeps it. */
 function useRange(): [StatsRange, (range: StatsRange) => void] {

@@ -6,7 +6,8 @@ import { Input, Select, TextArea } from '../../components/Field';
 import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
-import { options } from '../customers/labels';
+import { options } from '../../lib/options';
+import { timelineKeys } from '../timeline/api';
 import {
   createTask,
   taskKeys,
@@ -68,7 +69,8 @@ export function TaskDialog({
       task ? updateTask(task.id, { ...input, status }) : createTask(input),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-      if (forCustomer) void queryClient.invalidateQueries({ queryKey: ['timeline', forCustomer] });
+      if (forCustomer)
+        void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(forCustomer) });
       toast.success(task ? 'המשימה עודכנה' : 'המשימה נוצרה');
       onCreated?.(saved);
       onClose();

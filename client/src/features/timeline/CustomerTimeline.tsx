@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import type { TimelineItem, TimelineKind } from './api';
 import { KIND_META, KIND_ORDER } from './kinds';
 import { useTimeline, type UseTimelineOptions } from './useTimeline';
+import './timeline.css';
 
 export interface CustomerTimelineProps extends UseTimelineOptions {
   customerId: string;

@@ -20,7 +20,16 @@ export interface TimelinePage {
   limit: number;
 }
 
-export const TIMELINE_PAGE_SIZE = 30;
+const TIMELINE_PAGE_SIZE = 30;
+
+export const timelineKeys = {
+  /** Everything cached about one customer's timeline: invalidate it after a change to them. */
+  customer: (customerId: string) => ['timeline', customerId] as const,
+  pages: (customerId: string, kinds: TimelineKind[]) =>
+    ['timeline', customerId, 'pages', kinds] as const,
+  head: (customerId: string, kinds: TimelineKind[]) =>
+    ['timeline', customerId, 'head', kinds] as const,
+};
 
 export function fetchTimeline(
   customerId: string,

@@ -1,7 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError } from '../../lib/api';
-import { fetchTimeline, type TimelineItem, type TimelineKind, type TimelinePage } from './api';
+import {
+  fetchTimeline,
+  timelineKeys,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelinePage,
+} from './api';
 
 const EMPTY: TimelinePage = { items: [], nextCursor: null, limit: 0 };
 
@@ -31,7 +37,7 @@ export function useTimeline(
   { liveIntervalMs = 4000 }: UseTimelineOptions = {},
 ) {
   const pages = useInfiniteQuery({
-    queryKey: ['timeline', customerId, 'pages', kinds],
+    queryKey: timelineKeys.pages(customerId, kinds),
     queryFn: ({ pageParam, signal }) =>
       pageOrEmpty(() => fetchTimeline(customerId, kinds, pageParam, undefined, signal)),
     initialPageParam: null as string | null,
@@ -40,7 +46,7 @@ export function useTimeline(
   });
 
   const head = useQuery({
-    queryKey: ['timeline', customerId, 'head', kinds],
+    queryKey: timelineKeys.head(customerId, kinds),
     queryFn: ({ signal }) => pageOrEmpty(() => fetchTimeline(customerId, kinds, null, 20, signal)),
     enabled: pages.isSuccess,
     refetchInterval: liveIntervalMs > 0 ? liveIntervalMs : false,

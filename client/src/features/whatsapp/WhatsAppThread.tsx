@@ -8,7 +8,9 @@ import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { timelineKeys } from '../timeline/api';
 import { getThread, MESSAGE_STATUS, sendWhatsApp, whatsappKeys, type WhatsAppMessage } from './api';
+import './whatsapp.css';
 
 export interface WhatsAppThreadProps {
   customerId: string;
@@ -36,7 +38,7 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
     onSuccess: (message) => {
       setText('');
       void queryClient.invalidateQueries({ queryKey: whatsappKeys.thread(customerId) });
-      void queryClient.invalidateQueries({ queryKey: ['timeline', customerId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
       if (message.sandbox) toast.info('סביבת ניסוי: ההודעה נשמרה אך לא נשלחה בפועל');
       else if (message.status === 'failed') toast.error('השליחה נכשלה');
       else toast.success('ההודעה נשלחה');
@@ -114,7 +116,7 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
             description="כתבו הודעה ראשונה ללקוח. תשובות הלקוח יופיעו כאן."
           />
         ) : (
-          <ol className="wa__list">
+          <ol className="plain-list wa__list">
             {messages.map((m) => (
               <Message
                 key={m.id}

@@ -15,7 +15,7 @@ export interface WhatsAppMessage {
   createdAt: string;
 }
 
-export const THREAD_PAGE = 30;
+const THREAD_PAGE = 30;
 
 export const whatsappKeys = {
   thread: (customerId: string) => ['whatsapp', 'thread', customerId] as const,

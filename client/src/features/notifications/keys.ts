@@ -1,1 +1,0 @@
-export const inboxKey = ['notifications'] as const;

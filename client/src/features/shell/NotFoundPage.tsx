@@ -1,0 +1,15 @@
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
+
+export function NotFoundPage() {
+  return (
+    <section className="page">
+      <EmptyState
+        icon="🧭"
+        title="הדף לא נמצא"
+        description="ייתכן שהקישור שגוי או שהדף הוסר."
+        action={<Link to="/customers">ללקוחות</Link>}
+      />
+    </section>
+  );
+}
