@@ -56,7 +56,16 @@ class MissedAlertReplay
         container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override
             public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-                startBackInTime(consumer, partitions);
+                try {
+                    startBackInTime(consumer, partitions);
+                } catch (RuntimeException e) {
+                    // Kafka could not say where the window starts: carry on from the end, as before.
+                    log.warn(
+                            "Could not read back the last {} of alerts, going live without them: {}",
+                            window,
+                            e.toString());
+                    alerts.goLive();
+                }
             }
         });
     }
