@@ -102,6 +102,30 @@ describe('RealtimeSocket', () => {
     expect(statuses).toEqual(['connected', 'disconnected']);
   });
 
+  it('shows an alert the server sends again after a reconnect only once', () => {
+    const fake = fakeClient();
+    const socket = new RealtimeSocket({
+      getToken: () => Promise.resolve('t'),
+      createClient: fake.create,
+      url: 'ws://x/ws',
+    });
+    const received: TaskDueMessage[] = [];
+    socket.onTaskDue((m) => received.push(m));
+    socket.start();
+    const config = fake.state.config as Config;
+    config.onConnect?.({} as never);
+    fake.state.deliver?.(JSON.stringify(message));
+    // notification-service restarted: the tab reconnects and gets what still stands
+    config.onWebSocketClose?.({});
+    config.onConnect?.({} as never);
+    fake.state.deliver?.(JSON.stringify(message));
+    // the same task falling due again (after a snooze) is a new notification
+    const again = { ...message, notificationId: 'n2', dueAt: '2026-11-25T10:10:00Z' };
+    fake.state.deliver?.(JSON.stringify(again));
+
+    expect(received).toEqual([message, again]);
+  });
+
   it('gives up without a session instead of connecting anonymously', async () => {
     const fake = fakeClient();
     const socket = new RealtimeSocket({

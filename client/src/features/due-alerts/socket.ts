@@ -20,6 +20,9 @@ type StatusListener = (status: SocketStatus) => void;
 
 export const TASK_DUE_DESTINATION = '/user/queue/task-due';
 
+/** How many alert ids a tab remembers; far more than can stand at once (a few minutes' worth). */
+const REMEMBERED_ALERTS = 500;
+
 export function socketUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
@@ -62,6 +65,8 @@ export class RealtimeSocket {
   private client: Client | null = null;
   private readonly taskDue = new Set<TaskDueListener>();
   private readonly statusListeners = new Set<StatusListener>();
+  /** Ids of the alerts handed to the listeners, oldest first. */
+  private readonly received = new Set<string>();
   private currentStatus: SocketStatus = 'idle';
 
   constructor(private readonly options: SocketOptions = {}) {}
@@ -94,7 +99,9 @@ export class RealtimeSocket {
         this.setStatus('connected');
         this.client?.subscribe(TASK_DUE_DESTINATION, (message: IMessage) => {
           const due = parseTaskDue(message.body);
-          if (due) this.deliver(due);
+          // On every (re)subscribe the server sends the alerts that still stand, so one this tab
+          // showed before a reconnect arrives again: the same notification, not shown twice.
+          if (due && !this.received.has(due.notificationId)) this.deliver(due);
         });
       },
       onWebSocketClose: () => {
@@ -117,6 +124,7 @@ export class RealtimeSocket {
 
   /** Hands an alert that arrived another way (a notification click) to the same listeners. */
   deliver(message: TaskDueMessage): void {
+    this.remember(message.notificationId);
     this.taskDue.forEach((l) => l(message));
   }
 
@@ -128,6 +136,14 @@ export class RealtimeSocket {
   onStatus(listener: StatusListener): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  private remember(notificationId: string): void {
+    this.received.add(notificationId);
+    if (this.received.size > REMEMBERED_ALERTS) {
+      const oldest = this.received.values().next().value;
+      if (oldest !== undefined) this.received.delete(oldest);
+    }
   }
 
   private setStatus(status: SocketStatus): void {

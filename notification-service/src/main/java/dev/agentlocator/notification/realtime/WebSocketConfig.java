@@ -23,12 +23,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private static final long[] HEARTBEAT_MILLIS = {10_000, 10_000};
 
     private final StompAuthentication authentication;
+    private final TaskDueSubscriptions subscriptions;
     private final TaskScheduler brokerScheduler;
 
     WebSocketConfig(
             StompAuthentication authentication,
+            TaskDueSubscriptions subscriptions,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler) {
         this.authentication = authentication;
+        this.subscriptions = subscriptions;
         this.brokerScheduler = brokerScheduler;
     }
 
@@ -52,6 +55,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication);
+        registration.interceptors(authentication, subscriptions);
     }
 }

@@ -1,10 +1,13 @@
 package dev.agentlocator.testkit;
 
+import dev.agentlocator.testkit.infra.TcpProxy;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -38,6 +41,17 @@ final class IntegrationInfrastructureCustomizerFactory implements ContextCustomi
             String database = TestInfrastructure.createDatabase(testClass.getSimpleName());
             Map<String, Object> props = new HashMap<>();
             props.put("spring.datasource.url", postgres.jdbcUrl(database));
+            if (testClass.isAnnotationPresent(DatabaseThroughProxy.class)) {
+                var address = postgres.address();
+                var proxy = TcpProxy.to(new InetSocketAddress(address.getHostString(), address.getPort()));
+                props.put("spring.datasource.url", postgres.jdbcUrl(database, proxy.address()));
+                context.getBeanFactory().registerSingleton("databaseProxy", proxy);
+                context.addApplicationListener(event -> {
+                    if (event instanceof ContextClosedEvent) {
+                        proxy.close();
+                    }
+                });
+            }
             props.put("spring.datasource.username", postgres.username());
             props.put("spring.datasource.password", postgres.password());
             // Spring caches one context per test class; idle pools of ten connections each would

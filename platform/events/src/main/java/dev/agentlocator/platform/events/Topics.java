@@ -20,15 +20,20 @@ public final class Topics {
     public static final String BILLING_CONTRACT = "billing.contract.v1";
     public static final String BILLING_INVOICE = "billing.invoice.v1";
 
-    /** Suffix of the dead-letter topic that holds poison messages of a topic. */
+    /** Suffix of every dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** Every domain topic, in the order the timeline documents them. */
     public static final List<String> DOMAIN_TOPICS =
             List.of(CRM_CUSTOMER, TELEPHONY_CALL, TELEPHONY_WHATSAPP, TASKS_TASK, BILLING_CONTRACT, BILLING_INVOICE);
 
-    public static String deadLetterOf(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+    /**
+     * Where a consumer group parks the records of {@code topic} it could not handle: one topic per
+     * group, because several services read the same topic and each must see, and replay, only its
+     * own failures (ADR 0010). Characters a topic name cannot hold become {@code _}.
+     */
+    public static String deadLetterOf(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup.replaceAll("[^A-Za-z0-9._-]", "_") + DEAD_LETTER_SUFFIX;
     }
 
     private Topics() {}

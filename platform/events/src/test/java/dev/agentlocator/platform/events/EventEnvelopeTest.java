@@ -35,7 +35,12 @@ class EventEnvelopeTest {
     }
 
     @Test
-    void deadLetterTopicIsNamedAfterItsSource() {
-        assertThat(Topics.deadLetterOf(Topics.TASKS_TASK)).isEqualTo("tasks.task.v1.DLT");
+    void deadLetterTopicIsNamedAfterItsSourceAndTheConsumerGroup() {
+        assertThat(Topics.deadLetterOf(Topics.CRM_CUSTOMER, "billing-service"))
+                .isEqualTo("crm.customer.v1.billing-service.DLT");
+        assertThat(Topics.deadLetterOf(Topics.CRM_CUSTOMER, "tasks-service"))
+                .isNotEqualTo(Topics.deadLetterOf(Topics.CRM_CUSTOMER, "billing-service"));
+        assertThat(Topics.deadLetterOf(Topics.TASKS_TASK, "odd group:name"))
+                .isEqualTo("tasks.task.v1.odd_group_name.DLT");
     }
 }

@@ -6,6 +6,8 @@ import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.outbox.OutboxProperties;
 import dev.agentlocator.platform.kit.outbox.OutboxRelay;
+import dev.agentlocator.platform.kit.outbox.ParkedEvents;
+import dev.agentlocator.platform.kit.outbox.ParkedEventsController;
 import dev.agentlocator.platform.kit.production.ProductionSecrets;
 import dev.agentlocator.platform.kit.web.BodySizeLimitFilter;
 import dev.agentlocator.platform.kit.web.WebProperties;
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every AgentLocator service gets by depending on service-kit. */
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
         })
 @EnableConfigurationProperties({OutboxProperties.class, WebProperties.class})
-@Import({ApiErrorHandler.class, JsonErrorController.class})
+@Import({ApiErrorHandler.class, JsonErrorController.class, ParkedEventsController.class})
 public class KitAutoConfiguration {
 
     /** Static, and a bean factory post-processor: checked before any other bean is created. */
@@ -57,11 +59,16 @@ public class KitAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(
             JdbcClient jdbc,
-            TransactionTemplate transactions,
+            PlatformTransactionManager transactions,
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
             MeterRegistry meters) {
         return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(JdbcClient jdbc, OutboxRelay relay, MeterRegistry meters) {
+        return new ParkedEvents(jdbc, relay, meters);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,9 +30,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The outbox on a real PostgreSQL and a real Kafka broker. The producer gives up on a record after
+ * 3 s here (10 s in the services), so that Kafka outages long enough for several attempts stay
+ * short.
+ */
 @ServiceIntegrationTest
+@TestPropertySource(
+        properties = {
+            "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+            "spring.kafka.producer.properties.request.timeout.ms=1000",
+        })
 class OutboxIT {
+
+    /** Bigger than the producer's max.request.size (1 MiB): Kafka will never take this record. */
+    private static final String TOO_LARGE = "x".repeat(1_100_000);
 
     @LocalServerPort
     int port;
@@ -45,8 +61,12 @@ class OutboxIT {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     private final UUID tenant = UUID.randomUUID();
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    private final List<String> receivedInOrder = new CopyOnWriteArrayList<>();
     private final AtomicBoolean consuming = new AtomicBoolean(true);
     private Thread consumer;
     private Api api;
@@ -70,6 +90,7 @@ class OutboxIT {
                                     record.headers().lastHeader("eventId").value());
                             received.computeIfAbsent(id, k -> new AtomicInteger())
                                     .incrementAndGet();
+                            receivedInOrder.add(id);
                         }
                     }
                 }
@@ -86,7 +107,7 @@ class OutboxIT {
     }
 
     @Test
-    void eventsWrittenWhileKafkaIsDownArriveExactlyOnceWhenItComesBack() throws InterruptedException {
+    void eventsWrittenWhileKafkaIsDownArriveExactlyOnceAndInOrderWhenItComesBack() throws InterruptedException {
         KafkaServer kafka = TestInfrastructure.embeddedKafka();
         assertThat(writeNote("before the outage")).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
@@ -96,8 +117,16 @@ class OutboxIT {
             assertThat(writeNote("during the outage " + i)).isEqualTo(201);
         }
         assertThat(notesOfTenant()).isEqualTo(21);
-        Thread.sleep(1_000);
+        // Kafka stays away for more attempts than a refused record gets before it is parked.
+        await().atMost(Duration.ofSeconds(60)).until(() -> mostAttempts() > 3);
         assertThat(unpublished()).isEqualTo(20);
+        assertThat(parked()).as("an unreachable broker parks nothing").isZero();
+        assertThat(jdbc.sql("select last_error from outbox_event where tenant_id = ? and attempts > 0 limit 1")
+                        .param(tenant)
+                        .query(String.class)
+                        .single())
+                .as("the failure is recorded")
+                .contains("TimeoutException");
         assertThat(received).hasSize(1);
 
         kafka.start();
@@ -107,6 +136,91 @@ class OutboxIT {
         assertThat(received.values())
                 .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(received).hasSize(21);
+        assertThat(receivedInOrder)
+                .as("one customer's events in the order they were written")
+                .containsExactlyElementsOf(idsInWriteOrder());
+    }
+
+    @Test
+    void aRecordKafkaRefusesIsParkedWhileTheEventsAroundItAreDeliveredOnce() throws InterruptedException {
+        // One transaction, so that the relay takes all three in the same round.
+        List<UUID> ids = transactions.execute(status -> List.of(
+                notes.create(tenant, "before the poison"),
+                notes.create(tenant, TOO_LARGE),
+                notes.create(tenant, "after the poison")));
+        assertThat(ids).hasSize(3);
+        String before = eventIdOfNote(ids.get(0));
+        String poison = eventIdOfNote(ids.get(1));
+        String after = eventIdOfNote(ids.get(2));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.containsKey(before) && received.containsKey(after));
+        await().atMost(Duration.ofSeconds(30)).until(() -> isParked(poison));
+
+        var row = jdbc.sql("select attempts, park_reason, last_error, published_at is null as unpublished"
+                        + " from outbox_event where id = ?::uuid")
+                .param(poison)
+                .query()
+                .singleRow();
+        assertThat(row.get("attempts")).as("bounded attempts, recorded").isEqualTo(3);
+        assertThat((String) row.get("park_reason")).contains("RecordTooLargeException");
+        assertThat((String) row.get("last_error")).contains("RecordTooLargeException");
+        assertThat(row.get("unpublished")).isEqualTo(true);
+        assertThat(published(before))
+                .as("acknowledged before the failure, still marked")
+                .isTrue();
+        assertThat(published(after))
+                .as("acknowledged in the round that failed, still marked")
+                .isTrue();
+        Thread.sleep(2_000); // rows that lost their marks would be sent again by now
+        assertThat(received.get(before).get()).isEqualTo(1);
+        assertThat(received.get(after).get()).isEqualTo(1);
+        assertThat(received).doesNotContainKey(poison);
+
+        // The relay keeps going, for this customer too.
+        assertThat(writeNote("long after the poison")).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 3);
+
+        var metrics = Api.at(port).get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("(?m)^outbox_parked\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("(?m)^outbox_events_parked_total\\{[^}]*} [1-9]");
+    }
+
+    @Test
+    void anOperatorSeesAParkedRowAndRequeuesItOnceFixed() {
+        var admin = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
+        UUID noteId = transactions.execute(status -> notes.create(tenant, TOO_LARGE));
+        String poison = eventIdOfNote(noteId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> isParked(poison));
+
+        var listed = admin.get("/api/admin/outbox/parked");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.<List<String>>json("$.items[*].id")).contains(poison);
+        var shown = admin.get("/api/admin/outbox/parked/" + poison);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.<String>json("$.eventType")).isEqualTo("note.created");
+        assertThat(shown.<Integer>json("$.envelopeBytes")).isGreaterThan(1_000_000);
+        assertThat(shown.<String>json("$.reason")).contains("RecordTooLargeException");
+        assertThat(api.get("/api/admin/outbox/parked").status())
+                .as("not for a tenant's users")
+                .isEqualTo(403);
+        assertThat(Api.at(port).get("/api/admin/outbox/parked").status()).isEqualTo(401);
+
+        // The fix: the operator shortens the data the event carries, then puts it back in line.
+        jdbc.sql("update outbox_event set envelope = replace(envelope, ?, 'shortened') where id = ?::uuid")
+                .param(TOO_LARGE)
+                .param(poison)
+                .update();
+        assertThat(admin.post("/api/admin/outbox/parked/" + poison + "/requeue", "")
+                        .status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.containsKey(poison));
+        assertThat(published(poison)).isTrue();
+        assertThat(admin.post("/api/admin/outbox/parked/" + poison + "/requeue", "")
+                        .status())
+                .as("no longer parked")
+                .isEqualTo(404);
+        assertThat(admin.get("/api/admin/outbox/parked/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -134,6 +248,36 @@ class OutboxIT {
         return api.post("/test/notes", "{\"text\":\"" + text + "\"}").status();
     }
 
+    private String eventIdOfNote(UUID noteId) {
+        return jdbc.sql(
+                        "select id::text from outbox_event where tenant_id = ? and envelope::json -> 'payload' ->> 'noteId' = ?")
+                .param(tenant)
+                .param(noteId.toString())
+                .query(String.class)
+                .single();
+    }
+
+    private boolean isParked(String eventId) {
+        return jdbc.sql("select parked_at is not null from outbox_event where id = ?::uuid")
+                .param(eventId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private boolean published(String eventId) {
+        return jdbc.sql("select published_at is not null from outbox_event where id = ?::uuid")
+                .param(eventId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private List<String> idsInWriteOrder() {
+        return jdbc.sql("select id::text from outbox_event where tenant_id = ? order by seq")
+                .param(tenant)
+                .query(String.class)
+                .list();
+    }
+
     private long notesOfTenant() {
         return jdbc.sql("select count(*) from note where tenant_id = ?")
                 .param(tenant)
@@ -145,6 +289,20 @@ class OutboxIT {
         return jdbc.sql("select count(*) from outbox_event where tenant_id = ? and published_at is null")
                 .param(tenant)
                 .query(Long.class)
+                .single();
+    }
+
+    private long parked() {
+        return jdbc.sql("select count(*) from outbox_event where tenant_id = ? and parked_at is not null")
+                .param(tenant)
+                .query(Long.class)
+                .single();
+    }
+
+    private int mostAttempts() {
+        return jdbc.sql("select coalesce(max(attempts), 0) from outbox_event where tenant_id = ?")
+                .param(tenant)
+                .query(Integer.class)
                 .single();
     }
 }

@@ -23,6 +23,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("//([^/:,?]+)(?::(\\d+))?/");
     private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private final String adminUrl;
@@ -100,6 +101,23 @@ public final class PostgresServer implements AutoCloseable {
         String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
         String params = query < 0 ? "" : adminUrl.substring(query);
         return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+    }
+
+    /** Where the server listens, from its JDBC URL (5432 when the URL names no port). */
+    public InetSocketAddress address() {
+        var matcher = HOST_AND_PORT.matcher(adminUrl);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No single host in " + redact(adminUrl));
+        }
+        int port = matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2));
+        return InetSocketAddress.createUnresolved(matcher.group(1), port);
+    }
+
+    /** JDBC URL of {@code database} reached at {@code via} (a proxy) instead of the server itself. */
+    public String jdbcUrl(String database, InetSocketAddress via) {
+        return HOST_AND_PORT
+                .matcher(jdbcUrl(database))
+                .replaceFirst("//" + via.getHostString() + ":" + via.getPort() + "/");
     }
 
     /** Creates {@code database} unless it exists. */

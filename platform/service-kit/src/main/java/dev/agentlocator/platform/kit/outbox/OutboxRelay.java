@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL advisory lock), so per-customer order holds with any number of service instances.
  * Delivery is at-least-once: a crash between Kafka's acknowledgement and the row update sends the
  * event again, which is why consumers drop event ids they have seen.
+ *
+ * <p>What Kafka acknowledged is marked published, and what failed is recorded, each in a
+ * transaction of its own, so neither depends on the other rows of the round. A failed row waits
+ * with back-off and holds back the later rows of its key (topic and customer) until it goes out;
+ * a row Kafka refuses outright is parked after {@link OutboxProperties#maxAttempts()} attempts and
+ * stops holding anything back (ADR 0010).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -34,13 +45,19 @@ public class OutboxRelay implements SmartLifecycle {
     private static final long RELAY_LOCK = 0x6167656e746c6f63L;
 
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    /** The round: holds the relay lock while it waits for Kafka. */
+    private final TransactionTemplate round;
+    /** Marks and failure bookkeeping, committed whatever becomes of the rest of the round. */
+    private final TransactionTemplate bookkeeping;
+
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -51,16 +68,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(
             JdbcClient jdbc,
-            TransactionTemplate transactions,
+            PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
             MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.round = new TransactionTemplate(transactionManager);
+        this.bookkeeping = new TransactionTemplate(transactionManager);
+        this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.kafka = kafka;
         this.properties = properties;
         this.published = meters.counter("outbox.events.published");
         this.failures = meters.counter("outbox.publish.failures");
+        this.parked = meters.counter("outbox.events.parked");
     }
 
     /** Called after a commit that appended events, so they go out now rather than at the next poll. */
@@ -76,92 +96,195 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes one batch; returns how many events went out. Public for tests and operators. */
     public int relayOnce() {
-        Integer sent = transactions.execute(status -> {
+        return relayRound().published();
+    }
+
+    private Round relayRound() {
+        Round result = round.execute(status -> {
             Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)")
                     .param(RELAY_LOCK)
                     .query(Boolean.class)
                     .single();
             if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+                return Round.NOTHING;
             }
-            List<PendingEvent> batch = jdbc.sql("""
-                            select seq, topic, event_key, envelope, event_type, id, correlation_id
-                            from outbox_event where published_at is null order by seq limit ?
-                            """)
-                    .param(properties.batchSize())
-                    .query((rs, i) -> new PendingEvent(
-                            rs.getLong("seq"),
-                            rs.getString("topic"),
-                            rs.getString("event_key"),
-                            rs.getString("envelope"),
-                            rs.getString("event_type"),
-                            rs.getString("id"),
-                            rs.getString("correlation_id")))
-                    .list();
-            return publish(batch);
+            return publish(pendingBatch());
         });
-        return sent == null ? 0 : sent;
+        return result == null ? Round.NOTHING : result;
     }
 
-    private int publish(List<PendingEvent> batch) {
+    /**
+     * Rows due now, in commit order, leaving out every row behind an earlier row of its key that
+     * is waiting for its next attempt: a retry must not let a later event of the same customer
+     * overtake it.
+     */
+    private List<PendingEvent> pendingBatch() {
+        return jdbc.sql("""
+                        select seq, topic, event_key, envelope, event_type, id, correlation_id, attempts
+                        from outbox_event e
+                        where published_at is null and parked_at is null
+                          and (next_attempt_at is null or next_attempt_at <= now())
+                          and not exists (
+                              select 1 from outbox_event earlier
+                              where earlier.published_at is null and earlier.parked_at is null
+                                and earlier.topic = e.topic and earlier.event_key = e.event_key
+                                and earlier.seq < e.seq and earlier.next_attempt_at > now())
+                        order by seq limit ?
+                        """)
+                .param(properties.batchSize())
+                .query((rs, i) -> new PendingEvent(
+                        rs.getLong("seq"),
+                        rs.getString("topic"),
+                        rs.getString("event_key"),
+                        rs.getString("envelope"),
+                        rs.getString("event_type"),
+                        rs.getString("id"),
+                        rs.getString("correlation_id"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /**
+     * Sends the whole batch at once (the producer keeps one partition's records in order) and then
+     * settles every row by its own acknowledgement. A send that fails before it returns for a
+     * reason other than the record (Kafka unreachable: the producer waited up to
+     * {@code max.block.ms} for it) ends the sending; the rows after it wait for the next round
+     * instead of each waiting as long.
+     */
+    private Round publish(List<PendingEvent> batch) {
         if (batch.isEmpty()) {
-            return 0;
+            return Round.NOTHING;
         }
-        List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(batch.size());
+        List<PendingEvent> sent = new ArrayList<>(batch.size());
+        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
-            acks.add(kafka.send(event.toRecord()));
+            CompletableFuture<?> ack = send(event);
+            sent.add(event);
+            acks.add(ack);
+            if (ack.isCompletedExceptionally() && !failureOf(ack).refusesTheRecord()) {
+                break;
+            }
         }
-        List<Long> delivered = new ArrayList<>(batch.size());
+        List<PendingEvent> delivered = new ArrayList<>(sent.size());
+        Map<PendingEvent, SendFailure> failed = new LinkedHashMap<>();
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < sent.size(); i++) {
+            PendingEvent event = sent.get(i);
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                delivered.add(batch.get(i).seq());
+                delivered.add(event);
             } catch (InterruptedException e) {
+                // Shutting down: rows not settled yet are simply sent again by the next relay.
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) {
-                // Stop at the first failure: later events must not overtake an earlier one.
-                recordFailure(batch.get(i), e);
-                break;
+            } catch (ExecutionException e) {
+                failed.put(event, new SendFailure(e.getCause() != null ? e.getCause() : e));
+            } catch (TimeoutException e) {
+                failed.put(
+                        event,
+                        new SendFailure(new TimeoutException("no acknowledgement within " + properties.sendTimeout())));
             }
         }
-        if (!delivered.isEmpty()) {
-            jdbc.sql("update outbox_event set published_at = now() where seq = any(?)")
-                    .param(delivered.toArray(Long[]::new))
-                    .update();
-            published.increment(delivered.size());
-        }
-        if (delivered.size() < batch.size()) {
-            throw new RelayInterruptedException(delivered.size());
-        }
-        return delivered.size();
+        markPublished(delivered);
+        recordFailures(failed);
+        return new Round(sent.size(), delivered.size(), failed.size());
     }
 
-    private void recordFailure(PendingEvent event, Exception e) {
-        failures.increment();
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        log.warn("Publishing outbox event {} to {} failed: {}", event.id(), event.topic(), cause.toString());
-        transactions.executeWithoutResult(
-                status -> jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")
-                        .param(cause.toString())
-                        .param(event.seq())
-                        .update());
+    private static SendFailure failureOf(CompletableFuture<?> failedAck) {
+        Throwable cause = failedAck.handle((result, failure) -> failure).join();
+        return new SendFailure(cause);
+    }
+
+    private CompletableFuture<?> send(PendingEvent event) {
+        try {
+            return kafka.send(event.toRecord());
+        } catch (RuntimeException e) {
+            // Thrown before the record reached the producer's buffer: settled like any other failure.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void markPublished(List<PendingEvent> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        bookkeeping.executeWithoutResult(status -> jdbc.sql(
+                        "update outbox_event set published_at = now(), next_attempt_at = null" + " where seq = any(?)")
+                .param(delivered.stream().map(PendingEvent::seq).toArray(Long[]::new))
+                .update());
+        published.increment(delivered.size());
+    }
+
+    private void recordFailures(Map<PendingEvent, SendFailure> failed) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        List<PendingEvent> parkedNow = new ArrayList<>();
+        bookkeeping.executeWithoutResult(status -> failed.forEach((event, failure) -> {
+            int attempts = event.attempts() + 1;
+            if (failure.refusesTheRecord() && attempts >= properties.maxAttempts()) {
+                jdbc.sql("""
+                                update outbox_event set attempts = ?, last_error = ?, next_attempt_at = null,
+                                    parked_at = now(), park_reason = ?
+                                where seq = ?
+                                """)
+                        .params(attempts, failure.reason(), failure.reason(), event.seq())
+                        .update();
+                parkedNow.add(event);
+            } else {
+                jdbc.sql("""
+                                update outbox_event set attempts = ?, last_error = ?,
+                                    next_attempt_at = now() + make_interval(secs => ?)
+                                where seq = ?
+                                """)
+                        .params(attempts, failure.reason(), retryDelay(attempts).toMillis() / 1000.0, event.seq())
+                        .update();
+            }
+        }));
+        failures.increment(failed.size());
+        parked.increment(parkedNow.size());
+        for (PendingEvent event : parkedNow) {
+            log.error(
+                    "Parked outbox event {} (type {}, topic {}, key {}) after {} attempts: {}."
+                            + " Later events go on without it; re-queue it once fixed (docs/operations.md)",
+                    event.id(),
+                    event.type(),
+                    event.topic(),
+                    event.key(),
+                    event.attempts() + 1,
+                    failed.get(event).reason());
+        }
+        var first = failed.entrySet().iterator().next();
+        log.warn(
+                "Publishing {} of the outbox's events failed, retrying with back-off; first: event {} (type {}) to {}: {}",
+                failed.size(),
+                first.getKey().id(),
+                first.getKey().type(),
+                first.getKey().topic(),
+                first.getValue().reason());
+    }
+
+    private Duration retryDelay(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
     }
 
     private void loop() {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                int sent = relayOnce();
-                backoff = Duration.ZERO;
+                Round result = relayRound();
                 cleanUpNowAndThen();
-                if (sent < properties.batchSize()) {
-                    awaitWork(properties.idlePoll());
+                if (result.published() == 0 && result.failed() > 0) {
+                    // Nothing got through: most likely Kafka is away; do not cycle through the backlog.
+                    backoff = nextBackoff(backoff);
+                    awaitWork(backoff);
+                } else {
+                    backoff = Duration.ZERO;
+                    if (result.attempted() < properties.batchSize()) {
+                        awaitWork(properties.idlePoll());
+                    }
                 }
-            } catch (RelayInterruptedException e) {
-                backoff = nextBackoff(backoff);
-                awaitWork(backoff);
             } catch (RuntimeException e) {
                 backoff = nextBackoff(backoff);
                 log.warn("Outbox relay round failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
@@ -171,7 +294,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Duration nextBackoff(Duration current) {
-        Duration next = current.isZero() ? Duration.ofMillis(250) : current.multipliedBy(2);
+        Duration next = current.isZero() ? FIRST_RETRY : current.multipliedBy(2);
         return next.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : next;
     }
 
@@ -241,8 +364,20 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
+    /** What one round did: rows it tried, of which Kafka acknowledged and refused. */
+    private record Round(int attempted, int published, int failed) {
+        static final Round NOTHING = new Round(0, 0, 0);
+    }
+
     private record PendingEvent(
-            long seq, String topic, String key, String envelope, String type, String id, String correlationId) {
+            long seq,
+            String topic,
+            String key,
+            String envelope,
+            String type,
+            String id,
+            String correlationId,
+            int attempts) {
         ProducerRecord<String, String> toRecord() {
             var record = new ProducerRecord<>(topic, key, envelope);
             record.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
@@ -251,13 +386,6 @@ public class OutboxRelay implements SmartLifecycle {
                 record.headers().add(Correlation.KAFKA_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
             }
             return record;
-        }
-    }
-
-    /** A round that delivered only part of its batch; the rest waits for the next attempt. */
-    private static final class RelayInterruptedException extends RuntimeException {
-        RelayInterruptedException(int delivered) {
-            super("delivered " + delivered + " events before a failure");
         }
     }
 }

@@ -7,9 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes notes the way a service consumes events: read leniently, handle once. */
+/**
+ * Consumes notes the way a service consumes events: read leniently, handle once, in the service's
+ * shared consumer group (one per test class, so that the cached contexts of other classes, each
+ * with a database of its own, never take this class's records).
+ */
 @Component
 class NoteListener {
+
+    static final String ID = "note-listener";
 
     private final EventReader reader;
     private final IdempotentConsumer once;
@@ -21,14 +27,20 @@ class NoteListener {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = NoteService.TOPIC, groupId = "kit-test-note-listener")
+    @KafkaListener(id = ID, idIsGroup = false, topics = NoteService.TOPIC)
     void on(String value) {
         var event = reader.read(value);
-        once.handleOnce(
-                "note-listener",
-                event,
-                e -> jdbc.sql("insert into handled_note (event_id, text, correlation_id) values (?, ?, ?)")
-                        .params(e.id(), e.payload().get("text"), Correlation.currentId())
-                        .update());
+        once.handleOnce("note-listener", event, e -> {
+            Object text = e.payload().get("text");
+            if (jdbc.sql("select exists (select 1 from failing_note where text = ?)")
+                    .param(String.valueOf(text))
+                    .query(Boolean.class)
+                    .single()) {
+                throw new IllegalStateException("note " + e.id() + " cannot be handled yet");
+            }
+            jdbc.sql("insert into handled_note (event_id, text, correlation_id) values (?, ?, ?)")
+                    .params(e.id(), text, Correlation.currentId())
+                    .update();
+        });
     }
 }

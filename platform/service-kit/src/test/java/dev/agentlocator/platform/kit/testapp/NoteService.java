@@ -30,7 +30,12 @@ public class NoteService {
                 .update();
         outbox.append(
                 TOPIC,
-                EventEnvelope.create("note.created", tenantId, null, Correlation.currentId(), Map.of("text", text)));
+                EventEnvelope.create(
+                        "note.created",
+                        tenantId,
+                        null,
+                        Correlation.currentId(),
+                        Map.of("noteId", id.toString(), "text", text)));
         return id;
     }
 
