@@ -7,6 +7,7 @@ import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.tasks.customers.CustomerDirectory;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.UpdateTaskRequest;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,18 +34,21 @@ public class TaskService {
     private final TaskEvents events;
     private final ApplicationEventPublisher publisher;
     private final TasksProperties properties;
+    private final Clock clock;
 
     TaskService(
             TaskRepository tasks,
             CustomerDirectory customers,
             TaskEvents events,
             ApplicationEventPublisher publisher,
-            TasksProperties properties) {
+            TasksProperties properties,
+            Clock clock) {
         this.tasks = tasks;
         this.customers = customers;
         this.events = events;
         this.publisher = publisher;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +72,7 @@ public class TaskService {
                 from = startOfWeek().toOffsetDateTime();
                 to = startOfWeek().plusWeeks(1).toOffsetDateTime();
             }
-            case OVERDUE -> overdue = OffsetDateTime.now();
+            case OVERDUE -> overdue = OffsetDateTime.now(clock);
             case ALL -> {}
         }
         return new TaskFilter(assigneeId, customerId, status, channel, priority, from, to, overdue);
@@ -81,7 +85,7 @@ public class TaskService {
         return tasks.summary(
                 tenantId,
                 assigneeId,
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 today.toOffsetDateTime(),
                 today.plusDays(1).toOffsetDateTime(),
                 week.toOffsetDateTime(),
@@ -100,7 +104,7 @@ public class TaskService {
             requireLiveCustomer(tenantId, request.customerId());
         }
         String status = Objects.requireNonNullElse(request.status(), "open");
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         var task = new Task(
                 UUID.randomUUID(),
                 tenantId,
@@ -146,7 +150,7 @@ public class TaskService {
                 Objects.requireNonNullElse(request.channel(), current.channel()),
                 Objects.requireNonNullElse(request.priority(), current.priority()),
                 status,
-                completes ? OffsetDateTime.now() : reopens ? null : current.completedAt(),
+                completes ? OffsetDateTime.now(clock) : reopens ? null : current.completedAt(),
                 current.createdAt(),
                 current.updatedAt());
         boolean newDueTime = request.dueAt() != null
@@ -187,7 +191,7 @@ public class TaskService {
                 null,
                 null,
                 current.assigneeId(),
-                OffsetDateTime.now().plusMinutes(minutes).truncatedTo(ChronoUnit.MILLIS),
+                OffsetDateTime.now(clock).plusMinutes(minutes).truncatedTo(ChronoUnit.MILLIS),
                 current.channel(),
                 current.priority(),
                 current.status(),
@@ -221,7 +225,7 @@ public class TaskService {
                 current.channel(),
                 current.priority(),
                 Task.DONE,
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 current.createdAt(),
                 current.updatedAt());
         tasks.update(done, false);
@@ -247,12 +251,12 @@ public class TaskService {
     }
 
     private ZonedDateTime startOfToday() {
-        return LocalDate.now(properties.timeZone()).atStartOfDay(properties.timeZone());
+        return LocalDate.now(clock.withZone(properties.timeZone())).atStartOfDay(properties.timeZone());
     }
 
     /** Israeli weeks start on Sunday. */
     private ZonedDateTime startOfWeek() {
-        return LocalDate.now(properties.timeZone())
+        return LocalDate.now(clock.withZone(properties.timeZone()))
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
                 .atStartOfDay(properties.timeZone());
     }
