@@ -98,7 +98,7 @@ public final class Readiness {
      * Whether the gateway routes to {@code spec}: its probe request, sent through the gateway as a
      * signed-in user, is answered 200 by the service; otherwise what came back.
      */
-    public String routeProblem(ServiceSpec spec) {
+    private String routeProblem(ServiceSpec spec) {
         HttpProbe.Response response = http.get(
                 GATEWAY + spec.routeProbe(),
                 "application/json",
