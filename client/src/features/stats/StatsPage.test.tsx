@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, renderWithProviders, signIn } from '../../../test/render';
 import { StatsPage } from './StatsPage';
 
@@ -92,7 +92,12 @@ function answers(features: Record<string, boolean> = ALL_ON, empty = false) {
 const ROUTE = `/stats?from=${RANGE.from}&to=${RANGE.to}`;
 
 describe('StatsPage', () => {
-  beforeEach(() => signIn());
+  beforeEach(() => {
+    // A fixed today: the 7th of a month, when "7 days" and "this month" cover the same days.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 10, 7, 10, 0) });
+    signIn();
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('shows the summary in he-IL numbers and shekels, and a chart per series', async () => {
     const calls = answers();
@@ -148,18 +153,40 @@ describe('StatsPage', () => {
     );
   });
 
-  it('changes the range with a preset and with the date fields', async () => {
+  it('presses the preset that was chosen, even when another covers the same days', async () => {
     const calls = answers();
     const user = userEvent.setup();
-    renderWithProviders(<StatsPage />, { route: ROUTE });
+    renderWithProviders(<StatsPage />, { route: '/stats' });
     await screen.findByText('לידים חדשים');
-    await user.click(screen.getByRole('button', { name: '7 ימים' }));
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: '7 ימים' })).toHaveAttribute(
-        'aria-pressed',
-        'true',
-      ),
-    );
+    const month = screen.getByRole('button', { name: 'החודש' });
+    const week = screen.getByRole('button', { name: '7 ימים' });
+    expect(month).toHaveAttribute('aria-pressed', 'true');
+    expect(week).toHaveAttribute('aria-pressed', 'false');
+    expect(calls.some((c) => c.url.includes('from=2026-11-01&to=2026-11-07'))).toBe(true);
+
+    await user.click(week);
+
+    await waitFor(() => expect(week).toHaveAttribute('aria-pressed', 'true'));
+    expect(month).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByLabelText('מתאריך')).toHaveValue('2026-11-01');
+    expect(screen.getByLabelText('עד תאריך')).toHaveValue('2026-11-07');
+  });
+
+  it('counts a preset from the address back from today', async () => {
+    const calls = answers();
+    renderWithProviders(<StatsPage />, { route: '/stats?preset=last30' });
+    await screen.findByText('לידים חדשים');
+    expect(screen.getByRole('button', { name: '30 ימים' })).toHaveAttribute('aria-pressed', 'true');
+    const stats = calls.filter((c) => c.url.startsWith('/api/stats/'));
+    expect(stats.length).toBe(5);
+    for (const c of stats) expect(c.url).toContain('from=2026-10-09&to=2026-11-07');
+  });
+
+  it('changes the range with the date fields, and then no preset is pressed', async () => {
+    const calls = answers();
+    const user = userEvent.setup();
+    renderWithProviders(<StatsPage />, { route: '/stats' });
+    await screen.findByText('לידים חדשים');
     const from = screen.getByLabelText('מתאריך');
     await user.clear(from);
     await user.type(from, '2026-12-01');
@@ -173,5 +200,10 @@ describe('StatsPage', () => {
     await waitFor(() =>
       expect(calls.some((c) => c.url.includes('from=2026-10-01&to=2026-10-31'))).toBe(true),
     );
+    for (const chip of within(screen.getByRole('group', { name: 'טווח מהיר' })).getAllByRole(
+      'button',
+    )) {
+      expect(chip).toHaveAttribute('aria-pressed', 'false');
+    }
   });
 });

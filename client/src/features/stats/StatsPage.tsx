@@ -25,8 +25,8 @@ import {
   formatShekelsCompact,
   invoicesChart,
   isEmptyChart,
+  isRangePreset,
   longDay,
-  matchingPreset,
   PRESET_LABELS,
   presetRange,
   rangeError,
@@ -36,18 +36,39 @@ import {
 } from './transforms';
 import './stats.css';
 
-/** The range lives in the address (?from=&to=), so a reload or a shared link keeps it. */
-function useRange(): [StatsRange, (range: StatsRange) => void] {
+/**
+ * The chosen range lives in the address, so a reload or a shared link keeps it: a preset by name
+ * (?preset=last7), counted back from today whenever the page is shown, or fixed days
+ * (?from=&to=). Which preset is pressed is this choice, never guessed from the dates: on the 7th
+ * of a month "7 days" and "this month" cover the same days.
+ */
+function useRange(): {
+  range: StatsRange;
+  preset: RangePreset | null;
+  choosePreset: (preset: RangePreset) => void;
+  chooseDays: (range: StatsRange) => void;
+} {
   const [search, setSearch] = useSearchParams();
+  const named = search.get('preset');
+  const from = search.get('from');
+  const to = search.get('to');
+  const preset = isRangePreset(named) ? named : from || to ? null : 'month';
   const fallback = presetRange('month');
-  const range = { from: search.get('from') ?? fallback.from, to: search.get('to') ?? fallback.to };
-  const set = (next: StatsRange) => {
+  const range = preset
+    ? presetRange(preset)
+    : { from: from ?? fallback.from, to: to ?? fallback.to };
+  const choose = (chosen: Record<string, string>) => {
     const params = new URLSearchParams(search);
-    params.set('from', next.from);
-    params.set('to', next.to);
+    for (const key of ['preset', 'from', 'to']) params.delete(key);
+    for (const [key, value] of Object.entries(chosen)) params.set(key, value);
     setSearch(params, { replace: true });
   };
-  return [range, set];
+  return {
+    range,
+    preset,
+    choosePreset: (p) => choose({ preset: p }),
+    chooseDays: (r) => choose({ from: r.from, to: r.to }),
+  };
 }
 
 /** One toast per failed request, with the server's message. */
@@ -62,10 +83,14 @@ function useErrorToast(queries: UseQueryResult[]) {
 
 function RangePicker({
   range,
-  onChange,
+  preset,
+  onPreset,
+  onDays,
 }: {
   range: StatsRange;
-  onChange: (r: StatsRange) => void;
+  preset: RangePreset | null;
+  onPreset: (preset: RangePreset) => void;
+  onDays: (range: StatsRange) => void;
 }) {
   const [draft, setDraft] = useState(range);
   const [syncedFrom, setSyncedFrom] = useState(range);
@@ -73,11 +98,10 @@ function RangePicker({
     setSyncedFrom(range);
     setDraft(range);
   }
-  const active = matchingPreset(range);
   const error = rangeError(draft);
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!error) onChange(draft);
+    if (!error) onDays(draft);
   };
   return (
     <div className="stats-range">
@@ -87,8 +111,8 @@ function RangePicker({
             key={p}
             type="button"
             className="chip"
-            aria-pressed={active === p}
-            onClick={() => onChange(presetRange(p))}
+            aria-pressed={preset === p}
+            onClick={() => onPreset(p)}
           >
             {PRESET_LABELS[p]}
           </button>
@@ -159,7 +183,7 @@ const NO_DATA = 'אין נתונים בטווח הזה';
 
 export function StatsPage() {
   const { isOn } = useFeatures();
-  const [range, setRange] = useRange();
+  const { range, preset, choosePreset, chooseDays } = useRange();
   const valid = rangeError(range) === null;
   const enabled = valid;
 
@@ -203,7 +227,7 @@ export function StatsPage() {
       </header>
 
       <div className="card">
-        <RangePicker range={range} onChange={setRange} />
+        <RangePicker range={range} preset={preset} onPreset={choosePreset} onDays={chooseDays} />
       </div>
 
       {!valid ? (

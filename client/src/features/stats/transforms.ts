@@ -95,14 +95,8 @@ export function presetRange(preset: RangePreset, today: Date = new Date()): Stat
   }
 }
 
-export function matchingPreset(range: StatsRange, today: Date = new Date()): RangePreset | null {
-  const presets = Object.keys(PRESET_LABELS) as RangePreset[];
-  return (
-    presets.find((p) => {
-      const r = presetRange(p, today);
-      return r.from === range.from && r.to === range.to;
-    }) ?? null
-  );
+export function isRangePreset(value: string | null): value is RangePreset {
+  return value !== null && Object.hasOwn(PRESET_LABELS, value);
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, renderWithProviders, signIn } from '../../../test/render';
 import type { TimelineItem } from './api';
 import { CustomerTimeline } from './CustomerTimeline';
 
 const CUSTOMER = '11111111-1111-1111-1111-111111111111';
+/** The test's now: the items are dated back from it, and "לפני 5 דקות" is counted from it. */
+const NOW = new Date('2027-03-26T01:58:00+02:00').getTime();
 
 function item(
   id: string,
@@ -18,7 +20,7 @@ function item(
     id,
     kind,
     type: `${kind}.x`,
-    occurredAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    occurredAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
     title,
     details: kind === 'whatsapp' ? { text: 'שלום, מתי נוח לדבר?' } : {},
     reference: id,
@@ -37,7 +39,11 @@ const older = item('e2', 'task', 'משימה נוצרה: לחזור ללקוח',
 const oldest = item('e3', 'customer', 'לקוח חדש נוסף: אבי', 600, `/customers/${CUSTOMER}`);
 
 describe('CustomerTimeline', () => {
-  beforeEach(() => signIn());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    signIn();
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('shows icon, title, time and a source link per item, newest first, and pages on the cursor', async () => {
     const user = userEvent.setup();

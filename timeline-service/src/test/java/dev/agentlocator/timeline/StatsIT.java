@@ -106,6 +106,17 @@ class StatsIT {
                 .until(() -> api.get("/api/stats/summary" + RANGE).<Integer>json("$.invoices.paid") == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/stats/summary" + RANGE).<Integer>json("$.tasks.completed") == 1);
+        // Each topic (and partition) is consumed on its own: wait until every figure has arrived; the
+        // exact counts below then show that nothing was counted twice.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var figures = api.get("/api/stats/summary" + RANGE);
+            return figures.<Integer>json("$.calls.answeredByAi") >= 2
+                    && figures.<Integer>json("$.calls.answeredByAgent") >= 1
+                    && figures.<Integer>json("$.calls.missed") >= 1
+                    && figures.<Integer>json("$.calls.outbound") >= 1
+                    && figures.<Integer>json("$.leads.total") >= 3
+                    && figures.<Integer>json("$.contracts.signed") >= 1;
+        });
         assertThat(last.type()).isEqualTo("invoice.paid");
         var summary = api.get("/api/stats/summary" + RANGE);
 

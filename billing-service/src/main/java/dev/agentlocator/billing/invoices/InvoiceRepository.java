@@ -128,12 +128,13 @@ class InvoiceRepository {
             String allocationStatus,
             String customerName,
             String customerVatId,
-            Totals totals) {
+            Totals totals,
+            OffsetDateTime issuedAt) {
         jdbc.sql("""
                         update invoice set number = :number, status = :status, allocation_status = :allocation,
                             customer_name = :name, customer_vat_id = :vatId, vat_rate_basis_points = :rate,
                             subtotal_agorot = :subtotal, vat_agorot = :vat, total_agorot = :total,
-                            issued_at = now(), updated_at = now()
+                            issued_at = :issuedAt, updated_at = now()
                         where tenant_id = :tenant and id = :id
                         """)
                 .param("number", number)
@@ -145,6 +146,7 @@ class InvoiceRepository {
                 .param("subtotal", totals.subtotalAgorot())
                 .param("vat", totals.vatAgorot())
                 .param("total", totals.totalAgorot())
+                .param("issuedAt", issuedAt)
                 .param("tenant", tenantId)
                 .param("id", id)
                 .update();

@@ -18,7 +18,9 @@ import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public class InvoiceService {
     private final SettingsService settings;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -67,7 +70,8 @@ public class InvoiceService {
             CustomerDirectory customers,
             SettingsService settings,
             Outbox outbox,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.rules = rules;
@@ -76,6 +80,7 @@ public class InvoiceService {
         this.settings = settings;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Transactional
@@ -159,8 +164,10 @@ public class InvoiceService {
             String name = customer != null ? customer.name() : draft.customerName();
             String vatId = customer != null ? customer.vatId() : draft.customerVatId();
             Totals totals = Money.totals(draft.lines(), settings.get(tenantId).vatRateBasisPoints());
+            // One moment for the threshold's date, the document's date and the allocation request.
+            OffsetDateTime issuedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             boolean needsAllocation = rules.requiresAllocation(
-                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), LocalDate.now(IsraelTime.ZONE));
+                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), IsraelTime.localDate(issuedAt));
             long number = numbers.next(tenantId, draft.type());
             invoices.markIssued(
                     tenantId,
@@ -170,7 +177,8 @@ public class InvoiceService {
                     needsAllocation ? "pending" : "not_required",
                     name,
                     vatId,
-                    totals);
+                    totals,
+                    issuedAt);
             Invoice result = load(tenantId, id);
             return needsAllocation ? result : emit(tenantId, "invoice.issued", result);
         });

@@ -381,29 +381,6 @@ class InvoicesIT {
     }
 
     @Test
-    void aB2bTaxInvoiceAboveTheThresholdGetsASandboxAllocationNumberPrintedOnThePdf() {
-        UUID business = fixture.customer(tenant, "חברה בע״מ", "123456782");
-        String id = simpleDraft(business, 600_000); // 6,000 ₪ before VAT, above the 5,000 ₪ threshold
-        var issued = owner.post("/api/invoices/" + id + "/issue", null);
-        assertThat(issued.<String>json("$.status")).isEqualTo("issued");
-        assertThat(issued.<String>json("$.allocationStatus")).isEqualTo("allocated");
-        assertThat(issued.<Boolean>json("$.allocationSandbox")).isTrue();
-        String allocation = issued.json("$.allocationNumber");
-        assertThat(allocation).matches("\\d{9}");
-        String text = BillingFixture.pdfText(
-                fixture.getBytes(tenant, "/api/invoices/" + id + "/pdf").body());
-        assertThat(text).contains("מספר הקצאה: " + allocation + " (סביבת ניסוי)");
-
-        String below = simpleDraft(business, 500_000); // exactly 5,000 ₪ is not above it
-        assertThat(owner.post("/api/invoices/" + below + "/issue", null).<String>json("$.allocationStatus"))
-                .isEqualTo("not_required");
-        UUID privatePerson = fixture.customer(tenant, "לקוח פרטי", null);
-        String b2c = simpleDraft(privatePerson, 900_000);
-        assertThat(owner.post("/api/invoices/" + b2c + "/issue", null).<String>json("$.allocationStatus"))
-                .isEqualTo("not_required");
-    }
-
-    @Test
     void aRejectedAllocationKeepsTheInvoiceAwaitingWithTheReasonInHebrew() {
         UUID business = fixture.customer(tenant, "עוסק עם מספר שגוי", "123456789");
         String id = simpleDraft(business, 700_000);

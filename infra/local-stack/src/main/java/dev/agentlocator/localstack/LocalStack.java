@@ -1,11 +1,13 @@
 package dev.agentlocator.localstack;
 
+import dev.agentlocator.localstack.checks.AccessTokens;
 import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
 import dev.agentlocator.localstack.infra.Infrastructure;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
+import dev.agentlocator.localstack.process.RegistryCredentials;
 import dev.agentlocator.localstack.process.ServiceProcess;
 import dev.agentlocator.localstack.process.VapidKeyPair;
 import dev.agentlocator.localstack.readiness.HttpProbe;
@@ -35,6 +37,7 @@ import java.util.stream.Collectors;
 public final class LocalStack {
 
     static final String READY_LINE = "AgentLocator is ready at http://localhost:" + ServiceSpec.GATEWAY_PORT;
+    private static final String GATEWAY = "http://127.0.0.1:" + ServiceSpec.GATEWAY_PORT;
     static final String DEMO_LOGIN_LINE = "Demo login: demo@agentlocator.dev / demo1234!";
     private static final int TAIL_LINES = 40;
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -45,7 +48,8 @@ public final class LocalStack {
     private final Map<String, String> env;
     private final Infrastructure infrastructure;
     private final HttpProbe http = new HttpProbe(Duration.ofSeconds(3));
-    private final Readiness readiness = new Readiness(http, Duration.ofMillis(500));
+    private final RegistryCredentials registry;
+    private final Readiness readiness;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<ServiceProcess> applications = new CopyOnWriteArrayList<>();
     private final Map<ServiceSpec, ClassDataSharing.Plan> plans = new ConcurrentHashMap<>();
@@ -56,6 +60,9 @@ public final class LocalStack {
         this.layout = layout;
         this.env = env;
         this.infrastructure = new Infrastructure(env, layout, options.mode() != Mode.RUN);
+        this.registry = RegistryCredentials.from(env);
+        String jwtSecret = ChildEnvironment.jwtSecret(env);
+        this.readiness = new Readiness(http, Duration.ofMillis(500), registry, () -> AccessTokens.ofAnOwner(jwtSecret));
     }
 
     public static void main(String[] args) {
@@ -101,7 +108,7 @@ public final class LocalStack {
         prepareClassDataSharing();
 
         // Eureka needs neither Kafka nor PostgreSQL: it boots while they start.
-        discovery = launch(ServiceSpec.DISCOVERY, ChildEnvironment.ofDiscovery(ServiceSpec.DISCOVERY, env));
+        discovery = launch(ServiceSpec.DISCOVERY, ChildEnvironment.ofDiscovery(ServiceSpec.DISCOVERY, env, registry));
         ChildEnvironment.Shared shared;
         try {
             infrastructure.start(ServiceSpec.databases(), options.reset());
@@ -111,6 +118,7 @@ public final class LocalStack {
                     infrastructure.databaseUrls(ServiceSpec.databases()),
                     infrastructure.databaseUsername(),
                     infrastructure.databasePassword(),
+                    registry,
                     VapidKeyPair.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
@@ -118,6 +126,11 @@ public final class LocalStack {
         }
         if (shared.usesDevelopmentJwtSecret()) {
             Console.info("JWT_SECRET is not set: using the development default secret (never in production)");
+        }
+        if (registry.generated()) {
+            Console.info("Eureka console: http://localhost:" + ServiceSpec.DISCOVERY_PORT + " (user "
+                    + registry.username() + ", password " + registry.password()
+                    + ", made up for this run; EUREKA_PASSWORD sets your own)");
         }
         if (!succeeded(readiness.await(List.of(discovery), false, deadline, stopping::get))) {
             return 1;
@@ -130,7 +143,7 @@ public final class LocalStack {
         }
         double readySeconds = Uptime.seconds();
         if (options.mode() != Mode.MEASURE) {
-            DemoActivity.ensure(shared.jwtSecret());
+            DemoActivity.ensure(GATEWAY, shared.jwtSecret());
         }
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);

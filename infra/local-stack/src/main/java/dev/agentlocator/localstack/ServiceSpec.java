@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param port its HTTP port
  * @param database its own database, or {@code null}
  * @param role what it is in the stack
+ * @param routeProbe a read-only API path the gateway routes to this service, which answers 200 to
+ *     any signed-in owner (even of an empty tenant); {@code null} for Eureka and the gateway
  */
-public record ServiceSpec(String name, String tag, String moduleDir, int port, String database, Role role) {
+public record ServiceSpec(
+        String name, String tag, String moduleDir, int port, String database, Role role, String routeProbe) {
 
     public enum Role {
         DISCOVERY,
@@ -28,20 +31,21 @@ public record ServiceSpec(String name, String tag, String moduleDir, int port, S
     public static final int GATEWAY_PORT = 8080;
 
     public static final ServiceSpec DISCOVERY = new ServiceSpec(
-            "discovery-server", "eureka", "infra/discovery-server", DISCOVERY_PORT, null, Role.DISCOVERY);
+            "discovery-server", "eureka", "infra/discovery-server", DISCOVERY_PORT, null, Role.DISCOVERY, null);
 
     /** The six domain services and the gateway, started together once Eureka is up. */
     public static final List<ServiceSpec> APPLICATIONS = List.of(
-            service("crm", 8081),
-            service("telephony", 8082),
-            service("tasks", 8083),
-            service("billing", 8084),
-            service("timeline", 8085),
-            service("notification", 8086),
-            new ServiceSpec("gateway", "gateway", "gateway", GATEWAY_PORT, null, Role.GATEWAY));
+            service("crm", 8081, "/api/crm/customers?limit=1"),
+            service("telephony", 8082, "/api/calls?limit=1"),
+            service("tasks", 8083, "/api/tasks?limit=1"),
+            service("billing", 8084, "/api/invoices?limit=1"),
+            service("timeline", 8085, "/api/stats/summary"),
+            service("notification", 8086, "/api/notifications?limit=1"),
+            new ServiceSpec("gateway", "gateway", "gateway", GATEWAY_PORT, null, Role.GATEWAY, null));
 
-    private static ServiceSpec service(String domain, int port) {
-        return new ServiceSpec(domain + "-service", domain, domain + "-service", port, domain, Role.SERVICE);
+    private static ServiceSpec service(String domain, int port, String routeProbe) {
+        return new ServiceSpec(
+                domain + "-service", domain, domain + "-service", port, domain, Role.SERVICE, routeProbe);
     }
 
     /** The executable jar the module's build leaves behind. */

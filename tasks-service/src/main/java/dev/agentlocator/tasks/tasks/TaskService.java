@@ -8,6 +8,7 @@ import dev.agentlocator.tasks.customers.CustomerDirectory;
 import dev.agentlocator.tasks.tasks.TaskRequests.CreateTaskRequest;
 import dev.agentlocator.tasks.tasks.TaskRequests.UpdateTaskRequest;
 import dev.agentlocator.tasks.users.UserDirectory;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,6 +36,7 @@ public class TaskService {
     private final TaskEvents events;
     private final ApplicationEventPublisher publisher;
     private final TasksProperties properties;
+    private final Clock clock;
 
     TaskService(
             TaskRepository tasks,
@@ -42,13 +44,15 @@ public class TaskService {
             UserDirectory users,
             TaskEvents events,
             ApplicationEventPublisher publisher,
-            TasksProperties properties) {
+            TasksProperties properties,
+            Clock clock) {
         this.tasks = tasks;
         this.customers = customers;
         this.users = users;
         this.events = events;
         this.publisher = publisher;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -72,7 +76,7 @@ public class TaskService {
                 from = startOfWeek().toOffsetDateTime();
                 to = startOfWeek().plusWeeks(1).toOffsetDateTime();
             }
-            case OVERDUE -> overdue = OffsetDateTime.now();
+            case OVERDUE -> overdue = OffsetDateTime.now(clock);
             case ALL -> {}
         }
         return new TaskFilter(assigneeId, customerId, status, channel, priority, from, to, overdue);
@@ -85,7 +89,7 @@ public class TaskService {
         return tasks.summary(
                 tenantId,
                 assigneeId,
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 today.toOffsetDateTime(),
                 today.plusDays(1).toOffsetDateTime(),
                 week.toOffsetDateTime(),
@@ -106,7 +110,7 @@ public class TaskService {
         UUID assignee = Objects.requireNonNullElse(request.assigneeId(), caller.userId());
         requireAssignable(caller, assignee);
         String status = Objects.requireNonNullElse(request.status(), "open");
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         var task = new Task(
                 UUID.randomUUID(),
                 tenantId,
@@ -156,7 +160,7 @@ public class TaskService {
                 Objects.requireNonNullElse(request.channel(), current.channel()),
                 Objects.requireNonNullElse(request.priority(), current.priority()),
                 status,
-                completes ? OffsetDateTime.now() : reopens ? null : current.completedAt(),
+                completes ? OffsetDateTime.now(clock) : reopens ? null : current.completedAt(),
                 current.createdAt(),
                 current.updatedAt());
         boolean newDueTime = request.dueAt() != null
@@ -197,7 +201,7 @@ public class TaskService {
                 null,
                 null,
                 current.assigneeId(),
-                OffsetDateTime.now().plusMinutes(minutes).truncatedTo(ChronoUnit.MILLIS),
+                OffsetDateTime.now(clock).plusMinutes(minutes).truncatedTo(ChronoUnit.MILLIS),
                 current.channel(),
                 current.priority(),
                 current.status(),
@@ -231,7 +235,7 @@ public class TaskService {
                 current.channel(),
                 current.priority(),
                 Task.DONE,
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 current.createdAt(),
                 current.updatedAt());
         tasks.update(done, false);
@@ -271,12 +275,12 @@ public class TaskService {
     }
 
     private ZonedDateTime startOfToday() {
-        return LocalDate.now(properties.timeZone()).atStartOfDay(properties.timeZone());
+        return LocalDate.now(clock.withZone(properties.timeZone())).atStartOfDay(properties.timeZone());
     }
 
     /** Israeli weeks start on Sunday. */
     private ZonedDateTime startOfWeek() {
-        return LocalDate.now(properties.timeZone())
+        return LocalDate.now(clock.withZone(properties.timeZone()))
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
                 .atStartOfDay(properties.timeZone());
     }

@@ -80,23 +80,21 @@ class TasksIT {
         assertThat(badDate.<String>json("$.message")).containsPattern("[א-ת]");
     }
 
+    /** Ranges ("today", "this week", overdue) depend on the clock: {@link TaskRangesIT}. */
     @Test
-    void filtersByRangeStatusAssigneeCustomerChannelAndPriorityAndPages() {
+    void filtersByStatusAssigneeCustomerChannelAndPriorityAndPages() {
         var owner = Agent.ownerOfNewTenant(port);
         var agent = Agent.in(port, owner.tenantId(), "agent");
         new Colleagues(kafka, json, jdbc).announce(agent, true);
         UUID customer = UUID.randomUUID();
-        var now = OffsetDateTime.now();
-        create(owner, "באיחור", now.minusHours(30), null, "call", "high", null);
-        create(owner, "היום", now.plusMinutes(1), customer, "whatsapp", "low", null);
-        create(owner, "בעוד חודש", now.plusDays(40), null, "email", "medium", agent.userId());
-        String done = create(owner, "בוצעה באיחור", now.minusHours(30), customer, "call", "low", null);
+        var due = OffsetDateTime.parse("2027-03-24T10:00:00+02:00");
+        create(owner, "באיחור", due.minusHours(30), null, "call", "high", null);
+        create(owner, "היום", due.plusMinutes(1), customer, "whatsapp", "low", null);
+        create(owner, "בעוד חודש", due.plusDays(40), null, "email", "medium", agent.userId());
+        String done = create(owner, "בוצעה באיחור", due.minusHours(30), customer, "call", "low", null);
         assertThat(owner.api().post("/api/tasks/" + done + "/done", "").status())
                 .isEqualTo(200);
 
-        assertThat(titles(owner, "range=overdue")).containsExactly("באיחור");
-        assertThat(titles(owner, "range=today")).contains("היום").doesNotContain("בעוד חודש");
-        assertThat(titles(owner, "range=week")).contains("היום").doesNotContain("בעוד חודש");
         assertThat(titles(owner, "range=all")).hasSize(4);
         assertThat(titles(owner, "status=done")).containsExactly("בוצעה באיחור");
         assertThat(titles(owner, "customerId=" + customer)).containsExactlyInAnyOrder("היום", "בוצעה באיחור");
@@ -112,11 +110,8 @@ class TasksIT {
         assertThat(page.<Integer>json("$.limit")).isEqualTo(3);
         assertThat(page.<Integer>json("$.items.length()")).isEqualTo(1);
 
-        var summary = owner.api().get("/api/tasks/summary");
-        assertThat(summary.<Integer>json("$.open")).isEqualTo(3);
-        assertThat(summary.<Integer>json("$.overdue")).isEqualTo(1);
-        assertThat(summary.<Integer>json("$.today")).isGreaterThanOrEqualTo(1);
-        assertThat(summary.<Integer>json("$.thisWeek")).isGreaterThanOrEqualTo(1);
+        assertThat(owner.api().get("/api/tasks/summary").<Integer>json("$.open"))
+                .isEqualTo(3);
         assertThat(agent.api().get("/api/tasks/summary?mine=true").<Integer>json("$.open"))
                 .isEqualTo(1);
     }
@@ -306,7 +301,7 @@ class TasksIT {
         return response.json("$.id");
     }
 
-    private static List<String> titles(Agent who, String query) {
+    static List<String> titles(Agent who, String query) {
         var response = who.api().get("/api/tasks?limit=100&" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json("$.items[*].title");

@@ -10,6 +10,8 @@ import dev.agentlocator.timeline.stats.StatsViews.InvoicesPerDay;
 import dev.agentlocator.timeline.stats.StatsViews.LeadsBySource;
 import dev.agentlocator.timeline.stats.StatsViews.Summary;
 import dev.agentlocator.timeline.stats.StatsViews.TasksPerDay;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,10 +28,12 @@ class StatsController {
 
     private final StatsService stats;
     private final TimelineProperties properties;
+    private final Clock clock;
 
-    StatsController(StatsService stats, TimelineProperties properties) {
+    StatsController(StatsService stats, TimelineProperties properties, Clock clock) {
         this.stats = stats;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/summary")
@@ -73,6 +77,6 @@ class StatsController {
     }
 
     private StatsRange range(String from, String to) {
-        return StatsRange.parse(from, to, properties.zone());
+        return StatsRange.parse(from, to, LocalDate.now(clock.withZone(properties.zone())));
     }
 }

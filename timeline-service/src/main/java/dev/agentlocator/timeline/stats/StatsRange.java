@@ -2,7 +2,6 @@ package dev.agentlocator.timeline.stats;
 
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -17,8 +16,8 @@ record StatsRange(LocalDate from, LocalDate to) {
 
     static final int MAX_DAYS = 366;
 
-    static StatsRange parse(String from, String to, ZoneId zone) {
-        LocalDate today = LocalDate.now(zone);
+    /** {@code today}: the business's current day, the end of a range without {@code to}. */
+    static StatsRange parse(String from, String to, LocalDate today) {
         LocalDate end = to == null || to.isBlank() ? today : date("to", to);
         LocalDate start = from == null || from.isBlank() ? end.withDayOfMonth(1) : date("from", from);
         if (start.isAfter(end)) {

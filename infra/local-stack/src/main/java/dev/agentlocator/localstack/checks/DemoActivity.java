@@ -1,17 +1,14 @@
 package dev.agentlocator.localstack.checks;
 
 import dev.agentlocator.localstack.Console;
-import dev.agentlocator.localstack.ServiceSpec;
 import dev.agentlocator.testkit.Api;
-import dev.agentlocator.testkit.TestJwt;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -22,16 +19,18 @@ import java.util.function.Supplier;
  *
  * <p>Runs once per stack data directory: when the demo tenant already has invoices it does nothing.
  * Tasks are due from tomorrow on, so no alert pops up the moment someone logs in.
+ *
+ * <p>Every request is asked again for a while when the answer means "not yet" ({@link Retry}): the
+ * stack is ready only once the gateway routes to every service, but an instance can still drop out
+ * of the gateway's view for a moment, and the other services learn of crm's customers from events.
  */
 public final class DemoActivity {
 
-    private static final String GATEWAY = "http://127.0.0.1:" + ServiceSpec.GATEWAY_PORT;
     /** The demo office's (made-up) Twilio number: calls to it reach the demo tenant's receptionist. */
     static final String DEMO_NUMBER = "+97235550100";
 
     private static final ZoneId ISRAEL = ZoneId.of("Asia/Jerusalem");
-    /** billing-service knows a customer once it has consumed crm's event; that takes a moment. */
-    private static final Duration READ_MODELS_WITHIN = Duration.ofSeconds(60);
+    private static final Retry RETRY = Retry.standard();
 
     private record Line(String description, String quantity, long unitPriceAgorot) {
         String json() {
@@ -47,19 +46,21 @@ public final class DemoActivity {
     }
 
     /**
-     * Adds the activity unless it is there already; a failure is reported, never fatal. {@code
-     * jwtSecret}: the stack's, for the platform-admin token that assigns the demo number.
+     * Adds the activity through {@code gateway} unless it is there already; a failure is reported,
+     * never fatal. {@code jwtSecret}: the stack's, for the platform-admin token that assigns the
+     * demo number.
      */
-    public static void ensure(String jwtSecret) {
+    public static void ensure(String gateway, String jwtSecret) {
         try {
-            var login = untilRouted(() -> Api.at(GATEWAY)
-                    .post("/api/auth/login", "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}"));
-            if (login.status() != 200) {
-                Console.error("demo activity: the demo owner cannot log in (HTTP " + login.status() + ")");
-                return;
-            }
-            var demo = new DemoActivity(Api.at(GATEWAY).withToken(login.json("$.accessToken")));
-            assignDemoNumber(jwtSecret, UUID.fromString(login.json("$.user.tenantId")));
+            var login = expect(
+                    () -> Api.at(gateway)
+                            .post(
+                                    "/api/auth/login",
+                                    "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}"),
+                    200,
+                    "log in as the demo owner");
+            var demo = new DemoActivity(Api.at(gateway).withToken(login.json("$.accessToken")));
+            assignDemoNumber(gateway, jwtSecret, UUID.fromString(login.json("$.user.tenantId")));
             if (demo.alreadyThere()) {
                 return;
             }
@@ -71,11 +72,10 @@ public final class DemoActivity {
     }
 
     /** Only the platform admin assigns numbers (ADR 0007); assigning the same number again is harmless. */
-    private static void assignDemoNumber(String jwtSecret, UUID tenant) {
-        String admin = TestJwt.sign(
-                jwtSecret, UUID.randomUUID(), tenant, "admin", Instant.now().plus(Duration.ofMinutes(5)));
+    private static void assignDemoNumber(String gateway, String jwtSecret, UUID tenant) {
+        String admin = AccessTokens.sign(jwtSecret, tenant, "admin");
         optional(
-                () -> Api.at(GATEWAY)
+                () -> Api.at(gateway)
                         .withToken(admin)
                         .put(
                                 "/api/calls/numbers/" + DEMO_NUMBER,
@@ -84,13 +84,12 @@ public final class DemoActivity {
     }
 
     private boolean alreadyThere() {
-        var invoices = owner.get("/api/invoices?limit=1");
-        return invoices.status() == 200 && invoices.<Integer>json("$.total") > 0;
+        var invoices = expect(() -> owner.get("/api/invoices?limit=1"), 200, "look for earlier demo invoices");
+        return invoices.<Integer>json("$.total") > 0;
     }
 
     private void create() {
-        var page = owner.get("/api/crm/customers?limit=12&sort=name");
-        expect(page, 200, "list customers");
+        var page = expect(() -> owner.get("/api/crm/customers?limit=12&sort=name"), 200, "list customers");
         List<String> customers = page.json("$.items[*].id");
         List<String> agents = agentIds();
 
@@ -112,7 +111,8 @@ public final class DemoActivity {
             awaitCreated(
                     "/api/tasks",
                     "{\"title\":\"%s\",\"customerId\":\"%s\",\"dueAt\":\"%s\",\"channel\":\"%s\"%s}"
-                            .formatted(tasks[i][0], customers.get(i), due, tasks[i][1], assignee));
+                            .formatted(tasks[i][0], customers.get(i), due, tasks[i][1], assignee),
+                    "create a task");
         }
 
         List<Line> brokerage = List.of(
@@ -120,20 +120,21 @@ public final class DemoActivity {
         List<Line> rental = List.of(new Line("דמי תיווך — השכרה", "1", 620_000));
         List<Line> consulting = List.of(new Line("ייעוץ נדל״ן (שעה)", "2.5", 40_000));
 
-        String firstQuote =
-                awaitCreated("/api/contracts", contract(customers.get(0), "הצעת מחיר — מכירת דירה", brokerage));
-        awaitCreated("/api/contracts", contract(customers.get(1), "הסכם תיווך — השכרה", rental));
-        awaitCreated("/api/contracts", contract(customers.get(2), "הצעת מחיר — ייעוץ", consulting));
-        expect(owner.post("/api/contracts/" + firstQuote + "/send", "{}"), 200, "send a quote for signature");
+        String firstQuote = awaitCreated(
+                "/api/contracts", contract(customers.get(0), "הצעת מחיר — מכירת דירה", brokerage), "create a quote");
+        awaitCreated("/api/contracts", contract(customers.get(1), "הסכם תיווך — השכרה", rental), "create a quote");
+        awaitCreated("/api/contracts", contract(customers.get(2), "הצעת מחיר — ייעוץ", consulting), "create a quote");
+        expect(() -> owner.post("/api/contracts/" + firstQuote + "/send", "{}"), 200, "send a quote for signature");
 
         List<List<Line>> invoiceLines = List.of(brokerage, rental, consulting, rental, consulting);
         for (int i = 0; i < invoiceLines.size(); i++) {
-            String id = awaitCreated("/api/invoices", invoice(customers.get(3 + i), invoiceLines.get(i)));
+            String id = awaitCreated(
+                    "/api/invoices", invoice(customers.get(3 + i), invoiceLines.get(i)), "create an invoice");
             if (i < 4) {
-                expect(owner.post("/api/invoices/" + id + "/issue", "{}"), 200, "issue an invoice");
+                expect(() -> owner.post("/api/invoices/" + id + "/issue", "{}"), 200, "issue an invoice");
             }
             if (i < 2) {
-                expect(owner.post("/api/invoices/" + id + "/pay", "{}"), 200, "mark an invoice paid");
+                expect(() -> owner.post("/api/invoices/" + id + "/pay", "{}"), 200, "mark an invoice paid");
             }
         }
 
@@ -151,26 +152,21 @@ public final class DemoActivity {
     }
 
     private List<String> agentIds() {
-        var users = owner.get("/api/users");
+        var users = RETRY.until(() -> owner.get("/api/users"), Retry::notRouted).response();
         if (users.status() != 200) {
             return List.of();
         }
         return users.json("$.items[?(@.role == 'agent')].id");
     }
 
-    /** Retries while the service has not yet heard of the customer from crm's events. */
-    private String awaitCreated(String path, String body) {
-        Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
-        while (true) {
-            var response = owner.post(path, body);
-            if (response.status() == 201) {
-                return response.json("$.id");
-            }
-            if (Instant.now().isAfter(deadline) || response.status() >= 500 && response.status() != 503) {
-                expect(response, 201, "POST " + path);
-            }
-            sleep();
-        }
+    /**
+     * POSTs until the service creates it: a 4xx means it has not yet heard of the customer from
+     * crm's events, a 503 that the gateway does not route to it yet; the new id.
+     */
+    private String awaitCreated(String path, String body, String what) {
+        Predicate<Api.Response> notYet = r -> Retry.notRouted(r) || r.status() / 100 == 4;
+        Retry.Outcome outcome = RETRY.until(() -> owner.post(path, body), notYet);
+        return require(outcome, 201, what).json("$.id");
     }
 
     private static String contract(String customerId, String title, List<Line> lines) {
@@ -188,46 +184,23 @@ public final class DemoActivity {
                         String.join(",", lines.stream().map(Line::json).toList()));
     }
 
-    private static void expect(Api.Response response, int status, String what) {
-        if (response.status() != status) {
-            throw new IllegalStateException(what + ": HTTP " + response.status() + " " + abbreviate(response.body()));
+    /** Sends the request (again while the gateway answers 503) and insists on {@code status}. */
+    private static Api.Response expect(Supplier<Api.Response> request, int status, String what) {
+        return require(RETRY.until(request, Retry::notRouted), status, what);
+    }
+
+    private static Api.Response require(Retry.Outcome outcome, int status, String what) {
+        if (outcome.response().status() != status) {
+            throw new IllegalStateException(what + ": " + outcome.describe());
         }
+        return outcome.response();
     }
 
     /** Calls, messages and the number need telephony's sandbox; their absence must not hold the rest back. */
     private static void optional(Supplier<Api.Response> request, String what) {
-        Api.Response response = untilRouted(request);
-        if (response.status() / 100 != 2) {
-            Console.error("demo activity: could not " + what + " (HTTP " + response.status() + " "
-                    + abbreviate(response.body()) + ")");
-        }
-    }
-
-    /**
-     * Every service is registered when this runs, but the gateway's copy of the registry may be a
-     * few seconds older: until it routes to a service, requests for it answer 503. Asks again.
-     */
-    private static Api.Response untilRouted(Supplier<Api.Response> request) {
-        Instant deadline = Instant.now().plus(READ_MODELS_WITHIN);
-        Api.Response response = request.get();
-        while (response.status() == 503 && Instant.now().isBefore(deadline)) {
-            sleep();
-            response = request.get();
-        }
-        return response;
-    }
-
-    private static String abbreviate(String body) {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        Retry.Outcome outcome = RETRY.until(request, Retry::notRouted);
+        if (outcome.response().status() / 100 != 2) {
+            Console.error("demo activity: could not " + what + " (" + outcome.describe() + ")");
         }
     }
 }

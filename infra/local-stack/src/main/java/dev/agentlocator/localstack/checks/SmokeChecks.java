@@ -6,15 +6,11 @@ import dev.agentlocator.localstack.readiness.HttpProbe;
 import dev.agentlocator.localstack.readiness.Json;
 import dev.agentlocator.localstack.readiness.Readiness;
 import dev.agentlocator.testkit.Api;
-import dev.agentlocator.testkit.TestJwt;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +67,8 @@ public final class SmokeChecks {
             results.add(check(spec.name() + " /actuator/health/readiness is UP", () -> health(spec, "/readiness")));
             results.add(check(spec.name() + " /actuator/prometheus has jvm_memory_used_bytes", () -> prometheus(spec)));
         }
+        results.add(check(
+                "discovery-server answers a registry query without credentials with 401", this::registryIsClosed));
         Set<String> registered = readiness.registeredApplications();
         for (ServiceSpec spec : applications) {
             results.add(check(
@@ -133,14 +131,15 @@ public final class SmokeChecks {
         return response.body().contains("jvm_memory_used_bytes") ? "" : "no jvm_memory_used_bytes in the answer";
     }
 
-    /** A token shaped like crm-service's (user, tenant, role), signed with the stack's secret. */
+    /** Whoever could read or write the registry could stand in for any service (issue 16). */
+    private String registryIsClosed() {
+        HttpProbe.Response response =
+                http.get("http://127.0.0.1:" + ServiceSpec.DISCOVERY_PORT + "/eureka/apps", "application/json");
+        return response.status() == 401 ? "" : response.summary() + ", body " + abbreviate(response.body());
+    }
+
     private String token() {
-        return TestJwt.sign(
-                jwtSecret,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "owner",
-                Instant.now().plus(Duration.ofMinutes(5)));
+        return AccessTokens.ofAnOwner(jwtSecret);
     }
 
     private String unknownRoute(Map<String, String> headers) {

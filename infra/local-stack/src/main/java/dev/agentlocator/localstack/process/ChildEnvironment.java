@@ -45,7 +45,7 @@ public final class ChildEnvironment {
             Map<String, String> databaseUrls,
             String databaseUsername,
             String databasePassword,
-            String eurekaUrl,
+            RegistryCredentials registry,
             String jwtSecret,
             String appEnv,
             String corsOrigins,
@@ -59,14 +59,15 @@ public final class ChildEnvironment {
                 Map<String, String> databaseUrls,
                 String databaseUsername,
                 String databasePassword,
+                RegistryCredentials registry,
                 VapidKeyPair vapid) {
             return new Shared(
                     kafkaBootstrapServers,
                     Map.copyOf(databaseUrls),
                     databaseUsername,
                     databasePassword,
-                    "http://127.0.0.1:" + ServiceSpec.DISCOVERY_PORT + "/eureka",
-                    orDefault(env, "JWT_SECRET", DEV_JWT_SECRET),
+                    registry,
+                    ChildEnvironment.jwtSecret(env),
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
                     vapid,
@@ -81,6 +82,11 @@ public final class ChildEnvironment {
     }
 
     private ChildEnvironment() {}
+
+    /** The user's JWT_SECRET, else the development one. */
+    public static String jwtSecret(Map<String, String> env) {
+        return orDefault(env, "JWT_SECRET", DEV_JWT_SECRET);
+    }
 
     public static Map<String, String> of(ServiceSpec spec, Map<String, String> parent, Shared shared) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -97,7 +103,7 @@ public final class ChildEnvironment {
         env.put("DATABASE_USERNAME", shared.databaseUsername());
         env.put("DATABASE_PASSWORD", shared.databasePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", shared.kafkaBootstrapServers());
-        env.put("EUREKA_URL", shared.eurekaUrl());
+        env.put("EUREKA_URL", shared.registry().url());
         env.put("JWT_SECRET", shared.jwtSecret());
         env.put("APP_ENV", shared.appEnv());
         env.put("CORS_ORIGINS", shared.corsOrigins());
@@ -109,11 +115,16 @@ public final class ChildEnvironment {
         return env;
     }
 
-    /** Eureka needs neither broker nor database: it starts before them, with its port and APP_ENV. */
-    public static Map<String, String> ofDiscovery(ServiceSpec spec, Map<String, String> parent) {
+    /**
+     * Eureka needs neither broker nor database: it starts before them, with its port, APP_ENV and
+     * the account every client uses.
+     */
+    public static Map<String, String> ofDiscovery(
+            ServiceSpec spec, Map<String, String> parent, RegistryCredentials registry) {
         Map<String, String> env = new LinkedHashMap<>(parent);
         env.put("SERVER_PORT", String.valueOf(spec.port()));
         env.put("APP_ENV", orDefault(parent, "APP_ENV", "development"));
+        env.putAll(registry.asEnvironment());
         return env;
     }
 

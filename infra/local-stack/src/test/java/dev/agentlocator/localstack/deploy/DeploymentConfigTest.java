@@ -58,11 +58,12 @@ class DeploymentConfigTest {
 
     /**
      * Secrets the code requires in production that are not (yet) declared under
-     * agentlocator.production.required-secrets: the gateway has no service kit, and
-     * telephony-service checks its providers itself (common.Sandbox).
+     * agentlocator.production.required-secrets: the gateway and the discovery server have no service
+     * kit, and telephony-service checks its providers itself (common.Sandbox).
      */
     static final Map<String, List<String>> REQUIRED_OUTSIDE_THE_KIT = Map.of(
             "gateway", List.of("JWT_SECRET"),
+            "discovery-server", List.of("EUREKA_PASSWORD"),
             "telephony-service", List.of("TWILIO_SID", "TWILIO_TOKEN", "WHATSAPP_DEVICE", "OPENAI_API_KEY"));
 
     /**
@@ -83,6 +84,12 @@ class DeploymentConfigTest {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
     static final String METRICS = "/actuator/prometheus";
+
+    /** How a registry client reaches Eureka in compose: the registry's account in the URL's user part. */
+    static final String COMPOSE_EUREKA_URL =
+            "http://${EUREKA_USERNAME:-eureka}:${EUREKA_PASSWORD:?set EUREKA_PASSWORD in .env}@discovery-server:8761/eureka";
+    /** The same in Kubernetes, expanded from the ConfigMap's user and the Secret's password. */
+    static final String K8S_EUREKA_URL = "http://$(EUREKA_USERNAME):$(EUREKA_PASSWORD)@discovery-server:8761/eureka";
 
     static Path root;
     static Map<String, Object> compose;
@@ -202,7 +209,7 @@ class DeploymentConfigTest {
                     .containsEntry(
                             database.toUpperCase() + "_DATABASE_URL", "jdbc:postgresql://postgres:5432/" + database)
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-                    .containsEntry("EUREKA_URL", "http://discovery-server:8761/eureka");
+                    .containsEntry("EUREKA_URL", COMPOSE_EUREKA_URL);
             assertThat(read("infra/postgres/init-databases.sql")).contains("CREATE DATABASE " + database + ";");
             assertThat(dependsOn(service)).contains("postgres", "kafka", "discovery-server");
         }
@@ -230,6 +237,28 @@ class DeploymentConfigTest {
             if (volume.startsWith("./")) {
                 assertThat(root.resolve(volume.substring(2, volume.indexOf(':'))))
                         .exists();
+            }
+        }
+    }
+
+    @Test
+    void composePublishesOnlyTheGatewayAndMonitoringAndEurekaNeedsItsAccount() {
+        Set<String> published = map(compose.get("services")).keySet().stream()
+                .filter(name -> composeService(name).containsKey("ports"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(published)
+                .as("anyone who reaches Eureka could register as a service and receive its traffic")
+                .containsExactly("gateway", "grafana", "prometheus");
+
+        Map<String, Object> eureka = composeEnvironment("discovery-server");
+        assertThat(eureka)
+                .containsEntry("EUREKA_USERNAME", "${EUREKA_USERNAME:-eureka}")
+                .containsEntry("EUREKA_PASSWORD", "${EUREKA_PASSWORD:?set EUREKA_PASSWORD in .env}");
+        for (Deployable app : DEPLOYABLES) {
+            if (!app.name().equals("discovery-server")) {
+                assertThat(composeEnvironment(app.name()))
+                        .as("%s registers and looks up with the registry's account", app)
+                        .containsEntry("EUREKA_URL", COMPOSE_EUREKA_URL);
             }
         }
     }
@@ -385,8 +414,34 @@ class DeploymentConfigTest {
                 .contains("\"/actuator/health/**\"", "\"" + METRICS + "\"");
         assertThat(read("gateway/src/main/java/dev/agentlocator/gateway/security/SecurityConfiguration.java"))
                 .contains("\"/actuator/health/**\"", "\"" + METRICS + "\"");
-        // discovery-server has no Spring Security at all.
-        assertThat(read("infra/discovery-server/pom.xml")).doesNotContain("spring-boot-starter-security");
+        // Everything else of the discovery server needs the registry's account.
+        assertThat(read("infra/discovery-server/src/main/java/dev/agentlocator/discovery/RegistrySecurity.java"))
+                .contains("\"/actuator/health/**\"", "\"" + METRICS + "\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployables")
+    void inKubernetesEveryRegistryClientSendsTheRegistrysAccount(Deployable app) {
+        Map<String, Object> config =
+                map(k8sObject("ConfigMap", "agentlocator-config").get("data"));
+        assertThat(config).containsKey("EUREKA_USERNAME").doesNotContainKey("EUREKA_URL");
+        Map<String, Object> container = container(app.name());
+        assertThat(secretRefs(container)).containsKey("EUREKA_PASSWORD");
+        if (app.name().equals("discovery-server")) {
+            assertThat(at(envEntry(container, "EUREKA_USERNAME"), "valueFrom", "configMapKeyRef", "key"))
+                    .isEqualTo("EUREKA_USERNAME");
+            return;
+        }
+        assertThat(env(container)).containsEntry("EUREKA_URL", K8S_EUREKA_URL);
+        assertThat(list(container.get("envFrom")))
+                .as("EUREKA_USERNAME for the $(...) expansion")
+                .anyMatch(source -> "agentlocator-config".equals(at(source, "configMapRef", "name")));
+        List<String> names = list(container.get("env")).stream()
+                .map(e -> (String) map(e).get("name"))
+                .toList();
+        assertThat(names.indexOf("EUREKA_PASSWORD"))
+                .as("Kubernetes expands $(EUREKA_PASSWORD) only when it is defined before EUREKA_URL")
+                .isLessThan(names.indexOf("EUREKA_URL"));
     }
 
     @ParameterizedTest
@@ -641,6 +696,14 @@ class DeploymentConfigTest {
                 .map(DeploymentConfigTest::map)
                 .filter(e -> e.containsKey("value"))
                 .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+    }
+
+    static Map<String, Object> envEntry(Map<String, Object> container, String name) {
+        return list(container.get("env")).stream()
+                .map(DeploymentConfigTest::map)
+                .filter(e -> name.equals(e.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in the container's env"));
     }
 
     /** secretKeyRef env entries of a container, by variable name. */

@@ -12,11 +12,13 @@ class ChildEnvironmentTest {
             "crm", "jdbc:postgresql://127.0.0.1:5432/crm",
             "tasks", "jdbc:postgresql://127.0.0.1:5432/tasks");
     private static final VapidKeyPair VAPID = new VapidKeyPair("public-key", "private-key");
+    private static final RegistryCredentials REGISTRY =
+            new RegistryCredentials("eureka", "0123456789abcdef0123456789abcdef", true);
 
     @Test
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
-        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", VAPID);
+        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, VAPID);
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -29,7 +31,7 @@ class ChildEnvironmentTest {
                 .containsEntry("DATABASE_USERNAME", "postgres")
                 .containsEntry("DATABASE_PASSWORD", "")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
-                .containsEntry("EUREKA_URL", "http://127.0.0.1:8761/eureka")
+                .containsEntry("EUREKA_URL", "http://eureka:0123456789abcdef0123456789abcdef@127.0.0.1:8761/eureka")
                 .containsEntry("JWT_SECRET", ChildEnvironment.DEV_JWT_SECRET)
                 .containsEntry("APP_ENV", "development")
                 .containsEntry("CORS_ORIGINS", "http://localhost:5173")
@@ -51,7 +53,7 @@ class ChildEnvironmentTest {
                 "APP_ENV", "staging",
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
-        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", VAPID);
+        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", REGISTRY, VAPID);
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
@@ -69,7 +71,7 @@ class ChildEnvironmentTest {
     @Test
     void theDevelopmentTwilioTokenIsNeverPairedWithARealAccount() {
         var withAccount = ChildEnvironment.Shared.from(
-                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", VAPID);
+                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", REGISTRY, VAPID);
         assertThat(withAccount.twilioToken()).isNull();
         assertThat(ChildEnvironment.of(
                         ServiceSpec.APPLICATIONS.get(0), Map.of("TWILIO_SID", "AC0123456789"), withAccount))
@@ -81,7 +83,38 @@ class ChildEnvironmentTest {
                 URLS,
                 "app",
                 "secret",
+                REGISTRY,
                 VAPID);
         assertThat(ownToken.twilioToken()).isEqualTo("real");
+    }
+
+    @Test
+    void eurekaGetsTheAccountTheServicesUseInTheirUrl() {
+        Map<String, String> env =
+                ChildEnvironment.ofDiscovery(ServiceSpec.DISCOVERY, Map.of("PATH", "/usr/bin"), REGISTRY);
+
+        assertThat(env)
+                .containsEntry("SERVER_PORT", "8761")
+                .containsEntry("APP_ENV", "development")
+                .containsEntry("EUREKA_USERNAME", "eureka")
+                .containsEntry("EUREKA_PASSWORD", "0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void theUsersRegistryAccountIsUsedElseOneIsMadeUpForTheRun() {
+        var own = RegistryCredentials.from(
+                Map.of("EUREKA_USERNAME", "registry", "EUREKA_PASSWORD", "my-own-password-123"));
+        assertThat(own).isEqualTo(new RegistryCredentials("registry", "my-own-password-123", false));
+        assertThat(own.url()).isEqualTo("http://registry:my-own-password-123@127.0.0.1:8761/eureka");
+        assertThat(own.authorization())
+                .containsEntry("Authorization", "Basic cmVnaXN0cnk6bXktb3duLXBhc3N3b3JkLTEyMw==");
+
+        var first = RegistryCredentials.from(Map.of());
+        var second = RegistryCredentials.from(Map.of("EUREKA_PASSWORD", " "));
+        assertThat(first.generated()).isTrue();
+        assertThat(first.username()).isEqualTo("eureka");
+        // what the discovery server accepts: at least 16 characters a URL carries as they are
+        assertThat(first.password()).matches("[0-9a-f]{32}");
+        assertThat(second.password()).matches("[0-9a-f]{32}").isNotEqualTo(first.password());
     }
 }

@@ -12,7 +12,9 @@ import dev.agentlocator.platform.kit.production.ProductionSecrets;
 import dev.agentlocator.platform.kit.web.BodySizeLimitFilter;
 import dev.agentlocator.platform.kit.web.WebProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,16 @@ public class KitAutoConfiguration {
     @Bean
     static ProductionSecrets productionSecrets() {
         return new ProductionSecrets();
+    }
+
+    /**
+     * "Now" for the services' calendar rules (today, this week, this month, overdue), so that a test
+     * can put a fixed clock in its place and pass on any date, in any zone.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
