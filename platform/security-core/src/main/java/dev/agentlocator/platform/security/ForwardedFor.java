@@ -78,6 +78,16 @@ public final class ForwardedFor {
         return client.getHostAddress();
     }
 
+    /**
+     * The same for a peer known only as text (a servlet container's remote address); a peer that
+     * is not an address literal is returned as it is.
+     */
+    public static String clientAddress(List<String> hops, String peer, TrustedProxies trusted) {
+        return IpAddresses.parse(peer)
+                .map(address -> clientAddress(hops, address, trusted))
+                .orElse(peer);
+    }
+
     /** {@code 203.0.113.7:51234} and {@code [2001:db8::1]:443} as some proxies write them. */
     private static String withoutPort(String hop) {
         if (hop.startsWith("[")) {

@@ -48,6 +48,16 @@ class ForwardedForTest {
     }
 
     @Test
+    void aPeerGivenAsTextIsReadTheSameWay() {
+        List<String> hops = List.of("198.51.100.1", "203.0.113.7");
+        assertThat(ForwardedFor.clientAddress(hops, "127.0.0.1", INTERNAL)).isEqualTo("203.0.113.7");
+        assertThat(ForwardedFor.clientAddress(hops, "0:0:0:0:0:0:0:1", INTERNAL))
+                .isEqualTo("203.0.113.7");
+        assertThat(ForwardedFor.clientAddress(hops, "203.0.113.9", INTERNAL)).isEqualTo("203.0.113.9");
+        assertThat(ForwardedFor.clientAddress(hops, "", INTERNAL)).isEmpty();
+    }
+
+    @Test
     void hopsFromSeveralHeaderLinesAreReadInOrder() {
         assertThat(ForwardedFor.hops(Arrays.asList("1.1.1.1, 2.2.2.2", null, " 3.3.3.3 ,, ")))
                 .containsExactly("1.1.1.1", "2.2.2.2", "3.3.3.3");
