@@ -2,6 +2,7 @@ package dev.agentlocator.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentlocator.testkit.PathSpellings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,9 +130,10 @@ class CanonicalPathTest {
                 "/api/auth/refresh",
             })
     void noOtherSpellingOfAPublicRouteIsCanonical(String path) {
-        List<String> spellings = Spellings.of(path);
+        List<String> spellings = PathSpellings.of(path);
         assertThat(spellings).hasSizeGreaterThan(path.length());
         assertThat(spellings).noneMatch(CanonicalPath::isCanonical);
+        assertThat(PathSpellings.otherCase(path)).isNotEqualTo(path).matches(CanonicalPath::isCanonical);
     }
 
     @ParameterizedTest
@@ -147,37 +149,6 @@ class CanonicalPathTest {
                 String spelling = path.substring(0, i) + "%" + encoded + path.substring(i + 1);
                 assertThat(CanonicalPath.isCanonical(spelling)).as(spelling).isFalse();
             }
-        }
-    }
-
-    /** Alternative spellings of one path, as an attacker would try them. */
-    static final class Spellings {
-
-        static List<String> of(String path) {
-            var spellings = new java.util.ArrayList<String>();
-            for (int i = 1; i < path.length(); i++) {
-                char c = path.charAt(i);
-                if (c != '/') {
-                    String hex = "%02X".formatted((int) c);
-                    spellings.add(path.substring(0, i) + "%" + hex + path.substring(i + 1));
-                    spellings.add(path.substring(0, i) + "%" + hex.toLowerCase() + path.substring(i + 1));
-                }
-            }
-            spellings.add("/" + path);
-            spellings.add(path.replaceFirst("/([^/]+)/", "/$1//"));
-            spellings.add(path + "/");
-            spellings.add(path + ";jsessionid=x");
-            spellings.add(path.replaceFirst("/([^/]+)", "/$1;a=b"));
-            spellings.add("/." + path);
-            spellings.add("/x/.." + path);
-            spellings.add("/x/%2e%2e" + path);
-            spellings.add("/x/%2E%2E" + path);
-            spellings.add(path.replace('/', '\\'));
-            spellings.add(path.replaceFirst("/([^/]+)$", "\\\\$1"));
-            spellings.add(path.replaceFirst("/", "%2F"));
-            spellings.add(path + "/.");
-            spellings.add(path + "/..");
-            return spellings;
         }
     }
 }
