@@ -57,7 +57,7 @@ class UnparsableTargetGuard implements NettyServerCustomizer {
         });
     }
 
-    static boolean parses(String target) {
+    private static boolean parses(String target) {
         try {
             new URI(target);
             return true;
