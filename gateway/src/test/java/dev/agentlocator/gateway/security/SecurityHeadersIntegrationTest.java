@@ -47,7 +47,7 @@ class SecurityHeadersIntegrationTest extends GatewayIntegrationTest {
                 .containsEntry("default-src", "'self'")
                 .containsEntry("script-src", "'self'")
                 .containsEntry("style-src", "'self'")
-                .containsEntry("connect-src", "'self'")
+                .containsEntry("connect-src", "'self' blob:")
                 .containsEntry("object-src", "'none'")
                 .containsEntry("base-uri", "'self'")
                 .containsEntry("frame-ancestors", "'none'");
