@@ -96,7 +96,11 @@ class HostileInputIT {
                 new Route("POST", "/api/public/sign/" + token, true));
     }
 
-    /** Public calls come from a fresh address each, so the signing rate limit never answers instead. */
+    /**
+     * Public calls come from a fresh client address each, so the signing rate limit never answers
+     * instead: the test connects from 127.0.0.1, a trusted proxy as the gateway is, and names the
+     * client in X-Forwarded-For as the gateway does.
+     */
     private Api client(Route route) {
         if (!route.isPublic()) {
             return owner;

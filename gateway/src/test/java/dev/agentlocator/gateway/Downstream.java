@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,12 +16,27 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server standing in for one of the services: it answers every request with what it
  * received (as {@code X-Echo-*} headers) and remembers it, so a test can tell whether a request got
- * through the gateway and what it carried. A path containing {@code /slow} answers after 3 s.
+ * through the gateway and what it carried. A path containing {@code /slow} answers after 3 s; one
+ * containing {@code /own-policy} sends a {@code Content-Security-Policy} of its own.
  */
 public final class Downstream {
 
     /** What the service saw of one request. */
-    public record Received(String method, String path, String authorization, String correlationId) {}
+    public record Received(
+            String method, String path, String authorization, String correlationId, Map<String, List<String>> headers) {
+
+        /** Every value of a header, joined with ", " as a proxy would fold them; null when absent. */
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(", ", e.getValue()))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** The policy a service sends for a path containing {@code /own-policy}. */
+    public static final String OWN_POLICY = "sandbox; default-src 'none'";
 
     private final String name;
     private final HttpServer server;
@@ -46,6 +62,11 @@ public final class Downstream {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** How many requests this service received, whatever their path. */
+    public int total() {
+        return received.size();
+    }
+
     /** The requests this service received for {@code path} (path and query, as sent). */
     public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
@@ -59,7 +80,8 @@ public final class Downstream {
                                 ? ""
                                 : "?" + exchange.getRequestURI().getRawQuery()),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
+                Map.copyOf(exchange.getRequestHeaders()));
         received.add(request);
         if (request.path().contains("/slow")) {
             try {
@@ -78,6 +100,9 @@ public final class Downstream {
         // Services echo the correlation id too; the gateway must not answer with two of them.
         if (request.correlationId() != null) {
             headers.set("X-Correlation-Id", request.correlationId());
+        }
+        if (request.path().contains("/own-policy")) {
+            headers.set("Content-Security-Policy", OWN_POLICY);
         }
         byte[] body = (name + " " + request.method() + " " + request.path()).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);

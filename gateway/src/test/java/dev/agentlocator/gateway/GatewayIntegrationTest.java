@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,11 +23,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "agentlocator.security.jwt-secret=" + TestJwt.SECRET,
             "agentlocator.cors.allowed-origins=" + GatewayIntegrationTest.ALLOWED_ORIGIN,
             "agentlocator.client.dist-dir=target/no-client-here",
+            "agentlocator.forwarded.trusted-proxies=" + GatewayIntegrationTest.TRUSTED_PROXY,
         })
 @AutoConfigureWebTestClient
 public abstract class GatewayIntegrationTest {
 
     public static final String ALLOWED_ORIGIN = "https://app.agentlocator.test";
+
+    /** The one peer whose X-Forwarded-* the gateway believes, as an ingress in front of it would be. */
+    public static final String TRUSTED_PROXY = "127.0.0.9";
 
     protected static final Downstream CRM = Downstream.start("crm-service");
     protected static final Downstream TELEPHONY = Downstream.start("telephony-service");
@@ -36,6 +41,9 @@ public abstract class GatewayIntegrationTest {
 
     @Autowired
     protected WebTestClient client;
+
+    @LocalServerPort
+    protected int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

@@ -1,8 +1,8 @@
 package dev.agentlocator.billing.contracts;
 
-import dev.agentlocator.billing.common.ClientIp;
 import dev.agentlocator.platform.kit.errors.ApiError;
 import dev.agentlocator.platform.kit.errors.Messages;
+import dev.agentlocator.platform.kit.web.ClientAddress;
 import dev.agentlocator.platform.kit.web.GuardedHandlers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,11 +33,17 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     private final ContractsProperties properties;
     private final JsonMapper json;
     private final GuardedHandlers publicEndpoints;
+    private final ClientAddress clientAddress;
 
-    PublicRateLimitFilter(ContractsProperties properties, JsonMapper json, GuardedHandlers publicEndpoints) {
+    PublicRateLimitFilter(
+            ContractsProperties properties,
+            JsonMapper json,
+            GuardedHandlers publicEndpoints,
+            ClientAddress clientAddress) {
         this.properties = properties;
         this.json = json;
         this.publicEndpoints = publicEndpoints;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -51,7 +57,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
         if (buckets.size() > MAX_TRACKED_CLIENTS) {
             buckets.clear(); // crude bound on memory; a flood of addresses only resets everyone's allowance
         }
-        Bucket bucket = buckets.computeIfAbsent(ClientIp.of(request), ip -> new Bucket(properties.publicBurst()));
+        Bucket bucket = buckets.computeIfAbsent(clientAddress.of(request), ip -> new Bucket(properties.publicBurst()));
         if (!bucket.tryTake(properties.publicBurst(), properties.publicRequestsPerMinute())) {
             response.setHeader("Retry-After", "60");
             refuse(response, 429, new ApiError("rate_limited", TOO_MANY));

@@ -1,8 +1,8 @@
 package dev.agentlocator.billing.contracts;
 
-import dev.agentlocator.billing.common.ClientIp;
 import dev.agentlocator.billing.contracts.ContractRequests.SignRequest;
 import dev.agentlocator.billing.contracts.SigningService.SigningView;
+import dev.agentlocator.platform.kit.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicSigningController {
 
     private final SigningService signing;
+    private final ClientAddress clientAddress;
 
-    PublicSigningController(SigningService signing) {
+    PublicSigningController(SigningService signing, ClientAddress clientAddress) {
         this.signing = signing;
+        this.clientAddress = clientAddress;
     }
 
     @GetMapping
@@ -35,7 +37,7 @@ class PublicSigningController {
     @PostMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void sign(@PathVariable String token, @Valid @RequestBody SignRequest request, HttpServletRequest http) {
-        signing.sign(token, request, ClientIp.of(http), http.getHeader(HttpHeaders.USER_AGENT));
+        signing.sign(token, request, clientAddress.of(http), http.getHeader(HttpHeaders.USER_AGENT));
     }
 
     @PostMapping("/decline")

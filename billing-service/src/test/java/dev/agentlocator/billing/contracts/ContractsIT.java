@@ -53,7 +53,12 @@ class ContractsIT {
     UUID tenant;
     Api owner;
     UUID customer;
-    /** Each test signs from its own address, so the public rate limit of one never trips another. */
+    /**
+     * Each test signs from its own address, so the public rate limit of one never trips another.
+     * The test connects from 127.0.0.1, a trusted proxy as the gateway is, and sends what the
+     * gateway sends behind an ingress: the browser's address, then the ingress's (see {@link
+     * #asBehindTheGateway}).
+     */
     Api signer;
 
     @BeforeEach
@@ -63,9 +68,12 @@ class ContractsIT {
         owner = fixture.owner(tenant);
         fixture.businessSettings(tenant, "נדל״ן לדוגמה בע״מ", 1800);
         customer = fixture.customer(tenant, "דנה כהן", null);
-        signer = Api.at(port)
-                .withHeader("X-Forwarded-For", randomIp() + ", 10.0.0.1")
-                .withHeader("User-Agent", "Mozilla/5.0 (iPhone) test");
+        signer = asBehindTheGateway(randomIp()).withHeader("User-Agent", "Mozilla/5.0 (iPhone) test");
+    }
+
+    /** What billing receives for a browser at {@code clientAddress}: its address, then the ingress. */
+    private Api asBehindTheGateway(String clientAddress) {
+        return Api.at(port).withHeader("X-Forwarded-For", clientAddress + ", 10.0.0.1");
     }
 
     private static String randomIp() {
@@ -427,8 +435,28 @@ class ContractsIT {
     }
 
     @Test
+    void theSignerCannotNameTheirOwnAddress() {
+        String id = contract();
+        String token = send(id);
+        String real = randomIp();
+        // The browser's own claim stands left of what the proxies wrote, and is never believed.
+        var claiming = Api.at(port)
+                .withHeader("X-Forwarded-For", "192.0.2.66, " + real + ", 10.0.0.1")
+                .withHeader("User-Agent", "Mozilla/5.0 (iPhone) test");
+        String documentSha = claiming.get("/api/public/sign/" + token).json("$.documentSha256");
+
+        var signed = claiming.post(
+                "/api/public/sign/" + token,
+                json.writeValueAsString(
+                        Map.of("signature", png(), "signerName", "דנה כהן", "documentSha256", documentSha)));
+
+        assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.signerIp")).isEqualTo(real);
+    }
+
+    @Test
     void thePublicEndpointsAreRateLimitedPerAddress() {
-        Api flooder = Api.at(port).withHeader("X-Forwarded-For", "192.0.2.99");
+        Api flooder = asBehindTheGateway("192.0.2.99");
         int limited = 0;
         for (int i = 0; i < 40; i++) {
             var response = flooder.get("/api/public/sign/" + "y".repeat(43));

@@ -84,12 +84,12 @@ class PublicPathSpellingsIT {
         }
         List<String> failures = new ArrayList<>();
 
-        for (Spelling spelling : PathSpellings.of("/api/public/sign/" + token)) {
+        for (Spelling spelling : PathSpellings.named("/api/public/sign/" + token)) {
             for (var response : List.of(flooder.get(spelling.path()), flooder.post(spelling.path(), signature()))) {
                 check(spelling, routed, response, 429, "rate_limited", failures);
             }
         }
-        for (Spelling spelling : PathSpellings.of("/api/public/sign/" + token + "/decline")) {
+        for (Spelling spelling : PathSpellings.named("/api/public/sign/" + token + "/decline")) {
             check(spelling, routed, flooder.post(spelling.path(), null), 429, "rate_limited", failures);
         }
 
@@ -110,7 +110,7 @@ class PublicPathSpellingsIT {
                 Map.of("signature", "data:image/png;base64," + "A".repeat(OVER_THE_CAP), "signerName", "דנה כהן"));
         List<String> failures = new ArrayList<>();
 
-        for (Spelling spelling : PathSpellings.of("/api/public/sign/" + token)) {
+        for (Spelling spelling : PathSpellings.named("/api/public/sign/" + token)) {
             check(spelling, routed, fromANewAddress().post(spelling.path(), huge), 413, "payload_too_large", failures);
         }
 
@@ -121,7 +121,7 @@ class PublicPathSpellingsIT {
     /** A spelling reaches the handler when a fresh address gets the document through it. */
     private Set<String> spellingsThatReachTheSigningPage() {
         Set<String> routed = new LinkedHashSet<>();
-        for (Spelling spelling : PathSpellings.of("/api/public/sign/" + token)) {
+        for (Spelling spelling : PathSpellings.named("/api/public/sign/" + token)) {
             var response = fromANewAddress().get(spelling.path());
             if (response.status() == 200 && response.body().contains("\"documentSha256\"")) {
                 routed.add(spelling.name());

@@ -5,6 +5,7 @@ import dev.agentlocator.crm.auth.AuthRequests.RefreshRequest;
 import dev.agentlocator.crm.auth.AuthRequests.SignupRequest;
 import dev.agentlocator.crm.users.UserView;
 import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.kit.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final AuthService auth;
+    private final ClientAddress clientAddress;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, ClientAddress clientAddress) {
         this.auth = auth;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/signup")
@@ -33,7 +36,7 @@ class AuthController {
 
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return auth.login(request, http.getRemoteAddr());
+        return auth.login(request, clientAddress.of(http));
     }
 
     @PostMapping("/refresh")

@@ -92,20 +92,20 @@ public class AuthService {
 
     @Transactional(noRollbackFor = ApiException.class)
     public TokenResponse login(LoginRequest request, String clientAddress) {
-        String key = LoginThrottle.key(request.email(), clientAddress);
-        throttle.checkAllowed(key);
+        var attempt = new LoginThrottle.Attempt(request.email(), clientAddress);
+        throttle.checkAllowed(attempt);
         var user = users.findByEmail(request.email().trim());
         boolean matches = passwords.matches(
                 request.password(), user.map(User::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
-            throttle.recordFailure(key);
+            throttle.recordFailure(attempt);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", INVALID_CREDENTIALS);
         }
         if (!user.get().active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled", ACCOUNT_DISABLED);
         }
         userService.rehashIfOutdated(user.get(), request.password());
-        throttle.clear(key);
+        throttle.clear(attempt);
         return issue(user.get(), UUID.randomUUID());
     }
 

@@ -7,7 +7,12 @@ import dev.agentlocator.crm.users.Passwords;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,46 +71,124 @@ class AuthIT {
         assertThat(again.<String>json("$.error")).isEqualTo("email_taken");
     }
 
+    /**
+     * A caller at {@code clientAddress} as crm-service sees it behind the gateway: the test connects
+     * from 127.0.0.1, a trusted proxy like the gateway, and names the client in {@code
+     * X-Forwarded-For} as the gateway does. (That the gateway writes it so, and that a client
+     * cannot choose it, is tested through the real gateway in infra/system-tests.)
+     */
+    private Api from(String clientAddress) {
+        return Api.at(port).withHeader("X-Forwarded-For", clientAddress);
+    }
+
+    private static String login(String email, String password) {
+        return """
+                {"email":"%s","password":"%s"}""".formatted(email, password);
+    }
+
     @Test
-    void aWrongPasswordIs401AndTheSixthAttemptWithinTheWindowIs429InHebrew() {
+    void aWrongPasswordIs401AndTheSixthAttemptFromThatAddressIs429WithHowLongToWait() {
         var owner = Accounts.signUp(port, "עסק");
-        String wrong = """
-                {"email":"%s","password":"wrong-password"}""".formatted(owner.email());
+        var guesser = from("203.0.113.10");
         for (int i = 0; i < 5; i++) {
-            var failed = Api.at(port).post("/api/auth/login", wrong);
+            var failed = guesser.post("/api/auth/login", login(owner.email(), "wrong-password"));
             assertThat(failed.status()).isEqualTo(401);
             assertThat(failed.<String>json("$.error")).isEqualTo("invalid_credentials");
         }
 
-        var limited = Api.at(port).post("/api/auth/login", """
-                {"email":"%s","password":"Secret-123"}""".formatted(owner.email()));
+        var limited = guesser.post("/api/auth/login", login(owner.email(), "Secret-123"));
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.isJson()).isTrue();
         assertThat(limited.<String>json("$.error")).isEqualTo("too_many_attempts");
         assertThat(limited.<String>json("$.message")).contains("ניסיונות");
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+        assertThat(limited.<Integer>json("$.details.retryAfterSeconds")).isEqualTo((int) retryAfter);
     }
 
     @Test
-    void behindTheGatewayTheLimitIsPerClientAddressSoAGuesserCannotLockTheOwnerOut() {
+    void aGuesserAtOneAddressCannotLockTheOwnerOutFromAnother() {
         var owner = Accounts.signUp(port, "עסק");
-        var guesser = Api.at(port).withHeader("X-Forwarded-For", "203.0.113.7");
+        var guesser = from("203.0.113.7");
         for (int i = 0; i < 5; i++) {
-            assertThat(guesser.post("/api/auth/login", """
-                            {"email":"%s","password":"wrong-password"}""".formatted(owner.email()))
+            assertThat(guesser.post("/api/auth/login", login(owner.email(), "wrong-password"))
                             .status())
                     .isEqualTo(401);
         }
-        assertThat(guesser.post("/api/auth/login", """
-                        {"email":"%s","password":"Secret-123"}""".formatted(owner.email())).status())
+        assertThat(guesser.post("/api/auth/login", login(owner.email(), "Secret-123"))
+                        .status())
                 .as("the guessing address is limited")
                 .isEqualTo(429);
 
-        var fromTheOffice = Api.at(port)
-                .withHeader("X-Forwarded-For", "198.51.100.20")
-                .post("/api/auth/login", """
-                        {"email":"%s","password":"Secret-123"}""".formatted(owner.email()));
+        var fromTheOffice = from("198.51.100.20").post("/api/auth/login", login(owner.email(), "Secret-123"));
         assertThat(fromTheOffice.status()).as("the owner, from another address").isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressTryingAccountAfterAccountIsSlowedDownButNobodyElse() {
+        var owner = Accounts.signUp(port, "עסק");
+        var sprayer = from("203.0.113.30");
+        for (int i = 0; i < 20; i++) {
+            String someone = "victim-" + i + "-" + UUID.randomUUID() + "@example.test";
+            assertThat(sprayer.post("/api/auth/login", login(someone, "Summer2026!"))
+                            .status())
+                    .isEqualTo(401);
+        }
+
+        var next = sprayer.post("/api/auth/login", login(owner.email(), "Secret-123"));
+        assertThat(next.status())
+                .as("the 21st failure-laden attempt from that address")
+                .isEqualTo(429);
+        assertThat(next.header("Retry-After")).isNotBlank();
+        assertThat(from("198.51.100.30")
+                        .post("/api/auth/login", login(owner.email(), "Secret-123"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesFromOneAddressAreCountedOneByOne() throws Exception {
+        var owner = Accounts.signUp(port, "עסק");
+        var guesser = from("203.0.113.40");
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> guesser.post("/api/auth/login", login(owner.email(), "wrong-password"))
+                        .status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(status -> status == 401).count())
+                    .as("wrong passwords actually checked, in %s", statuses)
+                    .isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void signingInForgivesThatAddressesFailuresAtTheAccount() {
+        var owner = Accounts.signUp(port, "עסק");
+        var typist = from("198.51.100.50");
+        for (int i = 0; i < 4; i++) {
+            assertThat(typist.post("/api/auth/login", login(owner.email(), "Secret-12"))
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(typist.post("/api/auth/login", login(owner.email(), "Secret-123"))
+                        .status())
+                .isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(typist.post("/api/auth/login", login(owner.email(), "Secret-12"))
+                            .status())
+                    .as("a fresh allowance after signing in")
+                    .isEqualTo(401);
+        }
     }
 
     @Test
@@ -224,8 +307,8 @@ class AuthIT {
                 {"businessName":"עסק","name":"בעלת העסק","email":"%s","password":"%s"}""".formatted(email, LONG_HEBREW_PASSWORD));
         assertThat(signup.status()).as(signup.body()).isEqualTo(201);
 
-        assertThat(login(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
-        var differingAfterByte72 = login(email, "א".repeat(36) + "ג");
+        assertThat(logIn(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
+        var differingAfterByte72 = logIn(email, "א".repeat(36) + "ג");
         assertThat(differingAfterByte72.status())
                 .as("the same first 72 bytes are not the password")
                 .isEqualTo(401);
@@ -239,8 +322,8 @@ class AuthIT {
                 {"name":"סוכן","email":"%s","password":"%s"}""".formatted(email, LONG_HEBREW_PASSWORD));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
-        assertThat(login(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
-        assertThat(login(email, "א".repeat(36) + "ג").status()).isEqualTo(401);
+        assertThat(logIn(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
+        assertThat(logIn(email, "א".repeat(36) + "ג").status()).isEqualTo(401);
     }
 
     @Test
@@ -260,7 +343,7 @@ class AuthIT {
         assertThat(created.status()).isEqualTo(400);
         assertThat(created.<String>json("$.details.fields.password")).isEqualTo(Passwords.LENGTH_MESSAGE);
 
-        var login = login(owner.email(), tooLong);
+        var login = logIn(owner.email(), tooLong);
         assertThat(login.status()).isEqualTo(400);
         assertThat(login.<String>json("$.details.fields.password")).isEqualTo(Passwords.TOO_LONG_MESSAGE);
     }
@@ -279,18 +362,18 @@ class AuthIT {
                 .param(new BCryptPasswordEncoder(10).encode("Secret-123"))
                 .update();
 
-        assertThat(login(email, "Wrong-123").status()).isEqualTo(401);
-        assertThat(login(email, "Secret-123").status()).isEqualTo(200);
+        assertThat(logIn(email, "Wrong-123").status()).isEqualTo(401);
+        assertThat(logIn(email, "Secret-123").status()).isEqualTo(200);
 
         String hash = jdbc.sql("select password_hash from app_user where id = ?")
                 .param(userId)
                 .query(String.class)
                 .single();
         assertThat(hash).startsWith("{argon2}");
-        assertThat(login(email, "Secret-123").status()).as("with the new hash").isEqualTo(200);
+        assertThat(logIn(email, "Secret-123").status()).as("with the new hash").isEqualTo(200);
     }
 
-    private Api.Response login(String email, String password) {
+    private Api.Response logIn(String email, String password) {
         return Api.at(port).post("/api/auth/login", """
                 {"email":"%s","password":"%s"}""".formatted(email, password));
     }

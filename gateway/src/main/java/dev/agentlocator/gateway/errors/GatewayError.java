@@ -1,10 +1,12 @@
 package dev.agentlocator.gateway.errors;
 
+import dev.agentlocator.platform.security.CanonicalPath;
 import org.springframework.http.HttpStatus;
 
 /** The errors the gateway itself answers with: status, stable code and the Hebrew text the UI shows. */
 public enum GatewayError {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad_request", "הבקשה אינה תקינה"),
+    NON_CANONICAL_PATH(HttpStatus.BAD_REQUEST, CanonicalPath.ERROR, CanonicalPath.MESSAGE),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "נדרשת התחברות"),
     INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "unauthorized", "ההתחברות אינה תקפה או שפג תוקפה, יש להתחבר מחדש"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "אין לך הרשאה לבצע פעולה זו"),

@@ -29,10 +29,10 @@ class RequestSizeFilter implements WebFilter, Ordered {
         this.errors = errors;
     }
 
-    /** Right after the correlation id, so the refusal is logged with one. */
+    /** Right after the correlation id and the path check, so the refusal is logged with an id. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
     @Override

@@ -88,7 +88,7 @@ class SpaIntegrationTest extends GatewayIntegrationTest {
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.error")
-                .isEqualTo("bad_request");
+                .isEqualTo("non_canonical_path");
     }
 
     @Test

@@ -37,7 +37,11 @@ class ServiceBoundariesTest {
         Path root = repositoryRoot();
         Path[] dirs = Stream.concat(
                         DEPLOYABLES.keySet().stream(),
-                        Stream.of("platform/events", "platform/service-kit", "platform/test-kit"))
+                        Stream.of(
+                                "platform/security-core",
+                                "platform/events",
+                                "platform/service-kit",
+                                "platform/test-kit"))
                 .map(module -> root.resolve(module).resolve("target/classes"))
                 .toArray(Path[]::new);
         for (Path dir : dirs) {

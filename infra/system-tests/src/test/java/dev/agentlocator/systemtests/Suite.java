@@ -34,6 +34,9 @@ final class Suite {
             "notification-service", "NOTIFICATION_DATABASE_URL",
             "telephony-service", "TELEPHONY_DATABASE_URL");
 
+    /** The peer whose X-Forwarded-* the gateway believes, as it would an ingress's. */
+    static final String TRUSTED_PROXY = "127.0.0.9";
+
     private static Suite instance;
 
     private final Map<String, ServiceJar> services;
@@ -89,7 +92,8 @@ final class Suite {
             services.values().forEach(ServiceJar::close);
             throw failures.get(0);
         }
-        var gateway = ServiceJar.of("gateway");
+        // One loopback address plays an ingress in front of the gateway (ClientAddressIT).
+        var gateway = ServiceJar.of("gateway").env("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY);
         if (Boolean.getBoolean("systemtests.optimised")) {
             gateway.optimised();
         }

@@ -21,8 +21,11 @@ public final class PathSpellings {
         }
     }
 
-    /** Every spelling of {@code canonical} (absolute, no query), the canonical one first. */
-    public static List<Spelling> of(String canonical) {
+    /**
+     * Every spelling of {@code canonical} (absolute, no query) that a server may still route to its
+     * handler, each named for the test report, the canonical one first.
+     */
+    public static List<Spelling> named(String canonical) {
         if (!canonical.startsWith("/") || canonical.contains("?")) {
             throw new IllegalArgumentException("an absolute path without a query: " + canonical);
         }
@@ -57,6 +60,64 @@ public final class PathSpellings {
         out.add(new Spelling("encoded parent segment", "/x/%2e%2e" + canonical));
         out.add(new Spelling("suffix", canonical + ".json"));
         return List.copyOf(out);
+    }
+
+    /** Every non-canonical spelling of {@code path} (which must have at least two segments). */
+    public static List<String> of(String path) {
+        List<String> spellings = new ArrayList<>();
+        for (int i = 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/') {
+                String hex = "%02X".formatted((int) c);
+                spellings.add(path.substring(0, i) + "%" + hex + path.substring(i + 1));
+                spellings.add(path.substring(0, i) + "%" + hex.toLowerCase(Locale.ROOT) + path.substring(i + 1));
+            }
+        }
+        spellings.addAll(ofStructure(path));
+        return spellings;
+    }
+
+    /**
+     * The spellings that change the path's structure rather than its letters: a handful per path,
+     * cheap enough to try on every route.
+     */
+    public static List<String> ofStructure(String path) {
+        int second = path.indexOf('/', 1);
+        if (second < 0) {
+            throw new IllegalArgumentException(path + " needs at least two segments");
+        }
+        String first = path.substring(0, second);
+        String rest = path.substring(second);
+        return List.of(
+                path.substring(0, 1) + "%" + "%02X".formatted((int) path.charAt(1)) + path.substring(2),
+                "/" + path,
+                first + "/" + rest,
+                path + "/",
+                path + ";jsessionid=x",
+                first + ";a=b" + rest,
+                "/." + path,
+                first + "/." + rest,
+                "/x/.." + path,
+                "/x/%2e%2e" + path,
+                "/x/%2E%2E" + path,
+                first + "%2F" + rest.substring(1),
+                first + "%2f" + rest.substring(1),
+                first + "%5C" + rest.substring(1),
+                path + "/.",
+                path + "/..",
+                path.replace('/', '\\'),
+                first + "\\" + rest.substring(1));
+    }
+
+    /** The first letter of every segment in upper case: a canonical path, but not this one. */
+    public static String otherCase(String path) {
+        var out = new StringBuilder(path.length());
+        boolean segmentStart = false;
+        for (char c : path.toCharArray()) {
+            out.append(segmentStart ? Character.toUpperCase(c) : c);
+            segmentStart = c == '/';
+        }
+        return out.toString();
     }
 
     private static String join(List<String> segments, int index, String replacement) {

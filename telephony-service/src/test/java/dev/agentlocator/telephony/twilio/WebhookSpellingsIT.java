@@ -89,7 +89,7 @@ class WebhookSpellingsIT extends LiveProviders {
         List<String> failures = new ArrayList<>();
 
         for (String webhook : WEBHOOKS) {
-            for (Spelling spelling : PathSpellings.of(webhook)) {
+            for (Spelling spelling : PathSpellings.named(webhook)) {
                 String path = spelling.path() + query(webhook);
                 boolean reachesTheHandler = routed.contains(spelling.name());
                 for (Api caller : List.of(unsigned(), Api.at(port).withHeader("X-Twilio-Signature", "c29tZXRoaW5n"))) {
@@ -160,7 +160,7 @@ class WebhookSpellingsIT extends LiveProviders {
      */
     private Set<String> spellingsThatReachAWebhookHandler() {
         Set<String> routed = new LinkedHashSet<>();
-        for (Spelling spelling : PathSpellings.of("/webhook/call_status")) {
+        for (Spelling spelling : PathSpellings.named("/webhook/call_status")) {
             var response = webhook(spelling.path(), status(sid("CA"), "completed"));
             if (response.status() == 200 && response.body().equals("OK")) {
                 routed.add(spelling.name());

@@ -10,6 +10,9 @@ import dev.agentlocator.platform.kit.outbox.ParkedEvents;
 import dev.agentlocator.platform.kit.outbox.ParkedEventsController;
 import dev.agentlocator.platform.kit.production.ProductionSecrets;
 import dev.agentlocator.platform.kit.web.BodySizeLimitFilter;
+import dev.agentlocator.platform.kit.web.CanonicalPathFilter;
+import dev.agentlocator.platform.kit.web.ClientAddress;
+import dev.agentlocator.platform.kit.web.ForwardedProperties;
 import dev.agentlocator.platform.kit.web.WebProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
         })
-@EnableConfigurationProperties({OutboxProperties.class, WebProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, WebProperties.class, ForwardedProperties.class})
 @Import({ApiErrorHandler.class, JsonErrorController.class, ParkedEventsController.class})
 public class KitAutoConfiguration {
 
@@ -58,6 +61,22 @@ public class KitAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Right after the correlation id (so the refusal is logged with one) and before every filter
+     * that looks at the path, Spring Security's included.
+     */
+    @Bean
+    FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new CanonicalPathFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
+    ClientAddress clientAddress(ForwardedProperties properties) {
+        return new ClientAddress(properties);
     }
 
     /** Right after the correlation id, so even a refused body is logged with one. */

@@ -127,10 +127,6 @@ public class MessagingAutoConfiguration {
                 .replicas(replicas)
                 .compact()
                 .build());
-        topics.add(TopicBuilder.name(Topics.deadLetterOf(Topics.CRM_USER))
-                .partitions(1)
-                .replicas(replicas)
-                .build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }
