@@ -4,6 +4,7 @@ import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
 import dev.agentlocator.localstack.infra.Infrastructure;
+import dev.agentlocator.localstack.process.BillingTokenKey;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
 import dev.agentlocator.localstack.process.ServiceProcess;
@@ -111,7 +112,8 @@ public final class LocalStack {
                     infrastructure.databaseUrls(ServiceSpec.databases()),
                     infrastructure.databaseUsername(),
                     infrastructure.databasePassword(),
-                    VapidKeyPair.resolve(env, layout.stateDir()));
+                    VapidKeyPair.resolve(env, layout.stateDir()),
+                    BillingTokenKey.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
             return 1;

@@ -50,6 +50,7 @@ public final class ChildEnvironment {
             String appEnv,
             String corsOrigins,
             VapidKeyPair vapid,
+            String billingTokenKey,
             String twilioToken) {
 
         /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
@@ -59,7 +60,8 @@ public final class ChildEnvironment {
                 Map<String, String> databaseUrls,
                 String databaseUsername,
                 String databasePassword,
-                VapidKeyPair vapid) {
+                VapidKeyPair vapid,
+                String billingTokenKey) {
             return new Shared(
                     kafkaBootstrapServers,
                     Map.copyOf(databaseUrls),
@@ -70,6 +72,7 @@ public final class ChildEnvironment {
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
                     vapid,
+                    billingTokenKey,
                     isBlank(env.get("TWILIO_SID"))
                             ? orDefault(env, "TWILIO_TOKEN", DEV_TWILIO_TOKEN)
                             : env.get("TWILIO_TOKEN"));
@@ -103,6 +106,7 @@ public final class ChildEnvironment {
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
         env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());
+        env.put("BILLING_TOKEN_ENCRYPTION_KEY", shared.billingTokenKey());
         if (shared.twilioToken() != null) {
             env.put("TWILIO_TOKEN", shared.twilioToken());
         }

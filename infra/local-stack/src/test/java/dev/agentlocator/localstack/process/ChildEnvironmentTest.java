@@ -16,7 +16,7 @@ class ChildEnvironmentTest {
     @Test
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
-        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", VAPID);
+        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", VAPID, "billing-key");
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -36,6 +36,7 @@ class ChildEnvironmentTest {
                 .containsEntry("TWILIO_TOKEN", ChildEnvironment.DEV_TWILIO_TOKEN)
                 .containsEntry("VAPID_PUBLIC_KEY", "public-key")
                 .containsEntry("VAPID_PRIVATE_KEY", "private-key")
+                .containsEntry("BILLING_TOKEN_ENCRYPTION_KEY", "billing-key")
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
                 // the user's environment wins over the development defaults
                 .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
@@ -51,7 +52,7 @@ class ChildEnvironmentTest {
                 "APP_ENV", "staging",
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
-        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", VAPID);
+        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", VAPID, "billing-key");
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
@@ -69,7 +70,7 @@ class ChildEnvironmentTest {
     @Test
     void theDevelopmentTwilioTokenIsNeverPairedWithARealAccount() {
         var withAccount = ChildEnvironment.Shared.from(
-                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", VAPID);
+                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", VAPID, "billing-key");
         assertThat(withAccount.twilioToken()).isNull();
         assertThat(ChildEnvironment.of(
                         ServiceSpec.APPLICATIONS.get(0), Map.of("TWILIO_SID", "AC0123456789"), withAccount))
@@ -81,7 +82,8 @@ class ChildEnvironmentTest {
                 URLS,
                 "app",
                 "secret",
-                VAPID);
+                VAPID,
+                "billing-key");
         assertThat(ownToken.twilioToken()).isEqualTo("real");
     }
 }
