@@ -9,8 +9,9 @@ import java.time.LocalDate;
 
 /**
  * A payment as a client records it. Which of the optional fields are required depends on the method
- * and is checked by {@link Payments#validate}: a cheque needs bank, branch, account, number and due
- * date; a credit card its last four digits.
+ * and is checked by {@link Payments#of}, once the document is known to be the caller's: a cheque needs
+ * bank (up to 3 digits), branch (4), account (15), number (10) and due date; a credit card the last four
+ * digits of the card.
  */
 record PaymentRequest(
         @NotNull(message = "יש לבחור אמצעי תשלום")
@@ -26,21 +27,13 @@ record PaymentRequest(
 
         @NotNull(message = "יש להזין תאריך תשלום") LocalDate date,
 
-        @Pattern(regexp = "\\d{1,3}", message = "מספר הבנק הוא עד 3 ספרות")
-        String bankNumber,
-
-        @Pattern(regexp = "\\d{1,4}", message = "מספר הסניף הוא עד 4 ספרות")
-        String branchNumber,
-
-        @Pattern(regexp = "\\d{1,15}", message = "מספר החשבון הוא עד 15 ספרות")
-        String accountNumber,
-
-        @Pattern(regexp = "\\d{1,10}", message = "מספר ההמחאה הוא עד 10 ספרות")
-        String chequeNumber,
-
+        @Size(max = 15, message = "מספר הבנק ארוך מדי") String bankNumber,
+        @Size(max = 15, message = "מספר הסניף ארוך מדי") String branchNumber,
+        @Size(max = 15, message = "מספר החשבון ארוך מדי") String accountNumber,
+        @Size(max = 15, message = "מספר ההמחאה ארוך מדי") String chequeNumber,
         LocalDate chequeDueDate,
 
-        @Pattern(regexp = "\\d{4}", message = "יש להזין את 4 הספרות האחרונות של הכרטיס")
+        @Size(max = 4, message = "יש להזין את 4 הספרות האחרונות של הכרטיס")
         String cardLast4,
 
         @Pattern(

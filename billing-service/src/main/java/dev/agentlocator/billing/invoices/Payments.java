@@ -24,14 +24,14 @@ final class Payments {
             boolean cheque = PaymentMethods.CHEQUE.equals(r.method());
             boolean card = PaymentMethods.CREDIT_CARD.equals(r.method());
             if (cheque
-                    && (r.bankNumber() == null
-                            || r.branchNumber() == null
-                            || r.accountNumber() == null
-                            || r.chequeNumber() == null
+                    && (!digits(r.bankNumber(), 3)
+                            || !digits(r.branchNumber(), 4)
+                            || !digits(r.accountNumber(), 15)
+                            || !digits(r.chequeNumber(), 10)
                             || r.chequeDueDate() == null)) {
                 throw invalid(i, CHEQUE_DETAILS);
             }
-            if (card && r.cardLast4() == null) {
+            if (card && (r.cardLast4() == null || !r.cardLast4().matches("\\d{4}"))) {
                 throw invalid(i, CARD_DETAILS);
             }
             payments.add(new Payment(
@@ -51,6 +51,11 @@ final class Payments {
                     cheque || card ? null : blankToNull(r.reference())));
         }
         return payments;
+    }
+
+    /** One to {@code max} digits: what the unified format's numeric bank fields can hold. */
+    private static boolean digits(String value, int max) {
+        return value != null && value.matches("\\d{1," + max + "}");
     }
 
     static long total(List<Payment> payments) {

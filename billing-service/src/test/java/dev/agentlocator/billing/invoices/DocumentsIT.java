@@ -262,6 +262,13 @@ class DocumentsIT {
         assertThat(cheque.status()).isEqualTo(400);
         assertThat(cheque.<String>json("$.error")).isEqualTo("invalid_payment");
         assertThat(cheque.<String>json("$.message")).isEqualTo(Payments.CHEQUE_DETAILS);
+        var letters = receipt("""
+                {"method": "cheque", "amountAgorot": 1000, "date": "2026-11-16", "bankNumber": "12a",
+                 "branchNumber": "345", "accountNumber": "678901", "chequeNumber": "1001",
+                 "chequeDueDate": "2026-12-16"}""", invoice);
+        assertThat(letters.status()).isEqualTo(400);
+        assertThat(letters.<String>json("$.message")).isEqualTo(Payments.CHEQUE_DETAILS);
+        assertThat(letters.<Integer>json("$.details.payment")).isZero();
         var card = receipt("{\"method\": \"credit_card\", \"amountAgorot\": 1000, \"date\": \"2026-11-16\"}", invoice);
         assertThat(card.<String>json("$.message")).isEqualTo(Payments.CARD_DETAILS);
         var over = receipt("{\"method\": \"cash\", \"amountAgorot\": 11801, \"date\": \"2026-11-16\"}", invoice);
