@@ -101,7 +101,7 @@ public final class BillingFixture {
 
     public void businessSettings(UUID tenantId, String name, int vatBasisPoints) {
         var response = owner(tenantId).put("/api/invoices/settings", """
-                        {"vatRateBasisPoints": %d, "businessName": "%s", "businessId": "514000006",
+                        {"vatRateBasisPoints": %d, "businessName": "%s", "businessId": "514000009",
                          "address": "רחוב הרצל 1, תל אביב", "phone": "03-1234567"}
                         """.formatted(vatBasisPoints, name));
         if (response.status() != 200) {

@@ -164,10 +164,11 @@ class HostileInputIT {
         invoiceBodies.add("{\"customerId\": 42, \"type\": \"tax_invoice\", \"lines\": [" + LINE + "]}");
         invoiceBodies.add("{\"customerId\": \"not-a-uuid\", \"type\": \"tax_invoice\", \"lines\": [" + LINE + "]}");
         invoiceBodies.add(
-                "{\"customerId\": \"%s\", \"type\": [\"receipt\"], \"lines\": [%s]}".formatted(customer, LINE));
-        invoiceBodies.add("{\"customerId\": \"%s\", \"type\": \"receipt\", \"lines\": \"many\"}".formatted(customer));
+                "{\"customerId\": \"%s\", \"type\": [\"tax_invoice\"], \"lines\": [%s]}".formatted(customer, LINE));
         invoiceBodies.add(
-                "{\"customerId\": \"%s\", \"type\": \"receipt\", \"lines\": {\"0\": %s}}".formatted(customer, LINE));
+                "{\"customerId\": \"%s\", \"type\": \"tax_invoice\", \"lines\": \"many\"}".formatted(customer));
+        invoiceBodies.add("{\"customerId\": \"%s\", \"type\": \"tax_invoice\", \"lines\": {\"0\": %s}}"
+                .formatted(customer, LINE));
         var routes = bodyRoutes();
         for (String body : invoiceBodies) {
             refused(routes.get(0), body, 400);
@@ -244,7 +245,7 @@ class HostileInputIT {
         var routes = bodyRoutes();
         var line = refused(
                 routes.get(0),
-                "{\"customerId\": \"%s\", \"type\": \"receipt\", \"lines\": [{\"description\": \"%s\", \"quantity\": 1, \"unitPriceAgorot\": 1}]}"
+                "{\"customerId\": \"%s\", \"type\": \"tax_invoice\", \"lines\": [{\"description\": \"%s\", \"quantity\": 1, \"unitPriceAgorot\": 1}]}"
                         .formatted(customer, longText),
                 400);
         assertThat(line.<String>json("$.details.fields['lines[0].description']"))
@@ -262,7 +263,7 @@ class HostileInputIT {
         }
         refused(
                 routes.get(0),
-                "{\"customerId\": \"%s\", \"type\": \"receipt\", \"lines\": [%s]}".formatted(customer, manyLines),
+                "{\"customerId\": \"%s\", \"type\": \"tax_invoice\", \"lines\": [%s]}".formatted(customer, manyLines),
                 400);
         refused(routes.get(1), "{\"lines\": [%s]}".formatted(manyLines), 400);
     }
@@ -294,7 +295,18 @@ class HostileInputIT {
             assertThat(response.<String>json("$.message")).containsPattern("\\p{IsHebrew}");
         }
         // The body-less actions ignore a hostile body rather than failing on it.
+        var paid = owner.send("POST", "/api/invoices/" + UUID.randomUUID() + "/pay", "{\"number\": 1", null);
+        assertThat(paid.status()).isEqualTo(404);
+        // Issuing takes an optional body (a tax invoice-receipt's payments): a broken one is a JSON 4xx.
         var issued = owner.send("POST", "/api/invoices/" + UUID.randomUUID() + "/issue", "{\"number\": 1", null);
-        assertThat(issued.status()).isEqualTo(404);
+        assertThat(issued.status()).isEqualTo(415);
+        assertThat(issued.<String>json("$.message")).containsPattern("\\p{IsHebrew}");
+        var bare = owner.send("POST", "/api/invoices/" + UUID.randomUUID() + "/issue", null, null);
+        assertThat(bare.status())
+                .as("no body, no content type: issuing a tax invoice")
+                .isEqualTo(404);
+        var malformed = owner.post("/api/invoices/" + UUID.randomUUID() + "/issue", "{\"payments\": [");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.<String>json("$.error")).isEqualTo("malformed_body");
     }
 }

@@ -19,10 +19,6 @@ public final class CsvExport {
 
     public static <T> ResponseEntity<byte[]> attachment(
             String filename, List<String> header, List<T> items, Function<T, List<String>> row) {
-        var out = new StringBuilder().append(Csv.BOM).append(Csv.line(header));
-        for (T item : items) {
-            out.append(Csv.line(row.apply(item)));
-        }
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(
@@ -31,7 +27,16 @@ public final class CsvExport {
                                 .filename(filename)
                                 .build()
                                 .toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+                .body(bytes(header, items, row));
+    }
+
+    /** The CSV file itself, for a download or a file in an archive. */
+    public static <T> byte[] bytes(List<String> header, List<T> items, Function<T, List<String>> row) {
+        var out = new StringBuilder().append(Csv.BOM).append(Csv.line(header));
+        for (T item : items) {
+            out.append(Csv.line(row.apply(item)));
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private CsvExport() {}

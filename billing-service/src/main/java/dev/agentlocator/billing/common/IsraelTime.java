@@ -1,5 +1,6 @@
 package dev.agentlocator.billing.common;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,6 +17,10 @@ public final class IsraelTime {
 
     public static LocalDate localDate(OffsetDateTime time) {
         return time.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
+    public static LocalDate localDate(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
     }
 
     private IsraelTime() {}

@@ -43,10 +43,14 @@ public final class Money {
         return amount(agorot) + " ₪";
     }
 
-    /** {@code 1,234.56} without the sign, for tables and CSV. */
+    /**
+     * {@code 1,234.56} without the currency, for tables and CSV; a negative amount (a credit note) gets a
+     * plain "-", not the he-IL format's left-to-right mark before it, which would travel into CSV cells.
+     */
     public static String amount(long agorot) {
         var format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(HEBREW));
-        return format.format(BigDecimal.valueOf(agorot, 2));
+        String digits = format.format(BigDecimal.valueOf(Math.abs(agorot), 2));
+        return agorot < 0 ? "-" + digits : digits;
     }
 
     /** {@code 18%} or {@code 17.5%}. */

@@ -1,13 +1,16 @@
 package dev.agentlocator.billing.invoices;
 
 import dev.agentlocator.billing.common.LineItem;
+import dev.agentlocator.billing.settings.BusinessDetails;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * An invoice, receipt or credit note as the API shows it. Amounts are integer agorot; {@code number}
- * is null while a draft; the allocation fields follow the Israel Invoices rules (SPEC C7).
+ * A document as stored: tax invoice, tax invoice-receipt, receipt or credit note. Amounts are integer
+ * agorot and always positive here; what a document's amounts mean follows from its type (a credit note
+ * reduces, a receipt records money received), as the Tax Authority's unified format puts it.
+ * {@code number} is null while a draft; the allocation fields follow the Israel Invoices rules.
  */
 public record Invoice(
         UUID id,
@@ -22,6 +25,7 @@ public record Invoice(
         long subtotalAgorot,
         long vatAgorot,
         long totalAgorot,
+        long paidAgorot,
         String currency,
         UUID creditOf,
         UUID creditedBy,
@@ -29,6 +33,11 @@ public record Invoice(
         String allocationNumber,
         Boolean allocationSandbox,
         String allocationRejectionReason,
+        String allocationError,
+        int allocationAttempts,
+        OffsetDateTime allocationNextAttemptAt,
+        BusinessDetails business,
+        OffsetDateTime originalProducedAt,
         OffsetDateTime issuedAt,
         OffsetDateTime paidAt,
         OffsetDateTime cancelledAt,
@@ -42,5 +51,23 @@ public record Invoice(
 
     public String statusLabel() {
         return InvoiceTypes.STATUS_LABELS.get(status);
+    }
+
+    public boolean isCreditNote() {
+        return InvoiceTypes.CREDIT_NOTE.equals(type);
+    }
+
+    public boolean isReceipt() {
+        return InvoiceTypes.RECEIPT.equals(type);
+    }
+
+    /** Documents that record money received list their payments. */
+    public boolean listsPayments() {
+        return isReceipt() || InvoiceTypes.TAX_INVOICE_RECEIPT.equals(type);
+    }
+
+    /** The document date: the issue date, or the creation date of a draft. */
+    public OffsetDateTime documentDate() {
+        return issuedAt != null ? issuedAt : createdAt;
     }
 }

@@ -5,8 +5,9 @@ import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.common.Text;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
+import dev.agentlocator.billing.invoices.InvoiceRequests.CreateReceiptRequest;
+import dev.agentlocator.billing.invoices.InvoiceRequests.IssueRequest;
 import dev.agentlocator.billing.invoices.InvoiceRequests.UpdateInvoiceRequest;
-import dev.agentlocator.billing.settings.SettingsService;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
@@ -15,6 +16,7 @@ import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -84,19 +86,19 @@ class InvoiceController {
     private static final Set<String> TYPES = InvoiceTypes.TITLES.keySet();
 
     private final InvoiceService invoices;
-    private final InvoicePdf pdf;
-    private final SettingsService settings;
+    private final ReceiptService receipts;
+    private final InvoiceDocuments documents;
 
-    InvoiceController(InvoiceService invoices, InvoicePdf pdf, SettingsService settings) {
+    InvoiceController(InvoiceService invoices, ReceiptService receipts, InvoiceDocuments documents) {
         this.invoices = invoices;
-        this.pdf = pdf;
-        this.settings = settings;
+        this.receipts = receipts;
+        this.documents = documents;
     }
 
     /** {@code page} and {@code limit} arrive as text so that bad values get a clear message. */
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
-    Page<Invoice> list(
+    Page<InvoiceView> list(
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String sort,
@@ -106,31 +108,38 @@ class InvoiceController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             CurrentUser caller) {
-        return invoices.list(
+        Page<Invoice> found = invoices.list(
                 caller.tenantId(),
                 filter(status, type, customerId, from, to),
                 SortOrder.parse(sort, SORTABLE),
                 PageRequest.parse(page, limit));
+        return new Page<>(
+                found.items().stream().map(documents::row).toList(),
+                found.page(),
+                found.limit(),
+                found.total(),
+                found.pages());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice create(@Valid @RequestBody CreateInvoiceRequest request, CurrentUser caller) {
-        return invoices.create(caller.tenantId(), request);
+    InvoiceView create(@Valid @RequestBody CreateInvoiceRequest request, CurrentUser caller) {
+        return documents.row(invoices.create(caller.tenantId(), request));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Roles.CAN_READ)
-    Invoice get(@PathVariable UUID id, CurrentUser caller) {
-        return invoices.get(caller.tenantId(), id);
+    @Operation(summary = "A document with its payments and the receipts or invoices it is settled with")
+    InvoiceView get(@PathVariable UUID id, CurrentUser caller) {
+        return documents.view(caller.tenantId(), id);
     }
 
     /** Edits a draft (customer, type, lines); an issued document is corrected by a credit note → 409. */
     @PatchMapping("/{id}")
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice update(@PathVariable UUID id, @Valid @RequestBody UpdateInvoiceRequest request, CurrentUser caller) {
-        return invoices.update(caller.tenantId(), id, request);
+    InvoiceView update(@PathVariable UUID id, @Valid @RequestBody UpdateInvoiceRequest request, CurrentUser caller) {
+        return documents.row(invoices.update(caller.tenantId(), id, request));
     }
 
     /** Deletes a draft; an issued document is never deleted (409), it is cancelled by a credit note. */
@@ -143,37 +152,63 @@ class InvoiceController {
 
     @PostMapping("/{id}/issue")
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice issue(@PathVariable UUID id, CurrentUser caller) {
-        return invoices.issue(caller.tenantId(), id);
+    @Operation(
+            summary = "Numbers a draft and freezes it; a tax invoice-receipt brings its payments, which must add"
+                    + " up to its total. An invoice needing an allocation number comes back awaiting_allocation"
+                    + " (or issued, if the first request was answered at once).")
+    InvoiceView issue(
+            @PathVariable UUID id, @Valid @RequestBody(required = false) IssueRequest request, CurrentUser caller) {
+        return documents.view(
+                caller.tenantId(), invoices.issue(caller.tenantId(), id, request == null ? null : request.payments()));
     }
 
     /** Asks the allocation provider again for an invoice still awaiting its allocation number. */
     @PostMapping("/{id}/allocation")
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice retryAllocation(@PathVariable UUID id, CurrentUser caller) {
-        return invoices.retryAllocation(caller.tenantId(), id);
+    @Operation(summary = "Asks for the allocation number again now, with the same request as before")
+    InvoiceView retryAllocation(@PathVariable UUID id, CurrentUser caller) {
+        return documents.row(invoices.retryAllocation(caller.tenantId(), id));
     }
 
     @PostMapping("/{id}/pay")
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice pay(@PathVariable UUID id, CurrentUser caller) {
-        return invoices.pay(caller.tenantId(), id);
+    @Operation(
+            summary = "Marks an issued tax invoice paid without a receipt (kept for existing callers;"
+                    + " record payments with POST /api/invoices/receipts instead)",
+            deprecated = true)
+    InvoiceView pay(@PathVariable UUID id, CurrentUser caller) {
+        return documents.row(invoices.pay(caller.tenantId(), id));
+    }
+
+    /** A receipt for payments against one or more of a customer's issued tax invoices. */
+    @PostMapping("/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.CAN_WRITE)
+    @Operation(
+            summary = "Records payments (cash, cheque, bank transfer, credit card, Bit, other) against issued tax"
+                    + " invoices and issues the receipt for them; an invoice is paid once its receipts cover it")
+    InvoiceView receipt(@Valid @RequestBody CreateReceiptRequest request, CurrentUser caller) {
+        Invoice receipt = receipts.record(caller.tenantId(), request.invoiceIds(), request.payments());
+        return documents.view(caller.tenantId(), receipt);
     }
 
     /** Returns the new credit note; the original is now {@code cancelled}. */
     @PostMapping("/{id}/credit")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.CAN_WRITE)
-    Invoice credit(@PathVariable UUID id, CurrentUser caller) {
-        return invoices.credit(caller.tenantId(), id);
+    InvoiceView credit(@PathVariable UUID id, CurrentUser caller) {
+        return documents.row(invoices.credit(caller.tenantId(), id));
     }
 
     @GetMapping("/{id}/pdf")
     @PreAuthorize(Roles.CAN_READ)
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id, CurrentUser caller) {
+    @Operation(
+            summary = "The document's PDF: the first one produced is the original (מקור), every later one a true"
+                    + " copy (העתק נאמן למקור); copy=true asks for a copy without producing the original")
+    ResponseEntity<byte[]> pdf(
+            @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean copy, CurrentUser caller) {
         Invoice invoice = invoices.get(caller.tenantId(), id);
-        Invoice original = invoice.creditOf() == null ? null : invoices.get(caller.tenantId(), invoice.creditOf());
-        byte[] body = pdf.render(invoice, settings.get(caller.tenantId()), original);
+        byte[] body = documents.pdf(caller.tenantId(), id, copy);
         String name = invoice.type() + "-" + (invoice.number() == null ? "draft" : invoice.number()) + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -194,8 +229,11 @@ class InvoiceController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             CurrentUser caller) {
-        List<Invoice> rows = invoices.export(
-                caller.tenantId(), filter(status, type, customerId, from, to), SortOrder.parse(sort, SORTABLE));
+        List<InvoiceView> rows = invoices
+                .export(caller.tenantId(), filter(status, type, customerId, from, to), SortOrder.parse(sort, SORTABLE))
+                .stream()
+                .map(documents::row)
+                .toList();
         return CsvExport.attachment(
                 "invoices.csv",
                 CSV_HEADER,
@@ -203,7 +241,7 @@ class InvoiceController {
                 i -> List.of(
                         Objects.toString(i.number(), ""),
                         i.title(),
-                        i.statusLabel(),
+                        InvoiceTypes.STATUS_LABELS.get(i.status()),
                         i.customerName(),
                         Objects.toString(i.customerVatId(), ""),
                         IsraelTime.day(i.issuedAt() != null ? i.issuedAt() : i.createdAt()),

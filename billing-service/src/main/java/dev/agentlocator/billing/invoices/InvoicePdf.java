@@ -3,50 +3,70 @@ package dev.agentlocator.billing.invoices;
 import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.Money;
+import dev.agentlocator.billing.invoices.PaymentRepository.Settlement;
 import dev.agentlocator.billing.pdf.RtlDocument;
 import dev.agentlocator.billing.pdf.RtlDocument.Column;
-import dev.agentlocator.billing.settings.BillingSettings;
-import java.time.OffsetDateTime;
+import dev.agentlocator.billing.settings.BusinessDetails;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The printable Hebrew document of an invoice, receipt or credit note. */
+/** The printable Hebrew document of a tax invoice, tax invoice-receipt, receipt or credit note. */
 @Component
 class InvoicePdf {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final String ORIGINAL = "מקור";
+    static final String TRUE_COPY = "העתק נאמן למקור";
 
-    private static final List<Column> COLUMNS = List.of(
+    private static final List<Column> LINE_COLUMNS = List.of(
             new Column("תיאור", 235), new Column("כמות", 60), new Column("מחיר ליחידה", 95), new Column("סה״כ", 100));
+    private static final List<Column> PAYMENT_COLUMNS = List.of(
+            new Column("אמצעי תשלום", 95), new Column("פרטים", 225), new Column("תאריך", 75), new Column("סכום", 95));
 
-    byte[] render(Invoice invoice, BillingSettings business, Invoice creditedOriginal) {
+    /** What goes on the page besides the document itself. */
+    record Contents(
+            BusinessDetails business,
+            String copyLabel,
+            Invoice creditedOriginal,
+            List<Payment> payments,
+            List<Settlement> settlements) {}
+
+    byte[] render(Invoice invoice, Contents contents) {
         String heading = invoice.title() + (invoice.number() == null ? " (טיוטה)" : " מספר " + invoice.number());
         try (var pdf = new RtlDocument(heading)) {
-            if (business.businessName() != null) {
-                pdf.boldLine(business.businessName());
-            }
-            if (business.businessId() != null) {
-                pdf.line("עוסק מורשה: " + business.businessId());
-            }
-            if (business.address() != null) {
-                pdf.line(business.address());
-            }
-            if (business.phone() != null) {
-                pdf.line("טלפון: " + business.phone());
+            BusinessDetails business = contents.business();
+            if (business != null) {
+                if (business.businessName() != null) {
+                    pdf.boldLine(business.businessName());
+                }
+                if (business.businessId() != null) {
+                    pdf.line("עוסק מורשה: " + business.businessId());
+                }
+                if (business.address() != null) {
+                    pdf.line(business.address());
+                }
+                if (business.phone() != null) {
+                    pdf.line("טלפון: " + business.phone());
+                }
             }
             pdf.gap(12).heading(heading);
+            if (contents.copyLabel() != null) {
+                pdf.boldLine(contents.copyLabel());
+            }
             if (InvoiceTypes.AWAITING_ALLOCATION.equals(invoice.status())) {
                 pdf.boldLine("המסמך ממתין למספר הקצאה מרשות המסים ואינו תקף עד לקבלתו");
             }
             if (InvoiceTypes.CANCELLED.equals(invoice.status())) {
                 pdf.boldLine("המסמך בוטל באמצעות חשבונית זיכוי");
             }
-            OffsetDateTime date = invoice.issuedAt() != null ? invoice.issuedAt() : invoice.createdAt();
-            pdf.line("תאריך: " + date.atZoneSameInstant(IsraelTime.ZONE).format(DATE));
-            if (creditedOriginal != null && creditedOriginal.number() != null) {
-                pdf.line("זיכוי עבור " + creditedOriginal.title() + " מספר " + creditedOriginal.number());
+            pdf.line("תאריך: " + day(IsraelTime.localDate(invoice.documentDate())));
+            if (contents.creditedOriginal() != null
+                    && contents.creditedOriginal().number() != null) {
+                pdf.line("זיכוי עבור " + contents.creditedOriginal().title() + " מספר "
+                        + contents.creditedOriginal().number());
             }
             if (invoice.allocationNumber() != null) {
                 // The law asks for the nine right-most digits on the printed document.
@@ -54,22 +74,42 @@ class InvoicePdf {
                 pdf.line("מספר הקצאה: " + digits.substring(Math.max(0, digits.length() - 9))
                         + (Boolean.TRUE.equals(invoice.allocationSandbox()) ? " (סביבת ניסוי)" : ""));
             }
-            pdf.gap(8).boldLine("לכבוד: " + invoice.customerName());
+            pdf.gap(8).boldLine((invoice.isReceipt() ? "התקבל מאת: " : "לכבוד: ") + invoice.customerName());
             if (invoice.customerVatId() != null) {
                 pdf.line("מספר עוסק של הלקוח: " + invoice.customerVatId());
             }
-            pdf.gap(10).table(COLUMNS, rows(invoice.lines()));
-            pdf.gap(6)
-                    .line("סכום לפני מע״מ: " + Money.shekels(invoice.subtotalAgorot()))
-                    .line("מע״מ " + Money.percent(invoice.vatRateBasisPoints()) + ": "
-                            + Money.shekels(invoice.vatAgorot()))
-                    .boldLine("סה״כ לתשלום: " + Money.shekels(invoice.totalAgorot()));
+            if (invoice.isReceipt()) {
+                renderReceipt(pdf, invoice, contents);
+            } else {
+                pdf.gap(10).table(LINE_COLUMNS, lineRows(invoice.lines()));
+                pdf.gap(6)
+                        .line("סכום לפני מע״מ: " + Money.shekels(invoice.subtotalAgorot()))
+                        .line("מע״מ " + Money.percent(invoice.vatRateBasisPoints()) + ": "
+                                + Money.shekels(invoice.vatAgorot()))
+                        .boldLine((invoice.isCreditNote() ? "סה״כ לזיכוי: " : "סה״כ לתשלום: ")
+                                + Money.shekels(invoice.totalAgorot()));
+                if (!contents.payments().isEmpty()) {
+                    pdf.gap(10).boldLine("פרטי התשלום").table(PAYMENT_COLUMNS, paymentRows(contents.payments()));
+                    pdf.gap(4).line("סה״כ שולם: " + Money.shekels(Payments.total(contents.payments())));
+                }
+            }
             pdf.gap(30).small("הופק באמצעות AgentLocator");
             return pdf.toBytes();
         }
     }
 
-    private static List<List<String>> rows(List<LineItem> lines) {
+    /** A receipt records money received: no VAT, its payments, and the invoices they pay. */
+    private static void renderReceipt(RtlDocument pdf, Invoice receipt, Contents contents) {
+        for (Settlement s : contents.settlements()) {
+            pdf.line("תשלום עבור " + InvoiceTypes.TITLES.get(s.invoiceType()) + " מספר " + s.invoiceNumber() + ": "
+                    + Money.shekels(s.amountAgorot()));
+        }
+        pdf.gap(10).boldLine("פרטי התשלום").table(PAYMENT_COLUMNS, paymentRows(contents.payments()));
+        pdf.gap(6).boldLine("סה״כ התקבל: " + Money.shekels(receipt.totalAgorot()));
+        pdf.line("קבלה אינה חשבונית מס ואינה כוללת מע״מ");
+    }
+
+    private static List<List<String>> lineRows(List<LineItem> lines) {
         List<List<String>> rows = new ArrayList<>();
         for (LineItem line : lines) {
             rows.add(List.of(
@@ -79,5 +119,34 @@ class InvoicePdf {
                     Money.amount(line.totalAgorot())));
         }
         return rows;
+    }
+
+    private static List<List<String>> paymentRows(List<Payment> payments) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Payment p : payments) {
+            LocalDate date = p.chequeDueDate() != null ? p.chequeDueDate() : p.paidOn();
+            rows.add(List.of(p.methodLabel(), details(p), day(date), Money.amount(p.amountAgorot())));
+        }
+        return rows;
+    }
+
+    /** The payment's particulars as an accountant reads them off a receipt. */
+    static String details(Payment p) {
+        return switch (p.method()) {
+            case PaymentMethods.CHEQUE ->
+                "בנק " + p.bankNumber() + " סניף " + p.branchNumber() + " חשבון " + p.accountNumber() + " המחאה "
+                        + p.chequeNumber();
+            case PaymentMethods.CREDIT_CARD ->
+                (p.cardCompany() == null ? "" : PaymentMethods.CARD_COMPANY_LABELS.get(p.cardCompany()) + " ")
+                        + "כרטיס המסתיים ב-" + p.cardLast4()
+                        + (p.installments() != null && p.installments() > 1
+                                ? ", " + p.installments() + " תשלומים"
+                                : "");
+            default -> p.reference() == null ? "" : "אסמכתה " + p.reference();
+        };
+    }
+
+    private static String day(LocalDate date) {
+        return date == null ? "" : date.format(DATE);
     }
 }

@@ -11,13 +11,13 @@ import java.util.UUID;
 
 final class InvoiceRequests {
 
+    static final String DRAFTABLE_TYPES =
+            "סוג המסמך חייב להיות חשבונית מס או חשבונית מס קבלה. קבלה נוצרת ברישום תשלום.";
+
     record CreateInvoiceRequest(
             @NotNull(message = "יש לבחור לקוח") UUID customerId,
 
-            @NotNull(message = "יש לבחור סוג מסמך")
-            @Pattern(
-                    regexp = InvoiceTypes.DRAFTABLE,
-                    message = "סוג המסמך חייב להיות חשבונית מס, קבלה או חשבונית מס / קבלה")
+            @NotNull(message = "יש לבחור סוג מסמך") @Pattern(regexp = InvoiceTypes.DRAFTABLE, message = DRAFTABLE_TYPES)
             String type,
 
             @NotEmpty(message = "יש להוסיף לפחות שורה אחת") @Size(max = 100, message = "אפשר עד 100 שורות במסמך")
@@ -27,13 +27,25 @@ final class InvoiceRequests {
     record UpdateInvoiceRequest(
             UUID customerId,
 
-            @Pattern(
-                    regexp = InvoiceTypes.DRAFTABLE,
-                    message = "סוג המסמך חייב להיות חשבונית מס, קבלה או חשבונית מס / קבלה")
+            @Pattern(regexp = InvoiceTypes.DRAFTABLE, message = DRAFTABLE_TYPES)
             String type,
 
             @Size(min = 1, max = 100, message = "יש להזין בין שורה אחת ל-100 שורות")
             List<@Valid @NotNull(message = "שורה ריקה") LineRequest> lines) {}
+
+    /** Issuing: a tax invoice-receipt brings the payments made on the spot; other types bring nothing. */
+    record IssueRequest(
+            @Size(max = 20, message = "אפשר עד 20 אמצעי תשלום")
+            List<@Valid @NotNull(message = "תשלום ריק") PaymentRequest> payments) {}
+
+    /** A receipt: the payments received and the customer's tax invoices they pay, in that order. */
+    record CreateReceiptRequest(
+            @NotEmpty(message = "יש לבחור לפחות חשבונית אחת לתשלום")
+            @Size(max = 50, message = "קבלה אחת יכולה לשלם עד 50 חשבוניות")
+            List<@NotNull(message = "מזהה חשבונית ריק") UUID> invoiceIds,
+
+            @NotEmpty(message = "יש להזין לפחות אמצעי תשלום אחד") @Size(max = 20, message = "אפשר עד 20 אמצעי תשלום")
+            List<@Valid @NotNull(message = "תשלום ריק") PaymentRequest> payments) {}
 
     private InvoiceRequests() {}
 }

@@ -10,24 +10,17 @@ import dev.agentlocator.billing.customers.CustomerDirectory;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
 import dev.agentlocator.billing.invoices.InvoiceRequests.UpdateInvoiceRequest;
 import dev.agentlocator.billing.settings.SettingsService;
-import dev.agentlocator.platform.events.EventEnvelope;
-import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.errors.ApiException;
-import dev.agentlocator.platform.kit.logging.Correlation;
-import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,40 +38,46 @@ public class InvoiceService {
     static final String CREDIT_NOTE_NOT_PAYABLE = "חשבונית זיכוי אינה מסמך לתשלום";
     static final String ONLY_ISSUED_CREDITS = "אפשר לזכות רק מסמך שהופק ולא בוטל";
     static final String CREDIT_NOTE_NOT_CREDITABLE = "אי אפשר לזכות חשבונית זיכוי";
+    static final String RECEIPT_NOT_CREDITABLE = "קבלה אינה מבוטלת בחשבונית זיכוי";
     static final String ONLY_DRAFT_EDITS = "אפשר לערוך רק טיוטה. מסמך שהופק מתקנים באמצעות חשבונית זיכוי.";
     static final String ONLY_DRAFT_DELETES =
             "אפשר למחוק רק טיוטה. מסמך שהופק לעולם אינו נמחק; לביטולו יש להפיק חשבונית זיכוי.";
     static final String NO_ALLOCATION_AWAITED = "המסמך אינו ממתין למספר הקצאה";
-
-    private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
+    static final String RECEIPT_DRAFT =
+            "קבלה אינה מופקת מטיוטה: היא נוצרת ברישום תשלום על חשבונית מס (POST /api/invoices/receipts)";
+    static final String PAYMENTS_MUST_MATCH = "בחשבונית מס קבלה סכום התשלומים צריך להיות שווה לסה״כ לתשלום של החשבונית";
+    static final String PAYMENTS_ONLY_FOR_RECEIPTS = "תשלומים נרשמים בהפקה רק בחשבונית מס קבלה";
 
     private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
     private final DocumentNumbers numbers;
     private final AllocationRules rules;
-    private final AllocationProvider allocations;
+    private final AllocationWorker allocations;
     private final CustomerDirectory customers;
     private final SettingsService settings;
-    private final Outbox outbox;
+    private final InvoiceEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     InvoiceService(
             InvoiceRepository invoices,
+            PaymentRepository payments,
             DocumentNumbers numbers,
             AllocationRules rules,
-            AllocationProvider allocations,
+            AllocationWorker allocations,
             CustomerDirectory customers,
             SettingsService settings,
-            Outbox outbox,
+            InvoiceEvents events,
             TransactionTemplate transactions,
             Clock clock) {
         this.invoices = invoices;
+        this.payments = payments;
         this.numbers = numbers;
         this.rules = rules;
         this.allocations = allocations;
         this.customers = customers;
         this.settings = settings;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -90,7 +89,7 @@ public class InvoiceService {
         Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
         UUID id = UUID.randomUUID();
         invoices.insertDraft(tenantId, id, customer.id(), customer.name(), customer.vatId(), r.type(), lines, totals);
-        return emit(tenantId, "invoice.created", load(tenantId, id));
+        return events.emit(tenantId, "invoice.created", load(tenantId, id));
     }
 
     /**
@@ -116,7 +115,7 @@ public class InvoiceService {
                 r.type() != null ? r.type() : draft.type(),
                 lines,
                 totals);
-        return emit(tenantId, "invoice.updated", load(tenantId, id));
+        return events.emit(tenantId, "invoice.updated", load(tenantId, id));
     }
 
     /** Deletes a draft, which has no number yet, so numbering keeps no gap. Issued documents never go. */
@@ -127,7 +126,7 @@ public class InvoiceService {
             throw illegalTransition(ONLY_DRAFT_DELETES, draft);
         }
         invoices.deleteDraft(tenantId, id);
-        emit(tenantId, "invoice.deleted", draft);
+        events.emit(tenantId, "invoice.deleted", draft);
     }
 
     @Transactional(readOnly = true)
@@ -148,70 +147,100 @@ public class InvoiceService {
     }
 
     /**
-     * Gives the draft its number and final amounts. When the Israel Invoices rules require an
-     * allocation number, the provider is asked only after the numbering transaction committed, so
-     * the counter's lock is never held while a remote service answers.
+     * Gives the draft its number, its final amounts and the business details in force now. A tax
+     * invoice-receipt takes its payments here, which must add up to its total. When the Israel Invoices
+     * rules require an allocation number, the provider is asked only after the numbering transaction
+     * committed, so the counter's lock is never held while a remote service answers; if that first
+     * attempt does not settle it, the background worker goes on trying.
      */
-    public Invoice issue(UUID tenantId, UUID id) {
+    public Invoice issue(UUID tenantId, UUID id, List<PaymentRequest> paymentRequests) {
         Invoice issued = transactions.execute(status -> {
             Invoice draft = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
             if (!InvoiceTypes.DRAFT.equals(draft.status())) {
                 throw illegalTransition(ONLY_DRAFT_ISSUES, draft);
+            }
+            if (InvoiceTypes.RECEIPT.equals(draft.type())) {
+                throw illegalTransition(RECEIPT_DRAFT, draft);
+            }
+            boolean paidOnTheSpot = InvoiceTypes.TAX_INVOICE_RECEIPT.equals(draft.type());
+            if (!paidOnTheSpot && paymentRequests != null && !paymentRequests.isEmpty()) {
+                throw ApiException.badRequest("payments_not_allowed", PAYMENTS_ONLY_FOR_RECEIPTS);
             }
             // The customer's current name and VAT number go on the document, not those of the draft's day.
             BillingCustomer customer =
                     customers.find(tenantId, draft.customerId()).orElse(null);
             String name = customer != null ? customer.name() : draft.customerName();
             String vatId = customer != null ? customer.vatId() : draft.customerVatId();
-            Totals totals = Money.totals(draft.lines(), settings.get(tenantId).vatRateBasisPoints());
-            // One moment for the threshold's date, the document's date and the allocation request.
-            OffsetDateTime issuedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            var current = settings.get(tenantId);
+            Totals totals = Money.totals(draft.lines(), current.vatRateBasisPoints());
+            List<Payment> received = paidOnTheSpot ? Payments.of(paymentRequests) : List.of();
+            if (paidOnTheSpot && Payments.total(received) != totals.totalAgorot()) {
+                throw new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "payments_mismatch",
+                        PAYMENTS_MUST_MATCH,
+                        Map.of("totalAgorot", totals.totalAgorot(), "paymentsAgorot", Payments.total(received)));
+            }
+            // One moment for the threshold's date, the document's date and the allocation request,
+            // at the database's precision so the stored issue time is exactly this one.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             boolean needsAllocation = rules.requiresAllocation(
-                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), IsraelTime.localDate(issuedAt));
+                    tenantId, draft.type(), vatId, totals.subtotalAgorot(), IsraelTime.localDate(now));
             long number = numbers.next(tenantId, draft.type());
+            String settled = paidOnTheSpot ? InvoiceTypes.PAID : InvoiceTypes.ISSUED;
             invoices.markIssued(
                     tenantId,
                     id,
                     number,
-                    needsAllocation ? InvoiceTypes.AWAITING_ALLOCATION : InvoiceTypes.ISSUED,
+                    needsAllocation ? InvoiceTypes.AWAITING_ALLOCATION : settled,
                     needsAllocation ? "pending" : "not_required",
                     name,
                     vatId,
                     totals,
-                    issuedAt);
+                    current.details(),
+                    now);
+            received.forEach(p -> payments.insert(tenantId, id, p));
             Invoice result = load(tenantId, id);
-            return needsAllocation ? result : emit(tenantId, "invoice.issued", result);
+            return needsAllocation ? result : events.emit(tenantId, "invoice.issued", result);
         });
         if (InvoiceTypes.AWAITING_ALLOCATION.equals(issued.status())) {
-            return askForAllocation(tenantId, issued);
+            allocations.attempt(tenantId, id);
+            return load(tenantId, id);
         }
         return issued;
     }
 
-    /** Asks again for an invoice whose allocation is pending or was rejected; safe to repeat. */
+    /**
+     * Asks again for an invoice still awaiting its number: after a rejection was fixed, or at once
+     * instead of waiting for the next automatic attempt. Sends the same request as before.
+     */
     public Invoice retryAllocation(UUID tenantId, UUID id) {
-        Invoice invoice = transactions.execute(status -> {
+        transactions.executeWithoutResult(status -> {
             Invoice current = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
             if (!InvoiceTypes.AWAITING_ALLOCATION.equals(current.status())) {
                 throw illegalTransition(NO_ALLOCATION_AWAITED, current);
             }
-            invoices.markAllocationPending(tenantId, id);
-            return current;
+            invoices.markAllocationPending(tenantId, id, clock.instant());
         });
-        return askForAllocation(tenantId, invoice);
+        allocations.attempt(tenantId, id);
+        return load(tenantId, id);
     }
 
+    /**
+     * Marks an issued invoice paid without a receipt. Kept for the callers that predate receipts; a
+     * payment is recorded with a receipt through {@link ReceiptService#record}.
+     */
     @Transactional
     public Invoice pay(UUID tenantId, UUID id) {
         Invoice invoice = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
-        if (InvoiceTypes.CREDIT_NOTE.equals(invoice.type())) {
+        if (invoice.isCreditNote()) {
             throw illegalTransition(CREDIT_NOTE_NOT_PAYABLE, invoice);
         }
-        if (!InvoiceTypes.ISSUED.equals(invoice.status())) {
+        if (!InvoiceTypes.ISSUED.equals(invoice.status()) || invoice.isReceipt()) {
             throw illegalTransition(ONLY_ISSUED_PAYS, invoice);
         }
-        invoices.markPaid(tenantId, id);
-        return emit(tenantId, "invoice.paid", load(tenantId, id));
+        invoices.markPaid(tenantId, id, clock.instant());
+        return events.emit(tenantId, "invoice.paid", load(tenantId, id));
     }
 
     /**
@@ -221,93 +250,33 @@ public class InvoiceService {
     @Transactional
     public Invoice credit(UUID tenantId, UUID id) {
         Invoice original = invoices.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
-        if (InvoiceTypes.CREDIT_NOTE.equals(original.type())) {
+        if (original.isCreditNote()) {
             throw illegalTransition(CREDIT_NOTE_NOT_CREDITABLE, original);
+        }
+        if (original.isReceipt()) {
+            throw illegalTransition(RECEIPT_NOT_CREDITABLE, original);
         }
         if (!Set.of(InvoiceTypes.ISSUED, InvoiceTypes.PAID, InvoiceTypes.AWAITING_ALLOCATION)
                 .contains(original.status())) {
             throw illegalTransition(ONLY_ISSUED_CREDITS, original);
         }
+        Instant now = clock.instant();
         UUID creditId = UUID.randomUUID();
         long number = numbers.next(tenantId, InvoiceTypes.CREDIT_NOTE);
-        invoices.insertCreditNote(tenantId, creditId, original, number);
-        invoices.markCancelled(tenantId, id, creditId);
+        invoices.insertCreditNote(
+                tenantId, creditId, original, number, settings.get(tenantId).details(), now);
+        invoices.markCancelled(tenantId, id, creditId, now);
         // The timeline reads invoice.credited as "this document was credited" (ADR 0005), so it
         // is about the original and names its credit note; the credit note is itself issued.
-        Invoice creditNote = emit(tenantId, "invoice.issued", load(tenantId, creditId));
+        Invoice creditNote = events.emit(tenantId, "invoice.issued", load(tenantId, creditId));
         Invoice cancelled = load(tenantId, id);
-        emit(tenantId, "invoice.credited", cancelled, creditNote);
-        emit(tenantId, "invoice.cancelled", cancelled);
+        events.emit(tenantId, "invoice.credited", cancelled, creditNote);
+        events.emit(tenantId, "invoice.cancelled", cancelled);
         return creditNote;
-    }
-
-    private Invoice askForAllocation(UUID tenantId, Invoice invoice) {
-        AllocationProvider.Answer answer;
-        try {
-            answer = allocations.request(new AllocationProvider.Request(
-                    tenantId,
-                    invoice.id(),
-                    settings.get(tenantId).businessId(),
-                    invoice.customerVatId(),
-                    invoice.number(),
-                    invoice.type(),
-                    IsraelTime.localDate(invoice.issuedAt()),
-                    invoice.subtotalAgorot(),
-                    invoice.vatAgorot(),
-                    invoice.totalAgorot()));
-        } catch (RuntimeException e) {
-            // The invoice stays awaiting allocation with its number; the retry endpoint asks again.
-            log.warn("Allocation request for invoice {} failed; it stays pending: {}", invoice.id(), e.toString());
-            return load(tenantId, invoice.id());
-        }
-        return transactions.execute(status -> {
-            if (answer.isAllocated()) {
-                if (invoices.recordAllocated(tenantId, invoice.id(), answer.allocationNumber(), answer.sandbox())) {
-                    return emit(tenantId, "invoice.issued", load(tenantId, invoice.id()));
-                }
-            } else {
-                invoices.recordRejected(tenantId, invoice.id(), answer.rejectionReason(), answer.sandbox());
-            }
-            return load(tenantId, invoice.id());
-        });
     }
 
     private Invoice load(UUID tenantId, UUID id) {
         return invoices.find(tenantId, id).orElseThrow(ApiException::notFound);
-    }
-
-    private Invoice emit(UUID tenantId, String type, Invoice i) {
-        return emit(tenantId, type, i, null);
-    }
-
-    private Invoice emit(UUID tenantId, String type, Invoice i, Invoice creditNote) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("invoiceId", i.id().toString());
-        // Absent means "none": the envelope's payload holds no nulls.
-        if (i.number() != null) {
-            payload.put("number", i.number());
-        }
-        payload.put("type", i.type());
-        payload.put("status", i.status());
-        payload.put("subtotalAgorot", i.subtotalAgorot());
-        payload.put("vatAgorot", i.vatAgorot());
-        payload.put("totalAgorot", i.totalAgorot());
-        payload.put("currency", i.currency());
-        payload.put("customerName", i.customerName());
-        if (i.creditOf() != null) {
-            payload.put("creditOf", i.creditOf().toString());
-        }
-        if (i.allocationNumber() != null) {
-            payload.put("allocationNumber", i.allocationNumber());
-        }
-        if (creditNote != null) {
-            payload.put("creditNoteId", creditNote.id().toString());
-            payload.put("creditNoteNumber", creditNote.number());
-        }
-        outbox.append(
-                Topics.BILLING_INVOICE,
-                EventEnvelope.create(type, tenantId, i.customerId(), Correlation.currentId(), payload));
-        return i;
     }
 
     private static ApiException illegalTransition(String message, Invoice invoice) {

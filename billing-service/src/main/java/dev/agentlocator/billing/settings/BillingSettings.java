@@ -10,4 +10,9 @@ public record BillingSettings(
     public static BillingSettings defaults() {
         return new BillingSettings(Money.DEFAULT_VAT_BASIS_POINTS, null, null, null, null);
     }
+
+    /** The part a document freezes when it is issued. */
+    public BusinessDetails details() {
+        return new BusinessDetails(businessName, businessId, address, phone);
+    }
 }

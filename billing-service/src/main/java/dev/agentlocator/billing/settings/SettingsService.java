@@ -2,6 +2,7 @@ package dev.agentlocator.billing.settings;
 
 import static dev.agentlocator.billing.common.Text.blankToNull;
 
+import dev.agentlocator.platform.kit.israel.IsraeliIds;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class SettingsService {
                 .param("tenant", tenantId)
                 .param("vat", r.vatRateBasisPoints())
                 .param("name", blankToNull(r.businessName()))
-                .param("businessId", blankToNull(r.businessId()))
+                .param("businessId", blankToNull(IsraeliIds.normalize(r.businessId())))
                 .param("address", blankToNull(r.address()))
                 .param("phone", blankToNull(r.phone()))
                 .update();

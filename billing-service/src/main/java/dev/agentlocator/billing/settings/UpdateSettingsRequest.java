@@ -1,9 +1,9 @@
 package dev.agentlocator.billing.settings;
 
+import dev.agentlocator.platform.kit.israel.ValidIsraeliId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record UpdateSettingsRequest(
@@ -14,7 +14,9 @@ record UpdateSettingsRequest(
 
         @Size(max = 200, message = "שם העסק ארוך מדי") String businessName,
 
-        @Pattern(regexp = "\\s*|\\d{9}", message = "מספר העוסק צריך להכיל 9 ספרות")
+        @ValidIsraeliId(
+                message = "מספר העוסק (ע.מ / ח.פ) אינו תקין: יש להזין 9 ספרות, וספרת הביקורת (הספרה האחרונה)"
+                        + " צריכה להתאים. בדקו את המספר מול תעודת עוסק מורשה.")
         String businessId,
 
         @Size(max = 300, message = "הכתובת ארוכה מדי") String address,

@@ -55,4 +55,10 @@ class MoneyTest {
         assertThat(LineItem.of("א", new BigDecimal("1.500"), 100).quantity().toString())
                 .isEqualTo("1.5");
     }
+
+    @Test
+    void aNegativeAmountHasAPlainMinusAndNoDirectionMark() {
+        assertThat(Money.amount(-123_456)).isEqualTo("-1,234.56");
+        assertThat(Money.amount(-5)).isEqualTo("-0.05");
+    }
 }

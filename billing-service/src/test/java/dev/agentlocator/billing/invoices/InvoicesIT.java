@@ -3,6 +3,8 @@ package dev.agentlocator.billing.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.billing.BillingFixture;
+import dev.agentlocator.billing.MutableClock;
+import dev.agentlocator.billing.allocation.SandboxAllocationProvider;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
@@ -21,11 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @ServiceIntegrationTest
+@Import(MutableClock.Configuration.class)
 class InvoicesIT {
 
     @LocalServerPort
@@ -179,7 +183,11 @@ class InvoicesIT {
         assertThat(credit.<String>json("$.status")).isEqualTo("issued");
         assertThat(credit.<Integer>json("$.number")).isEqualTo(1);
         assertThat(credit.<String>json("$.creditOf")).isEqualTo(id);
-        assertThat(credit.<Integer>json("$.totalAgorot")).isEqualTo(23_600);
+        // A credit note reduces what is owed: negative wherever the API shows its amounts.
+        assertThat(credit.<Integer>json("$.totalAgorot")).isEqualTo(-23_600);
+        assertThat(credit.<Integer>json("$.subtotalAgorot")).isEqualTo(-20_000);
+        assertThat(credit.<Integer>json("$.vatAgorot")).isEqualTo(-3_600);
+        assertThat(credit.<Integer>json("$.lines[0].totalAgorot")).isEqualTo(-20_000);
 
         var original = owner.get("/api/invoices/" + id);
         assertThat(original.status()).isEqualTo(200);
@@ -196,7 +204,14 @@ class InvoicesIT {
         String creditPdf =
                 BillingFixture.pdfText(fixture.getBytes(tenant, "/api/invoices/" + credit.json("$.id") + "/pdf")
                         .body());
-        assertThat(creditPdf).contains("חשבונית זיכוי מספר 1", "זיכוי עבור חשבונית מס מספר 1");
+        assertThat(creditPdf)
+                .contains("חשבונית זיכוי מספר 1", "זיכוי עבור חשבונית מס מספר 1", "סה״כ לזיכוי: 236.00 ₪")
+                .doesNotContain("סה״כ לתשלום");
+        String csv = new String(
+                fixture.getBytes(tenant, "/api/invoices/export?type=credit_note")
+                        .body(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains(",-200.00,-36.00,-236.00,");
         var credited = TopicReader.awaitRecord(
                 Topics.BILLING_INVOICE,
                 r -> r.value().contains("\"invoice.credited\"") && r.value().contains(id),
@@ -253,7 +268,14 @@ class InvoicesIT {
                         .status())
                 .isEqualTo(403);
 
-        owner.post("/api/invoices/" + id + "/issue", null);
+        // A tax invoice-receipt is paid on the spot: it is issued with its payments, which add up to its total.
+        var withoutPayments = owner.post("/api/invoices/" + id + "/issue", null);
+        assertThat(withoutPayments.status()).isEqualTo(400);
+        assertThat(withoutPayments.<String>json("$.error")).isEqualTo("payments_required");
+        var issuedPaid = owner.post("/api/invoices/" + id + "/issue", """
+                {"payments": [{"method": "cash", "amountAgorot": 118, "date": "2026-11-16"}]}""");
+        assertThat(issuedPaid.status()).as(issuedPaid.body()).isEqualTo(200);
+        assertThat(issuedPaid.<String>json("$.status")).isEqualTo("paid");
         var before = owner.get("/api/invoices/" + id).body();
         var late = owner.patch("/api/invoices/" + id, """
                 {"lines": [{"description": "שינוי אחרי הפקה", "quantity": 1, "unitPriceAgorot": 1}]}""");
@@ -343,7 +365,7 @@ class InvoicesIT {
             assertThat(fixture.getBytes(other, "/api/invoices/" + target + "/pdf")
                             .statusCode())
                     .isEqualTo(404);
-            assertThat(intruder.patch("/api/invoices/" + target, "{\"type\": \"receipt\"}")
+            assertThat(intruder.patch("/api/invoices/" + target, "{\"type\": \"tax_invoice_receipt\"}")
                             .status())
                     .isEqualTo(404);
             assertThat(intruder.delete("/api/invoices/" + target).status()).isEqualTo(404);
@@ -353,7 +375,7 @@ class InvoicesIT {
                 .isZero();
         assertThat(intruder.get("/api/invoices/export").body().lines().count()).isEqualTo(1);
         var foreignCustomer = intruder.post("/api/invoices", """
-                {"customerId": "%s", "type": "receipt", "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 1}]}
+                {"customerId": "%s", "type": "tax_invoice", "lines": [{"description": "x", "quantity": 1, "unitPriceAgorot": 1}]}
                 """.formatted(customer));
         assertThat(foreignCustomer.status()).isEqualTo(400);
         assertThat(foreignCustomer.<String>json("$.error")).isEqualTo("unknown_customer");
@@ -374,7 +396,9 @@ class InvoicesIT {
                 .isEqualTo("העסק של א");
         assertThat(owner.get("/api/invoices/settings").<Integer>json("$.vatRateBasisPoints"))
                 .isEqualTo(1700);
-        assertThat(BillingFixture.pdfText(fixture.getBytes(tenant, "/api/invoices/" + issued + "/pdf")
+        String afterSettings = simpleDraft(customer, 3000);
+        owner.post("/api/invoices/" + afterSettings + "/issue", null);
+        assertThat(BillingFixture.pdfText(fixture.getBytes(tenant, "/api/invoices/" + afterSettings + "/pdf")
                         .body()))
                 .contains("העסק של א")
                 .doesNotContain("נפרץ");
@@ -406,8 +430,8 @@ class InvoicesIT {
             owner.post("/api/invoices/" + simpleDraft(first, 1000 + i) + "/issue", null);
         }
         simpleDraft(second, 5000);
-        draft(second, "receipt", """
-                {"description": "קבלה", "quantity": 1, "unitPriceAgorot": 100}""");
+        draft(second, "tax_invoice_receipt", """
+                {"description": "חשבונית מס קבלה", "quantity": 1, "unitPriceAgorot": 100}""");
 
         var page = owner.get("/api/invoices?limit=2&page=2&sort=createdAt");
         assertThat(page.<Integer>json("$.total")).isEqualTo(5);
@@ -415,7 +439,7 @@ class InvoicesIT {
         assertThat(page.<List<?>>json("$.items")).hasSize(2);
         assertThat(owner.get("/api/invoices?status=issued&sort=-number").<List<Integer>>json("$.items[*].number"))
                 .containsExactly(3, 2, 1);
-        assertThat(owner.get("/api/invoices?type=receipt").<Integer>json("$.total"))
+        assertThat(owner.get("/api/invoices?type=tax_invoice_receipt").<Integer>json("$.total"))
                 .isEqualTo(1);
         assertThat(owner.get("/api/invoices?customerId=" + second).<Integer>json("$.total"))
                 .isEqualTo(2);
@@ -430,7 +454,7 @@ class InvoicesIT {
         String csv = new String(export.body(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFמספר,סוג מסמך,סטטוס,לקוח");
         assertThat(csv.lines().count()).isEqualTo(3);
-        assertThat(csv).contains("\"לקוח, שני\"", "קבלה", "טיוטה");
+        assertThat(csv).contains("\"לקוח, שני\"", "חשבונית מס קבלה", "טיוטה");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
 import dev.agentlocator.localstack.infra.Infrastructure;
+import dev.agentlocator.localstack.process.BillingTokenKey;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
 import dev.agentlocator.localstack.process.RegistryCredentials;
@@ -119,7 +120,8 @@ public final class LocalStack {
                     infrastructure.databaseUsername(),
                     infrastructure.databasePassword(),
                     registry,
-                    VapidKeyPair.resolve(env, layout.stateDir()));
+                    VapidKeyPair.resolve(env, layout.stateDir()),
+                    BillingTokenKey.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
             return 1;

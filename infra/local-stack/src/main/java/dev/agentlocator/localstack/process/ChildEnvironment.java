@@ -50,6 +50,7 @@ public final class ChildEnvironment {
             String appEnv,
             String corsOrigins,
             VapidKeyPair vapid,
+            String billingTokenKey,
             String twilioToken) {
 
         /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
@@ -60,7 +61,8 @@ public final class ChildEnvironment {
                 String databaseUsername,
                 String databasePassword,
                 RegistryCredentials registry,
-                VapidKeyPair vapid) {
+                VapidKeyPair vapid,
+                String billingTokenKey) {
             return new Shared(
                     kafkaBootstrapServers,
                     Map.copyOf(databaseUrls),
@@ -71,6 +73,7 @@ public final class ChildEnvironment {
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
                     vapid,
+                    billingTokenKey,
                     isBlank(env.get("TWILIO_SID"))
                             ? orDefault(env, "TWILIO_TOKEN", DEV_TWILIO_TOKEN)
                             : env.get("TWILIO_TOKEN"));
@@ -109,6 +112,7 @@ public final class ChildEnvironment {
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
         env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());
+        env.put("BILLING_TOKEN_ENCRYPTION_KEY", shared.billingTokenKey());
         if (shared.twilioToken() != null) {
             env.put("TWILIO_TOKEN", shared.twilioToken());
         }

@@ -18,7 +18,8 @@ class ChildEnvironmentTest {
     @Test
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
-        var shared = ChildEnvironment.Shared.from(parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, VAPID);
+        var shared = ChildEnvironment.Shared.from(
+                parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, VAPID, "billing-key");
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -38,6 +39,7 @@ class ChildEnvironmentTest {
                 .containsEntry("TWILIO_TOKEN", ChildEnvironment.DEV_TWILIO_TOKEN)
                 .containsEntry("VAPID_PUBLIC_KEY", "public-key")
                 .containsEntry("VAPID_PRIVATE_KEY", "private-key")
+                .containsEntry("BILLING_TOKEN_ENCRYPTION_KEY", "billing-key")
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
                 // the user's environment wins over the development defaults
                 .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
@@ -53,7 +55,8 @@ class ChildEnvironmentTest {
                 "APP_ENV", "staging",
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
-        var shared = ChildEnvironment.Shared.from(parent, "broker:9092", URLS, "app", "secret", REGISTRY, VAPID);
+        var shared = ChildEnvironment.Shared.from(
+                parent, "broker:9092", URLS, "app", "secret", REGISTRY, VAPID, "billing-key");
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
@@ -71,7 +74,14 @@ class ChildEnvironmentTest {
     @Test
     void theDevelopmentTwilioTokenIsNeverPairedWithARealAccount() {
         var withAccount = ChildEnvironment.Shared.from(
-                Map.of("TWILIO_SID", "AC0123456789"), "broker:9092", URLS, "app", "secret", REGISTRY, VAPID);
+                Map.of("TWILIO_SID", "AC0123456789"),
+                "broker:9092",
+                URLS,
+                "app",
+                "secret",
+                REGISTRY,
+                VAPID,
+                "billing-key");
         assertThat(withAccount.twilioToken()).isNull();
         assertThat(ChildEnvironment.of(
                         ServiceSpec.APPLICATIONS.get(0), Map.of("TWILIO_SID", "AC0123456789"), withAccount))
@@ -84,7 +94,8 @@ class ChildEnvironmentTest {
                 "app",
                 "secret",
                 REGISTRY,
-                VAPID);
+                VAPID,
+                "billing-key");
         assertThat(ownToken.twilioToken()).isEqualTo("real");
     }
 

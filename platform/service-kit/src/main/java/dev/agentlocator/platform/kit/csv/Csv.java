@@ -77,9 +77,10 @@ public final class Csv {
             return "";
         }
         String safe = value;
-        // A cell starting with =, @ or a sign runs as a formula in Excel; phone numbers (+972…) are data.
+        // A cell starting with =, @ or a sign runs as a formula in Excel; phone numbers (+972…) and signed
+        // amounts (-1,234.56, a credit note) are data.
         if (!safe.isEmpty() && "=@\t\r".indexOf(safe.charAt(0)) >= 0
-                || (safe.startsWith("+") || safe.startsWith("-")) && !safe.matches("[+-][0-9 ]*")) {
+                || (safe.startsWith("+") || safe.startsWith("-")) && !safe.matches("[+-][0-9 ]*([.,][0-9 ]+)*")) {
             safe = "'" + safe;
         }
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {

@@ -25,4 +25,10 @@ class CsvTest {
         assertThat(line).isEqualTo("\"כהן, יוסי\",+972501234567,\"'=HYPERLINK(\"\"x\"\")\",\"a\"\"b\"\r\n");
         assertThat(Csv.parse(line).get(0)).containsExactly("כהן, יוסי", "+972501234567", "'=HYPERLINK(\"x\")", "a\"b");
     }
+
+    @Test
+    void aNegativeAmountStaysANumberWhileASignedFormulaIsDefused() {
+        assertThat(Csv.line(List.of("-1,234.56", "-200.00", "-2+3", "-A1", "+1.5")))
+                .isEqualTo("\"-1,234.56\",-200.00,'-2+3,'-A1,+1.5\r\n");
+    }
 }
