@@ -7,6 +7,7 @@ import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.PathSpellings;
 import dev.agentlocator.testkit.PathSpellings.Spelling;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
+import dev.agentlocator.testkit.WithoutCanonicalPathFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -29,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the canonical path. Five requests per address, then one a minute: an exhausted address stays
  * exhausted for the whole test.
  */
+// service-kit's canonical-path filter would refuse most spellings first; without it this shows
+// that the guard bound to the handlers holds on its own for every spelling the dispatcher routes.
+@Import(WithoutCanonicalPathFilter.class)
 @ServiceIntegrationTest
 @TestPropertySource(
         properties = {

@@ -11,6 +11,7 @@ import dev.agentlocator.testkit.PathSpellings;
 import dev.agentlocator.testkit.PathSpellings.Spelling;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TwilioSigner;
+import dev.agentlocator.testkit.WithoutCanonicalPathFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * path that Spring MVC routes to a webhook handler needs a valid signature, and none that lacks one
  * stores a call, a lead, a status or a WhatsApp message.
  */
+// service-kit's canonical-path filter would refuse most spellings first; without it this shows
+// that the guard bound to the handlers holds on its own for every spelling the dispatcher routes.
+@Import(WithoutCanonicalPathFilter.class)
 @ServiceIntegrationTest
 class WebhookSpellingsIT extends LiveProviders {
 
