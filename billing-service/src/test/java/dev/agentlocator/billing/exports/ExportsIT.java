@@ -3,10 +3,10 @@ package dev.agentlocator.billing.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.billing.BillingFixture;
-import dev.agentlocator.billing.MutableClock;
 import dev.agentlocator.billing.PdfText;
 import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.billing.BillingFixture;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,34 +33,11 @@ class AllocationThresholdIT {
     static final Instant FIRST_NIGHT_OF_JUNE = Instant.parse("2026-05-31T21:30:00Z");
 
     /** A clock the test moves. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now = LAST_EVENING_OF_MAY;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
-
     @TestConfiguration
     static class Time {
         @Bean
-        SettableClock clock() {
-            return new SettableClock();
+        MutableClock clock() {
+            return new MutableClock(LAST_EVENING_OF_MAY);
         }
     }
 
@@ -79,7 +54,7 @@ class AllocationThresholdIT {
     JdbcClient jdbc;
 
     @Autowired
-    SettableClock clock;
+    MutableClock clock;
 
     BillingFixture fixture;
     UUID tenant;

@@ -3,8 +3,8 @@ package dev.agentlocator.billing.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.billing.BillingFixture;
-import dev.agentlocator.billing.MutableClock;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import java.time.Instant;
 import java.util.List;

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.agentlocator.billing.BillingFixture;
-import dev.agentlocator.billing.MutableClock;
 import dev.agentlocator.billing.PdfText;
 import dev.agentlocator.billing.taxauthority.ApprovalSchema;
 import dev.agentlocator.billing.taxauthority.TaxAuthorityStub;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TopicReader;
 import java.net.URI;

@@ -5,9 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.telephony.LiveProviders;
-import dev.agentlocator.telephony.MutableClock;
 import dev.agentlocator.telephony.ProviderStubs;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
 import io.micrometer.core.instrument.MeterRegistry;

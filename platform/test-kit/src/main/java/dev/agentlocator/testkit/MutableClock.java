@@ -1,4 +1,4 @@
-package dev.agentlocator.billing;
+package dev.agentlocator.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +11,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The service's clock in tests: it stands still until a test moves it, so a test decides the date
- * (thresholds change by date) and the passage of time (back-off, token expiry) and never reads the
- * wall clock. Import {@link Configuration} to put it in the application context.
+ * A service's clock in tests: it stands still until a test moves it, so a test decides the date
+ * (thresholds and ranges change by date) and the passage of time (back-off, expiry) and never reads
+ * the wall clock. Import {@link Configuration} to make it the application's {@link Clock} bean.
  */
 public final class MutableClock extends Clock {
 
-    /** 10:00 in Israel on a weekday after the 5,000 ₪ threshold came into force. */
+    /** 10:00 in Israel on a weekday (a Monday) after the 5,000 ₪ allocation threshold came into force. */
     public static final Instant DEFAULT = Instant.parse("2026-11-16T08:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(DEFAULT);
+    private final AtomicReference<Instant> now;
+
+    public MutableClock() {
+        this(DEFAULT);
+    }
+
+    public MutableClock(Instant start) {
+        now = new AtomicReference<>(start);
+    }
 
     public void set(Instant instant) {
         now.set(instant);
@@ -45,7 +53,7 @@ public final class MutableClock extends Clock {
         return now.get();
     }
 
-    /** The clock as the service's {@link Clock} bean. */
+    /** The clock as the service's {@link Clock} bean, starting at {@link #DEFAULT}. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
         @Bean
