@@ -56,15 +56,17 @@ class DueSchedulerIT {
     }
 
     @Test
-    void aTaskDueInTwoSecondsReachesKafkaOnceWithinASecondOfItsDueTime() {
+    void aDueTaskReachesKafkaOnceAndNeverBeforeItsDueTime() {
         var owner = Agent.ownerOfNewTenant(port);
-        var due = OffsetDateTime.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        var due = OffsetDateTime.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
         String id = create(owner, due);
 
         ConsumerRecord<String, String> record = TopicReader.awaitRecord(
-                Topics.TASKS_TASK, r -> isDue(r) && r.value().contains(id), Duration.ofSeconds(10));
-        long lateMillis = record.timestamp() - due.toInstant().toEpochMilli();
-        assertThat(lateMillis).as("published at dueAt + %d ms", lateMillis).isBetween(0L, 1000L);
+                Topics.TASKS_TASK, r -> isDue(r) && r.value().contains(id), Duration.ofSeconds(60));
+        // How soon after dueAt is bench/tasks' figure (docs/benchmarks.md); a test only rules out early.
+        assertThat(record.timestamp())
+                .as("published at or after dueAt")
+                .isGreaterThanOrEqualTo(due.toInstant().toEpochMilli());
         assertThat(record.value())
                 .contains("\"type\":\"task.due\"", owner.tenantId().toString(), "\"title\":\"להתקשר\"");
 
