@@ -89,7 +89,11 @@ class DeploymentConfigTest {
     static final String COMPOSE_EUREKA_URL =
             "http://${EUREKA_USERNAME:-eureka}:${EUREKA_PASSWORD:?set EUREKA_PASSWORD in .env}@discovery-server:8761/eureka";
     /** The same in Kubernetes, expanded from the ConfigMap's user and the Secret's password. */
-    static final String K8S_EUREKA_URL = "http://$(EUREKA_USERNAME):$(EUREKA_PASSWORD)@discovery-server:8761/eureka";
+    /** Both registry peers (the StatefulSet's stable names), each with the registry's account. */
+    static final String K8S_EUREKA_URL = "http://$(EUREKA_USERNAME):$(EUREKA_PASSWORD)@"
+            + "discovery-server-0.discovery-server-peers:8761/eureka/,"
+            + "http://$(EUREKA_USERNAME):$(EUREKA_PASSWORD)@"
+            + "discovery-server-1.discovery-server-peers:8761/eureka/";
 
     static Path root;
     static Map<String, Object> compose;

@@ -552,7 +552,8 @@ class KubernetesManifestsTest {
                 .containsEntry("publishNotReadyAddresses", true);
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
-            urls.add("http://discovery-server-" + i + "." + peers + ":8761/eureka/");
+            urls.add("http://$(EUREKA_USERNAME):$(EUREKA_PASSWORD)@discovery-server-" + i + "." + peers
+                    + ":8761/eureka/");
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (Object e : list(
@@ -565,8 +566,23 @@ class KubernetesManifestsTest {
                 .containsEntry("EUREKA_CLIENT_REGISTERWITHEUREKA", "true")
                 .containsEntry("EUREKA_CLIENT_FETCHREGISTRY", "true")
                 .containsEntry("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", String.join(",", urls));
-        assertThat(map(single(overlay, "ConfigMap", "agentlocator-config").get("data")))
-                .containsEntry("EUREKA_URL", String.join(",", urls));
+        // every client lists the same peers, with the registry's account (DeploymentConfigTest)
+        for (String client : List.of(
+                "gateway",
+                "crm-service",
+                "telephony-service",
+                "tasks-service",
+                "billing-service",
+                "timeline-service",
+                "notification-service")) {
+            Map<String, Object> deployment = single(overlay, "Deployment", client);
+            assertThat(list(map(list(at(deployment, "spec", "template", "spec", "containers"))
+                                    .get(0))
+                            .get("env")))
+                    .as(client)
+                    .anyMatch(e -> "EUREKA_URL".equals(map(e).get("name"))
+                            && String.join(",", urls).equals(map(e).get("value")));
+        }
     }
 
     // --- Prometheus ----------------------------------------------------------------------------------
