@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Operators' command for one service's dead letters and parked outbox rows (docs/operations.md,
-# ADR 0010). It calls one instance of the service directly, because the gateway does not route
+# ADR 0014). It calls one instance of the service directly, because the gateway does not route
 # /api/admin/**, with the access token of a platform admin.
 #
 #   SERVICE_URL=http://localhost:8084 TOKEN=… scripts/messaging-admin.sh <command>

@@ -1,5 +1,5 @@
 -- Issue 16: an inbound WhatsApp message is routed by the sender it was sent to, never by who wrote
--- last (ADR 0011).
+-- last (ADR 0019).
 
 -- A tenant's own WhatsApp senders: a WhatsApp-enabled number ('whatsapp:+E164') or a Twilio
 -- Messaging Service ('MG…'). A sender belongs to one tenant only.

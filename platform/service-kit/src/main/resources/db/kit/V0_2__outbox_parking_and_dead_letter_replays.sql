@@ -1,4 +1,4 @@
--- Poison records (ADR 0010). A row Kafka can never accept (too large, rejected) is parked after a
+-- Poison records (ADR 0014). A row Kafka can never accept (too large, rejected) is parked after a
 -- few attempts so it stops holding back the rows behind it; an operator re-queues it after a fix.
 -- A failed row waits until next_attempt_at and, meanwhile, holds back the later rows of its key.
 alter table outbox_event

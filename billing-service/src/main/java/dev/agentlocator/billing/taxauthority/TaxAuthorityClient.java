@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Tax Authority's endpoints, over HTTP, in their wire format (see ADR 0011 for what of it is
+ * The Tax Authority's endpoints, over HTTP, in their wire format (see ADR 0017 for what of it is
  * published and what is assumed): the OAuth2 authorization-code flow under
  * {@code /longtimetoken/oauth2/} and the invoice approval {@code POST /Invoices/v2/Approval}.
  */

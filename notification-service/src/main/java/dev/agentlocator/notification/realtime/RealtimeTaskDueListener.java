@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * this instance. Every instance reads every task event, so this listener has a consumer group of
  * its own per instance; it starts a few minutes back ({@link MissedAlertReplay}) so that an alert
  * that fired while the instance was down still reaches the tabs that reconnect, unless the task was
- * done or snoozed meanwhile (ADR 0010). Bad records are only logged here; the shared-group listener
+ * done or snoozed meanwhile (ADR 0014). Bad records are only logged here; the shared-group listener
  * (inbox, Web Push) parks them on its dead-letter topic.
  */
 @Component

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tenant an inbound WhatsApp message belongs to (ADR 0011), decided by the sender it was sent
+ * Which tenant an inbound WhatsApp message belongs to (ADR 0019), decided by the sender it was sent
  * to and never guessed:
  *
  * <ul>

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The owner's WhatsApp senders (ADR 0011); the Settings screen for them comes with issue 18. */
+/** The owner's WhatsApp senders (ADR 0019); the Settings screen for them comes with issue 18. */
 @RestController
 @RequestMapping("/api/whatsapp/senders")
 @RequiresFeature(Features.WHATSAPP)

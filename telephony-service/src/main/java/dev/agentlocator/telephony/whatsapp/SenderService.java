@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A tenant's own WhatsApp senders (ADR 0011). An address belongs to one tenant at most; the shared
+ * A tenant's own WhatsApp senders (ADR 0019). An address belongs to one tenant at most; the shared
  * sender ({@code WHATSAPP_DEVICE}) and a number the platform admin gave another tenant can never be
  * claimed.
  */

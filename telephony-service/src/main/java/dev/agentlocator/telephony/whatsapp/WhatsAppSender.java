@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One of a tenant's own WhatsApp senders (ADR 0011): a WhatsApp-enabled Twilio number, stored as
+ * One of a tenant's own WhatsApp senders (ADR 0019): a WhatsApp-enabled Twilio number, stored as
  * {@code whatsapp:+E164}, or a Twilio Messaging Service, stored as its SID ({@code MG…}). Messages
  * sent to it belong to this tenant only, and the tenant's messages go out from it.
  *

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SPEC C4: WhatsApp through Twilio, from the tenant's own sender or the shared {@code
  * WHATSAPP_DEVICE}. Every message is stored (once per MessageSid) with its event; statuses only move
  * forward (queued → sent → delivered → read, or failed), whatever order Twilio's callbacks arrive in.
- * An inbound message goes to the tenant {@link InboundRouter} names, or to nobody (ADR 0011).
+ * An inbound message goes to the tenant {@link InboundRouter} names, or to nobody (ADR 0019).
  */
 @Service
 public class WhatsAppService {

@@ -50,7 +50,7 @@ class DeploymentConfigTest {
             new Deployable("timeline-service", "timeline-service", 8085, true),
             new Deployable("notification-service", "notification-service", 8086, true));
 
-    /** Eureka: a StatefulSet of peers with stable names, a fixed count (ADR 0010). */
+    /** Eureka: a StatefulSet of peers with stable names, a fixed count (ADR 0013). */
     static final Set<String> NOT_AUTOSCALED = Set.of("discovery-server");
 
     /** The Kustomize base the overlays (infra/k8s/overlays) deploy. */

@@ -30,7 +30,7 @@ public final class Topics {
     /**
      * Where a consumer group parks the records of {@code topic} it could not handle: one topic per
      * group, because several services read the same topic and each must see, and replay, only its
-     * own failures (ADR 0010). Characters a topic name cannot hold become {@code _}.
+     * own failures (ADR 0014). Characters a topic name cannot hold become {@code _}.
      */
     public static String deadLetterOf(String topic, String consumerGroup) {
         return topic + "." + consumerGroup.replaceAll("[^A-Za-z0-9._-]", "_") + DEAD_LETTER_SUFFIX;

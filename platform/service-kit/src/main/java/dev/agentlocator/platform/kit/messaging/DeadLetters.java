@@ -35,7 +35,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * This service's dead letters: the records each of its consumer groups parked on its own
- * dead-letter topic, plus, for records parked before ADR 0010, the group's records in the shared
+ * dead-letter topic, plus, for records parked before ADR 0014, the group's records in the shared
  * {@code <topic>.DLT}. A replay hands the original record (topic, partition, offset, key, value,
  * headers) to the very listener of the group that failed it, in this process: no other service
  * sees it again, and the handler's idempotence (processed event ids) makes a second replay, or a
@@ -64,7 +64,7 @@ public class DeadLetters {
     /** A consumer group of this service reading a topic through one listener container. */
     private record Consumption(String group, String topic, MessageListenerContainer container) {}
 
-    /** A topic holding a consumption's dead letters; the shared one of before ADR 0010 holds every group's. */
+    /** A topic holding a consumption's dead letters; the shared one of before ADR 0014 holds every group's. */
     private record Source(String topic, Consumption consumption, boolean shared) {
         boolean holds(ConsumerRecord<String, String> record) {
             return !shared || consumption.group().equals(text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));

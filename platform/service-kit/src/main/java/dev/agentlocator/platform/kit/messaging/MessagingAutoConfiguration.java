@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a failing record retried with exponential back-off long enough to ride out a database failover
  * and then parked on its consumer group's own dead-letter topic, poison records parked at once,
  * operators able to list and replay the dead letters, and the producer's correlation id on the
- * consumer's log lines (ADR 0010).
+ * consumer's log lines (ADR 0014).
  */
 @AutoConfiguration(
         afterName = {

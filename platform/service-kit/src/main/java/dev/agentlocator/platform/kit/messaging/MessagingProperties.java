@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the suite's consumers treat a record whose handler fails (ADR 0010).
+ * How the suite's consumers treat a record whose handler fails (ADR 0014).
  *
  * @param retry the back-off between attempts before a record is dead-lettered
  * @param deadLetterRetention how long Kafka keeps dead letters; an operator must have replayed or

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own, so neither depends on the other rows of the round. A failed row waits
  * with back-off and holds back the later rows of its key (topic and customer) until it goes out;
  * a row Kafka refuses outright is parked after {@link OutboxProperties#maxAttempts()} attempts and
- * stops holding anything back (ADR 0010).
+ * stops holding anything back (ADR 0014).
  */
 public class OutboxRelay implements SmartLifecycle {
 
