@@ -6,6 +6,8 @@ import dev.agentlocator.billing.allocation.AllocationProvider.Answer;
 import dev.agentlocator.billing.allocation.AllocationProvider.Request;
 import dev.agentlocator.billing.allocation.ProviderConnected;
 import dev.agentlocator.billing.common.IsraelTime;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -43,6 +45,7 @@ class AllocationWorker {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final Counter rejections;
 
     AllocationWorker(
             InvoiceRepository invoices,
@@ -52,7 +55,8 @@ class AllocationWorker {
             InvoiceEvents events,
             TransactionTemplate transactions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.invoices = invoices;
         this.attempts = attempts;
         this.provider = provider;
@@ -61,6 +65,10 @@ class AllocationWorker {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        // Registered at 0, so the alert on its increase sees the first rejection too.
+        this.rejections = Counter.builder("agentlocator.allocation.rejections")
+                .description("allocation requests the Tax Authority answered with a rejection")
+                .register(meters);
     }
 
     private record Claim(Request request, int attempt) {}
@@ -118,7 +126,11 @@ class AllocationWorker {
                                 invoices.find(tenantId, invoiceId).orElseThrow());
                     }
                 }
-                case REJECTED -> invoices.recordRejected(tenantId, invoiceId, answer.message(), answer.sandbox());
+                case REJECTED -> {
+                    if (invoices.recordRejected(tenantId, invoiceId, answer.message(), answer.sandbox())) {
+                        rejections.increment();
+                    }
+                }
                 case RETRY ->
                     invoices.recordUnsettled(
                             tenantId,

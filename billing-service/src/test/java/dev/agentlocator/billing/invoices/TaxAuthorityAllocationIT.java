@@ -14,6 +14,7 @@ import dev.agentlocator.billing.taxauthority.ApprovalSchema;
 import dev.agentlocator.billing.taxauthority.TaxAuthorityStub;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.Metrics;
 import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TopicReader;
@@ -462,6 +463,7 @@ class TaxAuthorityAllocationIT {
     @Test
     void refusalsAndInvalidDataComeBackInHebrewWithWhatToFixAndAreNotRetried() {
         connect("c-7", "access-seven", "refresh-seven");
+        double rejectionsBefore = rejectionsCounted();
         long consented = now();
         // Renewals hand out a token of the same name, so the approval stubs below hold across them.
         Runnable renewals = () -> STUB.refreshes("refresh-seven", "access-seven", "refresh-seven", consented);
@@ -490,6 +492,7 @@ class TaxAuthorityAllocationIT {
             assertThat(pdf.line("המסמך ממתין למספר הקצאה מרשות המסים")).isNotBlank();
         }
         assertThat(STUB.approvalRequests()).hasSize(3);
+        assertThat(rejectionsCounted()).as("what the rejection alert counts").isEqualTo(rejectionsBefore + 3);
         clock.advance(Duration.ofHours(2));
         worker.sweep();
         assertThat(STUB.approvalRequests())
@@ -560,5 +563,11 @@ class TaxAuthorityAllocationIT {
         assertThat(ApprovalSchema.isValid(valid.replace("\"discount\": 0", "\"discount\": null")))
                 .isFalse();
         assertThat(ApprovalSchema.isValid(valid.replace("1.18}", "1.185}"))).isFalse();
+    }
+
+    private double rejectionsCounted() {
+        return Metrics.scrape(port)
+                .value("agentlocator_allocation_rejections_total")
+                .orElseThrow(() -> new AssertionError("registered at start, at 0"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentlocator.notification.push;
 
+import dev.agentlocator.notification.DueAlertLateness;
 import dev.agentlocator.notification.TaskDueAlert;
 import dev.agentlocator.notification.realtime.SocketPresence;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,18 +28,21 @@ public class PushDelivery {
     private final SocketPresence presence;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final DueAlertLateness lateness;
 
     PushDelivery(
             PushSubscriptionRepository subscriptions,
             WebPushSender sender,
             SocketPresence presence,
             JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DueAlertLateness lateness) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.presence = presence;
         this.json = json;
         this.meters = meters;
+        this.lateness = lateness;
     }
 
     /** Sends to every subscription of the assignee unless they have a socket open somewhere. */
@@ -52,10 +56,17 @@ public class PushDelivery {
             return;
         }
         byte[] payload = json.writeValueAsBytes(payload(alert));
+        boolean measured = false; // an alert's lateness counts once, however many devices it reaches
         for (PushSubscription subscription : targets) {
             try {
                 switch (sender.send(subscription, payload)) {
-                    case DELIVERED -> meters.counter("push.sent").increment();
+                    case DELIVERED -> {
+                        meters.counter("push.sent").increment();
+                        if (!measured) {
+                            lateness.sent(DueAlertLateness.Channel.PUSH, alert);
+                            measured = true;
+                        }
+                    }
                     case GONE -> {
                         subscriptions.deleteById(subscription.id());
                         meters.counter("push.subscriptions.expired").increment();

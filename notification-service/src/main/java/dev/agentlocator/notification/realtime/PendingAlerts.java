@@ -1,5 +1,6 @@
 package dev.agentlocator.notification.realtime;
 
+import dev.agentlocator.notification.DueAlertLateness;
 import dev.agentlocator.notification.TaskDueAlert;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class PendingAlerts {
     private final Clock clock;
     private final Duration window;
     private final Delivery delivery;
+    private final DueAlertLateness lateness;
 
     /** By task: a task has one standing alert at most, its latest. */
     private final Map<UUID, Pending> pending = new LinkedHashMap<>();
@@ -46,10 +48,11 @@ class PendingAlerts {
 
     private boolean live;
 
-    PendingAlerts(Clock clock, RealtimeProperties properties, Delivery delivery) {
+    PendingAlerts(Clock clock, RealtimeProperties properties, Delivery delivery, DueAlertLateness lateness) {
         this.clock = clock;
         this.window = properties.replayWindow();
         this.delivery = delivery;
+        this.lateness = lateness;
     }
 
     /** A {@code task.due} event: the alert stands from {@code firedAt} on, for a few minutes. */
@@ -61,8 +64,13 @@ class PendingAlerts {
         var standing = new Pending(alert, firedAt);
         pending.put(alert.taskId(), standing);
         if (live) {
-            for (String session : sessionsByUser.getOrDefault(userOf(alert), Set.of())) {
-                deliver(session, standing);
+            Set<String> sessions = sessionsByUser.getOrDefault(userOf(alert), Set.of());
+            boolean sentNow = false;
+            for (String session : sessions) {
+                sentNow |= deliver(session, standing);
+            }
+            if (sentNow) {
+                lateness.sent(DueAlertLateness.Channel.SOCKET, alert);
             }
         }
     }
@@ -120,11 +128,14 @@ class PendingAlerts {
         }
     }
 
-    private void deliver(String sessionId, Pending standing) {
+    /** @return whether it was sent now, i.e. not to this session before */
+    private boolean deliver(String sessionId, Pending standing) {
         if (sent.computeIfAbsent(sessionId, s -> new HashSet<>())
                 .add(standing.alert().id())) {
             delivery.toSession(sessionId, TaskDueMessage.of(standing.alert()));
+            return true;
         }
+        return false;
     }
 
     private void forgetExpired() {

@@ -288,10 +288,17 @@ class WebPushIT {
                         .status())
                 .isEqualTo(201);
 
+        var lateness = meters.get("agentlocator.due.alert.lateness")
+                .tag("channel", "push")
+                .timer();
+        long measuredBefore = lateness.count();
         UUID customer = UUID.randomUUID();
         var sent = TaskEvents.due(kafka, json, tenant, agent, customer, "להתקשר לדנה");
         Captured push = pushes.poll(20, TimeUnit.SECONDS);
         assertThat(push).as("a push request").isNotNull();
+        await("the push's lateness is measured once it is delivered")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> lateness.count() == measuredBefore + 1);
         assertThat(push.header("Content-Encoding")).isEqualTo("aes128gcm");
         assertThat(push.header("TTL")).isEqualTo("3600");
         assertThat(push.header("Urgency")).isEqualTo("high");

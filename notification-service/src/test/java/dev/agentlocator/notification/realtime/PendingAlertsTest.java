@@ -2,32 +2,60 @@ package dev.agentlocator.notification.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentlocator.notification.DueAlertLateness;
 import dev.agentlocator.notification.TaskDueAlert;
-import java.time.Clock;
+import dev.agentlocator.testkit.MutableClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PendingAlertsTest {
 
     private static final Instant START = Instant.parse("2027-03-28T00:30:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final List<String> sent = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PendingAlerts alerts = new PendingAlerts(
             clock,
             new RealtimeProperties(Duration.ofMinutes(5)),
-            (session, message) -> sent.add(session + " " + message.title()));
+            (session, message) -> sent.add(session + " " + message.title()),
+            new DueAlertLateness(clock, meters));
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID dana = UUID.randomUUID();
     private final String danasUser = StompPrincipal.nameOf(tenant, dana);
+
+    @Test
+    void anAlertSentAsItFiresIsMeasuredFromItsDueTimeOnceAndAReplayIsNot() {
+        alerts.goLive();
+        alerts.subscribed("tab-1", danasUser);
+        alerts.subscribed("tab-2", danasUser);
+        clock.advance(Duration.ofMillis(400));
+
+        alerts.fired(alert("לשלוח הצעה", dana), clock.instant());
+
+        Timer socket = meters.get("agentlocator.due.alert.lateness")
+                .tag("channel", "socket")
+                .timer();
+        assertThat(socket.count()).as("one alert, however many tabs").isEqualTo(1);
+        assertThat(socket.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(400);
+
+        clock.advance(Duration.ofMinutes(2));
+        alerts.subscribed("tab-3", danasUser);
+        assertThat(sent).hasSize(3);
+        assertThat(socket.count())
+                .as("a tab that opened later is not our lateness")
+                .isEqualTo(1);
+    }
 
     @Test
     void aTabThatSubscribesGetsWhatStillStandsForItsUserOnce() {
@@ -125,33 +153,5 @@ class PendingAlertsTest {
                 null,
                 null,
                 OffsetDateTime.ofInstant(START, ZoneOffset.UTC));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Jerusalem");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

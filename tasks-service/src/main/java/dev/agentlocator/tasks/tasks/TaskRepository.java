@@ -157,6 +157,14 @@ public class TaskRepository {
                 .optional();
     }
 
+    /** How long the longest-waiting due task has gone unfired; zero when none waits. */
+    public Duration oldestUnfiredDue() {
+        return jdbc.sql("select coalesce(extract(epoch from (now() - min(t.due_at))), 0) * 1000 from task t where "
+                        + PENDING + " and t.due_at <= now()")
+                .query((rs, i) -> Duration.ofMillis(Math.max(0, Math.round(rs.getDouble(1)))))
+                .single();
+    }
+
     private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(UUID tenantId, TaskFilter f) {

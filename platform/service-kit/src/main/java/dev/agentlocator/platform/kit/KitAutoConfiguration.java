@@ -4,6 +4,7 @@ import dev.agentlocator.platform.kit.errors.ApiErrorHandler;
 import dev.agentlocator.platform.kit.errors.JsonErrorController;
 import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
 import dev.agentlocator.platform.kit.outbox.Outbox;
+import dev.agentlocator.platform.kit.outbox.OutboxGauges;
 import dev.agentlocator.platform.kit.outbox.OutboxProperties;
 import dev.agentlocator.platform.kit.outbox.OutboxRelay;
 import dev.agentlocator.platform.kit.outbox.ParkedEvents;
@@ -98,8 +99,13 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    ParkedEvents parkedEvents(JdbcClient jdbc, OutboxRelay relay, MeterRegistry meters) {
-        return new ParkedEvents(jdbc, relay, meters);
+    ParkedEvents parkedEvents(JdbcClient jdbc, OutboxRelay relay) {
+        return new ParkedEvents(jdbc, relay);
+    }
+
+    @Bean
+    OutboxGauges outboxGauges(JdbcClient jdbc, ParkedEvents parked, Clock clock, MeterRegistry meters) {
+        return new OutboxGauges(jdbc, parked, clock, meters);
     }
 
     @Bean

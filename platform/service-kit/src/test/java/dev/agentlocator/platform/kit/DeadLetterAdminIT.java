@@ -7,6 +7,7 @@ import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.testapp.NoteService;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.Metrics;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
 import java.io.IOException;
@@ -65,6 +66,7 @@ class DeadLetterAdminIT {
         var api = Api.at(port).withToken(adminToken);
         String text = "blocked " + UUID.randomUUID();
         jdbc.sql("insert into failing_note (text) values (?)").param(text).update();
+        double countedBefore = deadLettersCounted();
         var event = publishNote(text);
         String deadLetters = Topics.deadLetterOf(NoteService.TOPIC, group);
 
@@ -80,6 +82,7 @@ class DeadLetterAdminIT {
         assertThat(listed.<List<String>>json(item + ".exception"))
                 .containsExactly(IllegalStateException.class.getName());
         assertThat(handled(event.id())).isZero();
+        assertThat(deadLettersCounted()).as("what the dead-letter alert counts").isEqualTo(countedBefore + 1);
         await("the other group handled it the first time")
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> audited(event.id()) == 1);
@@ -212,5 +215,11 @@ class DeadLetterAdminIT {
                 .param(eventId)
                 .query(Long.class)
                 .single();
+    }
+
+    private double deadLettersCounted() {
+        return Metrics.scrape(port)
+                .value("agentlocator_dead_letters_total", "topic", NoteService.TOPIC, "group", group)
+                .orElse(0.0);
     }
 }

@@ -181,7 +181,7 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 3);
 
         var metrics = Api.at(port).get("/actuator/prometheus").body();
-        assertThat(metrics).containsPattern("(?m)^outbox_parked\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("(?m)^agentlocator_outbox_parked_events\\{[^}]*} [1-9]");
         assertThat(metrics).containsPattern("(?m)^outbox_events_parked_total\\{[^}]*} [1-9]");
     }
 

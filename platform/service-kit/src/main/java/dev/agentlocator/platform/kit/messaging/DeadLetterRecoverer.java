@@ -17,7 +17,7 @@ import org.springframework.kafka.support.KafkaUtils;
 /**
  * Parks a record its consumer gave up on in the dead-letter topic of that consumer's group (with
  * Spring's {@code kafka_dlt-*} headers: original topic, partition, offset, group, exception), says
- * so in the log with the event's id, and counts it in {@code messaging_dead_letters_total}. If the
+ * so in the log with the event's id, and counts it in {@code agentlocator_dead_letters_total}. If the
  * dead letter cannot be written, the exception goes back to the error handler, which starts the
  * record's retries over: a record is never dropped.
  */
@@ -37,7 +37,7 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         publisher.accept(record, consumer, exception);
-        meters.counter("messaging.dead.letters", "topic", record.topic(), "group", group())
+        meters.counter("agentlocator.dead.letters", "topic", record.topic(), "group", group())
                 .increment();
         log.error(
                 "Dead-lettered event {} (type {}) of {}-{}@{} for consumer group {}: {}."

@@ -1,7 +1,5 @@
 package dev.agentlocator.platform.kit.outbox;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The rows the relay parked, for operators: list them, and re-queue them once the cause is fixed
- * (a broker limit raised, the data corrected). The {@code outbox_parked} gauge counts them; any
- * value above zero means events some consumer never received.
+ * (a broker limit raised, the data corrected). {@link OutboxGauges} counts them; any value above
+ * zero means events some consumer never received.
  */
 public class ParkedEvents {
 
@@ -40,13 +38,9 @@ public class ParkedEvents {
     private final JdbcClient jdbc;
     private final OutboxRelay relay;
 
-    public ParkedEvents(JdbcClient jdbc, OutboxRelay relay, MeterRegistry meters) {
+    public ParkedEvents(JdbcClient jdbc, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.relay = relay;
-        // Asked of the database at each scrape, so every instance reports the same, current number.
-        Gauge.builder("outbox.parked", this, ParkedEvents::count)
-                .description("outbox events parked because Kafka refused them")
-                .register(meters);
     }
 
     public long count() {
