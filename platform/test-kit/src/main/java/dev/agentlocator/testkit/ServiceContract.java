@@ -80,5 +80,26 @@ public interface ServiceContract {
         var doc = Api.at(port()).get("/v3/api-docs");
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.<String>json("$.openapi")).startsWith("3.");
+        assertThat(doc.<String>json("$.info.title")).startsWith("AgentLocator ").endsWith("-service");
+        assertThat(doc.<String>json("$.info.description")).isNotBlank();
+        assertThat(doc.<String>json("$.info.version")).isNotBlank();
+        assertThat(doc.<String>json("$.components.securitySchemes.bearer.scheme"))
+                .isEqualTo("bearer");
+        assertThat(doc.<Object>json("$.security[0].bearer"))
+                .as("every operation needs the token unless it says otherwise")
+                .isNotNull();
+    }
+
+    @Test
+    default void tellsWhichBuildAndCommitIsRunning() {
+        var info = Api.at(port()).get("/actuator/info");
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.<String>json("$.build.version"))
+                .as("from build-info.properties")
+                .isNotBlank();
+        assertThat(info.<String>json("$.build.time")).isNotBlank();
+        assertThat(info.<String>json("$.git.commit.id"))
+                .as("from git.properties")
+                .isNotBlank();
     }
 }

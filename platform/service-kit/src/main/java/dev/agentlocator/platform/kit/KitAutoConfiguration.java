@@ -1,5 +1,6 @@
 package dev.agentlocator.platform.kit;
 
+import dev.agentlocator.platform.kit.docs.ApiDocument;
 import dev.agentlocator.platform.kit.errors.ApiErrorHandler;
 import dev.agentlocator.platform.kit.errors.JsonErrorController;
 import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
@@ -16,10 +17,15 @@ import dev.agentlocator.platform.kit.web.ClientAddress;
 import dev.agentlocator.platform.kit.web.ForwardedProperties;
 import dev.agentlocator.platform.kit.web.WebProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -111,5 +117,12 @@ public class KitAutoConfiguration {
     @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
         return new Outbox(jdbc, json, relay);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI apiDocument(
+            @Value("${spring.application.name}") String application, ObjectProvider<BuildProperties> build) {
+        return ApiDocument.of(application, Optional.ofNullable(build.getIfAvailable()));
     }
 }
