@@ -2,6 +2,7 @@ package dev.agentlocator.platform.kit.messaging;
 
 import dev.agentlocator.platform.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,6 +52,11 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     IdempotentConsumer idempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions) {
         return new IdempotentConsumer(jdbc, transactions);
+    }
+
+    @Bean
+    ProcessedEventPruning processedEventPruning(JdbcClient jdbc, Clock clock, MessagingProperties properties) {
+        return new ProcessedEventPruning(jdbc, clock, properties);
     }
 
     @Bean

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry the back-off between attempts before a record is dead-lettered
  * @param deadLetterRetention how long Kafka keeps dead letters; an operator must have replayed or
  *     dismissed them by then
+ * @param processedRetention how long a consumer remembers that it handled an event; longer than any
+ *     way the event can come again (the topic's retention, the dead letters' retention)
  */
 @ConfigurationProperties("agentlocator.messaging")
 public record MessagingProperties(
-        @DefaultValue Retry retry, @DefaultValue("30d") Duration deadLetterRetention) {
+        @DefaultValue Retry retry,
+        @DefaultValue("30d") Duration deadLetterRetention,
+        @DefaultValue("35d") Duration processedRetention) {
 
     /**
      * Exponential back-off: {@code initialInterval}, then times {@code multiplier}, at most
