@@ -1,12 +1,12 @@
 package dev.agentlocator.crm.users;
 
-import dev.agentlocator.crm.auth.RefreshTokenRepository;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,16 +21,16 @@ public class UserService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
-    private final RefreshTokenRepository refreshTokens;
     private final PasswordEncoder passwords;
     private final UserEvents events;
+    private final ApplicationEventPublisher publisher;
 
     UserService(
-            UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords, UserEvents events) {
+            UserRepository users, PasswordEncoder passwords, UserEvents events, ApplicationEventPublisher publisher) {
         this.users = users;
-        this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.events = events;
+        this.publisher = publisher;
     }
 
     /** Inserts a user of {@code tenantId} with its {@code user.created} event; callers hold the transaction. */
@@ -89,7 +89,7 @@ public class UserService {
             throw new ApiException(HttpStatus.CONFLICT, "cannot_deactivate_owner", "לא ניתן להשבית את בעל החשבון");
         }
         users.deactivate(user.id());
-        refreshTokens.revokeAllOfUser(user.id());
+        publisher.publishEvent(new UserDeactivated(user.tenantId(), user.id()));
         User deactivated = users.findById(user.id()).orElseThrow();
         events.append(UserEvents.UPDATED, deactivated);
         return deactivated.view();

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** All SQL on call logs. Every API statement filters by tenant; webhooks find calls by CallSid. */
 @Repository
-public class CallRepository {
+class CallRepository {
 
     private static final String SELECT = """
             select c.*, cu.name as customer_name from call_log c
@@ -41,7 +41,7 @@ public class CallRepository {
         this.json = json;
     }
 
-    public record NewCall(
+    record NewCall(
             UUID id,
             UUID tenantId,
             UUID customerId,
@@ -84,7 +84,7 @@ public class CallRepository {
                 > 0;
     }
 
-    public Optional<CallLog> findBySid(String callSid) {
+    Optional<CallLog> findBySid(String callSid) {
         return jdbc.sql(SELECT + " where c.call_sid = ?")
                 .param(callSid)
                 .query(CallRepository::map)
@@ -98,7 +98,7 @@ public class CallRepository {
                 .optional();
     }
 
-    public Optional<CallLog> find(UUID tenantId, UUID id) {
+    Optional<CallLog> find(UUID tenantId, UUID id) {
         return jdbc.sql(SELECT + " where c.tenant_id = ? and c.id = ?")
                 .param(tenantId)
                 .param(id)
@@ -106,7 +106,7 @@ public class CallRepository {
                 .optional();
     }
 
-    public Optional<CallLog> findById(UUID id) {
+    Optional<CallLog> findById(UUID id) {
         return jdbc.sql(SELECT + " where c.id = ?")
                 .param(id)
                 .query(CallRepository::map)
@@ -165,7 +165,7 @@ public class CallRepository {
     }
 
     /** The receptionist's latest outcome for the call (answered, too_short, stt_failed, …). */
-    public void recordOutcome(UUID callId, String outcome, String error) {
+    void recordOutcome(UUID callId, String outcome, String error) {
         jdbc.sql("update call_log set outcome = ?, error = ?, updated_at = now() where id = ?")
                 .param(outcome)
                 .param(error)

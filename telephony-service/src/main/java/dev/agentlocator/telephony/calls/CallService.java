@@ -69,6 +69,21 @@ public class CallService {
         return call;
     }
 
+    /** The call Twilio means by this CallSid (webhooks are not tenant-scoped). */
+    public Optional<CallLog> findBySid(String callSid) {
+        return calls.findBySid(callSid);
+    }
+
+    /** The call with our id (webhooks are not tenant-scoped). */
+    public Optional<CallLog> find(UUID callId) {
+        return calls.findById(callId);
+    }
+
+    /** The receptionist's latest outcome for the call (answered, too_short, stt_failed, …). */
+    public void recordOutcome(UUID callId, String outcome, String error) {
+        calls.recordOutcome(callId, outcome, error);
+    }
+
     /** {@code /webhook/call_status}: records the transition once; the first final status ends the call. */
     @Transactional
     public void statusChanged(String callSid, String status, Integer durationSeconds) {

@@ -6,7 +6,7 @@ import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.providers.ProviderException;
-import dev.agentlocator.telephony.receptionist.ReceptionistSettings;
+import dev.agentlocator.telephony.settings.ReceptionistSettings;
 import dev.agentlocator.telephony.twilio.TwilioRest;
 import java.util.Map;
 import java.util.UUID;

@@ -18,5 +18,11 @@ public final class Config {
         return u;
     }
 
+    public static void requirePositive(String property, int value) {
+        if (value < 1) {
+            throw new IllegalStateException(property + " must be positive");
+        }
+    }
+
     private Config() {}
 }

@@ -1,66 +1,71 @@
 package dev.agentlocator.telephony.customers;
 
+import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.telephony.providers.ProviderException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * telephony-service's copy of the customers it dials and shows (name, phone), fed by {@code
- * crm.customer.v1}. It also answers "who is calling?" for known numbers without asking crm.
+ * crm.customer.v1}. It also answers "who is calling?" for known numbers without asking crm, and
+ * asks crm for the others.
  */
-@Repository
+@Service
 public class CustomerDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerDirectory.class);
 
     public record KnownCustomer(UUID id, String name, String phone) {}
 
-    private final JdbcClient jdbc;
+    private final CustomerRepository customers;
+    private final CrmClient crm;
 
-    CustomerDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CustomerDirectory(CustomerRepository customers, CrmClient crm) {
+        this.customers = customers;
+        this.crm = crm;
     }
 
     /** A live (not deleted) customer of the tenant. */
     public Optional<KnownCustomer> find(UUID tenantId, UUID id) {
-        return jdbc.sql("select id, name, phone from customer where tenant_id = ? and id = ? and not deleted")
-                .param(tenantId)
-                .param(id)
-                .query((rs, i) ->
-                        new KnownCustomer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone")))
-                .optional();
+        return customers.find(tenantId, id);
     }
 
     /** The tenant's live customer with this E.164 phone, the oldest when several share it. */
     public Optional<KnownCustomer> findByPhone(UUID tenantId, String phone) {
-        return jdbc.sql("""
-                        select id, name, phone from customer
-                        where tenant_id = ? and phone = ? and not deleted order by last_event_at limit 1
-                        """)
-                .param(tenantId)
-                .param(phone)
-                .query((rs, i) ->
-                        new KnownCustomer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("phone")))
-                .optional();
+        return customers.findByPhone(tenantId, phone);
+    }
+
+    /**
+     * The caller's customer: from the local copy of crm's customers, else (when {@code askCrm})
+     * crm-service's resolve, which files a new lead. When crm cannot answer, the call goes on with
+     * the phone only and is linked later; {@code null} then, and for a withheld number.
+     */
+    public UUID caller(UUID tenantId, String from, boolean askCrm) {
+        Optional<String> phone = Phones.normalise(from);
+        if (phone.isEmpty()) {
+            return null; // anonymous / withheld number
+        }
+        var local = customers.findByPhone(tenantId, phone.get());
+        if (local.isPresent() || !askCrm) {
+            return local.map(KnownCustomer::id).orElse(null);
+        }
+        try {
+            return crm.resolve(tenantId, phone.get(), null).customerId();
+        } catch (ProviderException | IllegalArgumentException e) {
+            log.warn(
+                    "Caller {} not resolved now ({}); the call is stored with the phone and linked later",
+                    phone.get(),
+                    e instanceof ProviderException p ? p.summary() : e.toString());
+            return null;
+        }
     }
 
     /** Keeps the newest state: an event older than the one applied last changes nothing. */
     boolean upsert(UUID tenantId, UUID id, String name, String phone, boolean deleted, OffsetDateTime occurredAt) {
-        return jdbc.sql("""
-                        insert into customer (tenant_id, id, name, phone, deleted, last_event_at)
-                        values (:tenant, :id, :name, :phone, :deleted, :at)
-                        on conflict (tenant_id, id) do update
-                            set name = excluded.name, phone = excluded.phone, deleted = excluded.deleted,
-                                last_event_at = excluded.last_event_at
-                            where customer.last_event_at <= excluded.last_event_at
-                        """)
-                        .param("tenant", tenantId)
-                        .param("id", id)
-                        .param("name", name)
-                        .param("phone", phone)
-                        .param("deleted", deleted)
-                        .param("at", occurredAt)
-                        .update()
-                > 0;
+        return customers.upsert(tenantId, id, name, phone, deleted, occurredAt);
     }
 }

@@ -12,8 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param greetingBudget how long incoming_call may spend synthesising a greeting not yet cached
  * @param minRecordingSeconds shorter recordings are "too short" and get the fallback prompt
  * @param maxTurns answered turns per call before the receptionist closes politely
- * @param providerAttempts tries per provider call (retries only on timeouts, 429 and 5xx, and only
- *     while the deadline leaves time)
  * @param sayVoice Twilio's own voice for the fixed prompts, which must work even when TTS is down
  * @param audioRetention how long generated replies stay downloadable
  */
@@ -23,7 +21,6 @@ public record ReceptionistProperties(
         @DefaultValue("3s") Duration greetingBudget,
         @DefaultValue("2") int minRecordingSeconds,
         @DefaultValue("4") int maxTurns,
-        @DefaultValue("2") int providerAttempts,
         @DefaultValue("Google.he-IL-Standard-A") String sayVoice,
         @DefaultValue("P30D") Duration audioRetention) {
 
@@ -32,7 +29,7 @@ public record ReceptionistProperties(
             throw new IllegalStateException(
                     "agentlocator.telephony.receptionist.turn-deadline must be positive and under Twilio's 15 s");
         }
-        if (minRecordingSeconds < 0 || maxTurns < 1 || providerAttempts < 1) {
+        if (minRecordingSeconds < 0 || maxTurns < 1) {
             throw new IllegalStateException("agentlocator.telephony.receptionist limits must be positive");
         }
     }

@@ -3,28 +3,19 @@ package dev.agentlocator.telephony.receptionist;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.TenantFeatures;
 import dev.agentlocator.telephony.calls.CallLog;
-import dev.agentlocator.telephony.calls.CallRepository;
 import dev.agentlocator.telephony.calls.CallService;
 import dev.agentlocator.telephony.common.Phones;
-import dev.agentlocator.telephony.customers.CrmClient;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.providers.Deadline;
-import dev.agentlocator.telephony.providers.ProviderException;
-import dev.agentlocator.telephony.providers.RecordingDownloader;
-import dev.agentlocator.telephony.providers.ReplyGenerator;
-import dev.agentlocator.telephony.providers.ReplyGenerator.Conversation;
-import dev.agentlocator.telephony.providers.ReplyGenerator.Turn;
-import dev.agentlocator.telephony.providers.SpeechToText;
 import dev.agentlocator.telephony.providers.TextToSpeech;
 import dev.agentlocator.telephony.receptionist.TurnRepository.Previous;
+import dev.agentlocator.telephony.settings.ReceptionistSettings;
 import dev.agentlocator.telephony.twilio.Twiml;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,16 +35,11 @@ public class ReceptionistService {
 
     private final TenantNumbers numbers;
     private final CallService calls;
-    private final CallRepository callLogs;
     private final CustomerDirectory customers;
-    private final CrmClient crm;
     private final ReceptionistSettings settings;
     private final VoiceAudio audio;
     private final TurnRepository turns;
-    private final RecordingDownloader recordings;
-    private final SpeechToText stt;
-    private final ReplyGenerator replies;
-    private final TextToSpeech tts;
+    private final TurnPipeline pipeline;
     private final ReceptionistProperties properties;
     private final TenantFeatures features;
     private final TransactionTemplate transactions;
@@ -61,16 +47,11 @@ public class ReceptionistService {
     ReceptionistService(
             TenantNumbers numbers,
             CallService calls,
-            CallRepository callLogs,
             CustomerDirectory customers,
-            CrmClient crm,
             ReceptionistSettings settings,
             VoiceAudio audio,
             TurnRepository turns,
-            RecordingDownloader recordings,
-            SpeechToText stt,
-            ReplyGenerator replies,
-            TextToSpeech tts,
+            TurnPipeline pipeline,
             ReceptionistProperties properties,
             TenantFeatures features,
             TransactionTemplate transactions) {
@@ -78,16 +59,11 @@ public class ReceptionistService {
         this.transactions = transactions;
         this.numbers = numbers;
         this.calls = calls;
-        this.callLogs = callLogs;
         this.customers = customers;
-        this.crm = crm;
         this.settings = settings;
         this.audio = audio;
         this.turns = turns;
-        this.recordings = recordings;
-        this.stt = stt;
-        this.replies = replies;
-        this.tts = tts;
+        this.pipeline = pipeline;
         this.properties = properties;
     }
 
@@ -115,14 +91,14 @@ public class ReceptionistService {
                     .hangup()
                     .build();
         }
-        Optional<CallLog> known = callLogs.findBySid(params.callSid());
+        Optional<CallLog> known = calls.findBySid(params.callSid());
         CallLog call = known.orElseGet(() -> calls.receiveInbound(
                 tenantId,
                 params.callSid(),
                 params.from(),
                 params.to(),
                 params.callStatus(),
-                resolveCaller(tenantId, params.from(), true)));
+                customers.caller(tenantId, params.from(), true)));
         var words = settings.of(call.tenantId());
         return Twiml.response()
                 .then(t -> greet(t, call.tenantId(), words.greeting(), origin))
@@ -135,7 +111,7 @@ public class ReceptionistService {
     /** {@code /webhook/handle_recording}: one turn of the conversation, once per RecordingSid. */
     public String handleRecording(RecordingParams params, String origin, Deadline deadline) {
         CallParams c = params.call();
-        Optional<CallLog> found = callLogs.findBySid(c.callSid());
+        Optional<CallLog> found = calls.findBySid(c.callSid());
         if (found.isEmpty()) {
             // incoming_call never reached us (or its row is gone): store the call now.
             Optional<UUID> tenant = tenantOf(c.to());
@@ -149,7 +125,7 @@ public class ReceptionistService {
                     c.from(),
                     c.to(),
                     c.callStatus(),
-                    resolveCaller(tenant.get(), c.from(), false)));
+                    customers.caller(tenant.get(), c.from(), false)));
         }
         CallLog call = found.get();
         if (params.recordingSid() == null) {
@@ -172,73 +148,29 @@ public class ReceptionistService {
     private String runTurn(CallLog call, UUID turnId, RecordingParams params, String origin, Deadline deadline) {
         List<Previous> previous = turns.previous(call.id(), turnId);
         var words = settings.of(call.tenantId());
-        String outcome;
-        String transcript = null;
-        String reply = null;
-        UUID replyAudio = null;
-        Map<String, Object> details = Map.of();
-        String error = null;
-        TextToSpeech.Speech speech = null;
-        try {
-            Integer seconds = params.recordingSeconds();
-            if (seconds != null && seconds < properties.minRecordingSeconds()) {
-                outcome = "too_short";
-            } else {
-                byte[] wav = stage("recording_failed", () -> recordings.download(params.recordingUrl(), deadline));
-                transcript = stage("stt_failed", () -> stt.transcribe(wav, params.recordingSid() + ".wav", deadline));
-                if (!understood(transcript)) {
-                    outcome = "not_understood";
-                } else {
-                    String said = transcript;
-                    var answer = stage(
-                            "llm_failed",
-                            () -> replies.reply(
-                                    new Conversation(words.prompt(), words.greeting(), history(previous), said),
-                                    deadline));
-                    reply = answer.text();
-                    details = answer.details();
-                    try {
-                        speech = tts.synthesize(reply, deadline);
-                        replyAudio = UUID.randomUUID();
-                        outcome = TurnRepository.ANSWERED;
-                    } catch (ProviderException e) {
-                        // The reply exists; Twilio's own voice can still say it.
-                        outcome = TurnRepository.ANSWERED_WITHOUT_TTS;
-                        error = e.summary();
-                    }
-                }
-            }
-        } catch (StageFailed e) {
-            outcome = e.outcome;
-            error = e.cause.summary();
-            log.warn("Call {} turn {}: {} ({})", call.callSid(), params.recordingSid(), outcome, e.cause.getMessage());
-        } catch (RuntimeException e) {
-            // Our own bug or the database: still a polite fallback, and the turn says so.
-            outcome = "error";
-            error = "internal: " + e.getClass().getSimpleName();
-            log.error("Call {} turn {} failed unexpectedly", call.callSid(), params.recordingSid(), e);
-        }
-        String twiml = twiml(outcome, previous, reply, replyAudio, origin, error);
+        var answer = pipeline.answer(call.callSid(), params, words, previous, deadline);
+        TextToSpeech.Speech speech = answer.speech();
+        UUID replyAudio = speech == null ? null : UUID.randomUUID();
+        String outcome = answer.outcome();
+        String twiml = twiml(outcome, previous, answer.reply(), replyAudio, origin, answer.error());
         var result = new TurnRepository.Result(
                 outcome,
-                transcript,
-                reply,
+                answer.transcript(),
+                answer.reply(),
                 replyAudio,
-                details,
-                error,
+                answer.details(),
+                answer.error(),
                 deadline.providerTime().toMillis(),
                 deadline.elapsed().toMillis(),
                 twiml);
         // One commit for the audio, the turn and the call's outcome: the audio exists before any
         // retry of this recording can be answered with the TwiML that points at it.
-        UUID audioId = replyAudio;
-        TextToSpeech.Speech spoken = speech;
         transactions.executeWithoutResult(status -> {
-            if (audioId != null) {
-                audio.storeReply(audioId, call.tenantId(), result.reply(), spoken.audio(), spoken.contentType());
+            if (replyAudio != null) {
+                audio.storeReply(replyAudio, call.tenantId(), result.reply(), speech.audio(), speech.contentType());
             }
             turns.finish(turnId, result);
-            callLogs.recordOutcome(call.id(), result.outcome(), result.error());
+            calls.recordOutcome(call.id(), result.outcome(), result.error());
         });
         log.info(
                 "Call {} turn {}: {} in {} ms ({} ms in providers)",
@@ -315,47 +247,11 @@ public class ReceptionistService {
 
     /** The greeting as our Hebrew speech (cached per text), or Twilio's voice when TTS fails. */
     private void greet(Twiml t, UUID tenantId, String greeting, String origin) {
-        Optional<UUID> cached = audio.greeting(tenantId, greeting);
-        if (cached.isEmpty()) {
-            try {
-                var speech = tts.synthesize(greeting, Deadline.in(properties.greetingBudget()));
-                cached = Optional.of(audio.storeGreeting(tenantId, greeting, speech.audio(), speech.contentType()));
-            } catch (ProviderException e) {
-                log.warn(
-                        "Greeting speech for tenant {} unavailable ({}); Twilio's voice says it",
-                        tenantId,
-                        e.summary());
-            }
-        }
-        if (cached.isPresent()) {
-            t.play(origin + VoiceAudio.PATH + VoiceAudio.fileName(cached.get()));
+        Optional<UUID> speech = audio.greeting(tenantId, greeting);
+        if (speech.isPresent()) {
+            t.play(origin + VoiceAudio.PATH + VoiceAudio.fileName(speech.get()));
         } else {
             t.say(greeting, properties.sayVoice());
-        }
-    }
-
-    /**
-     * The caller's customer: from the local copy of crm's customers, else crm-service's resolve
-     * (which files a new lead). When crm cannot answer, the call goes on with the phone only and
-     * is linked later.
-     */
-    private UUID resolveCaller(UUID tenantId, String from, boolean askCrm) {
-        Optional<String> phone = Phones.normalise(from);
-        if (phone.isEmpty()) {
-            return null; // anonymous / withheld number
-        }
-        var local = customers.findByPhone(tenantId, phone.get());
-        if (local.isPresent() || !askCrm) {
-            return local.map(CustomerDirectory.KnownCustomer::id).orElse(null);
-        }
-        try {
-            return crm.resolve(tenantId, phone.get(), null).customerId();
-        } catch (ProviderException | IllegalArgumentException e) {
-            log.warn(
-                    "Caller {} not resolved now ({}); the call is stored with the phone and linked later",
-                    phone.get(),
-                    e instanceof ProviderException p ? p.summary() : e.toString());
-            return null;
         }
     }
 
@@ -368,36 +264,5 @@ public class ReceptionistService {
                 .say(ReceptionistSettings.GOODBYE, properties.sayVoice())
                 .hangup()
                 .build();
-    }
-
-    /** Whisper returns punctuation or nothing for silence and noise. */
-    static boolean understood(String transcript) {
-        return transcript != null && transcript.codePoints().anyMatch(Character::isLetterOrDigit);
-    }
-
-    private static List<Turn> history(List<Previous> previous) {
-        return previous.stream()
-                .filter(Previous::answered)
-                .map(p -> new Turn(p.transcript(), p.reply()))
-                .toList();
-    }
-
-    private static <T> T stage(String outcome, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (ProviderException e) {
-            throw new StageFailed(outcome, e);
-        }
-    }
-
-    private static final class StageFailed extends RuntimeException {
-        private final String outcome;
-        private final ProviderException cause;
-
-        StageFailed(String outcome, ProviderException cause) {
-            super(outcome, cause, false, false);
-            this.outcome = outcome;
-            this.cause = cause;
-        }
     }
 }

@@ -1,23 +1,21 @@
 package dev.agentlocator.telephony.receptionist;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderException;
+import dev.agentlocator.telephony.providers.TextToSpeech;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Generated speech in the database, so whichever instance Twilio's fetch reaches can serve it.
  * Greetings are cached per tenant and text; replies expire after the retention period.
  */
-@Repository
+@Component
 public class VoiceAudio {
 
     public static final String PATH = "/static/voice_responses/";
@@ -25,11 +23,15 @@ public class VoiceAudio {
 
     public record Audio(byte[] bytes, String contentType) {}
 
-    private final JdbcClient jdbc;
+    private final VoiceAudioRepository audio;
+    private final TextToSpeech tts;
+    private final Duration greetingBudget;
     private final Duration retention;
 
-    VoiceAudio(JdbcClient jdbc, ReceptionistProperties properties) {
-        this.jdbc = jdbc;
+    VoiceAudio(VoiceAudioRepository audio, TextToSpeech tts, ReceptionistProperties properties) {
+        this.audio = audio;
+        this.tts = tts;
+        this.greetingBudget = properties.greetingBudget();
         this.retention = properties.audioRetention();
     }
 
@@ -37,65 +39,39 @@ public class VoiceAudio {
         return id + ".mp3";
     }
 
+    /**
+     * The tenant's greeting as our Hebrew speech: cached per text, else synthesised within the
+     * greeting budget and stored. Empty when text-to-speech fails; Twilio's voice says it then.
+     */
     Optional<UUID> greeting(UUID tenantId, String text) {
-        return jdbc.sql("select id from voice_audio where kind = 'greeting' and tenant_id = ? and text_hash = ?")
-                .param(tenantId)
-                .param(hash(text))
-                .query(UUID.class)
-                .optional();
+        Optional<UUID> cached = audio.greeting(tenantId, text);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        try {
+            var speech = tts.synthesize(text, Deadline.in(greetingBudget));
+            UUID id = UUID.randomUUID();
+            audio.insertGreeting(id, tenantId, text, speech.audio(), speech.contentType());
+            return Optional.of(audio.greeting(tenantId, text).orElse(id));
+        } catch (ProviderException e) {
+            log.warn("Greeting speech for tenant {} unavailable ({}); Twilio's voice says it", tenantId, e.summary());
+            return Optional.empty();
+        }
     }
 
-    UUID storeGreeting(UUID tenantId, String text, byte[] audio, String contentType) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into voice_audio (id, tenant_id, kind, text_hash, content_type, audio)
-                        values (?, ?, 'greeting', ?, ?, ?) on conflict do nothing
-                        """)
-                .param(id)
-                .param(tenantId)
-                .param(hash(text))
-                .param(contentType)
-                .param(audio)
-                .update();
-        return greeting(tenantId, text).orElse(id);
-    }
-
-    void storeReply(UUID id, UUID tenantId, String text, byte[] audio, String contentType) {
-        jdbc.sql("""
-                        insert into voice_audio (id, tenant_id, kind, text_hash, content_type, audio)
-                        values (?, ?, 'reply', ?, ?, ?)
-                        """)
-                .param(id)
-                .param(tenantId)
-                .param(hash(text))
-                .param(contentType)
-                .param(audio)
-                .update();
+    void storeReply(UUID id, UUID tenantId, String text, byte[] bytes, String contentType) {
+        audio.insertReply(id, tenantId, text, bytes, contentType);
     }
 
     Optional<Audio> load(UUID id) {
-        return jdbc.sql("select audio, content_type from voice_audio where id = ?")
-                .param(id)
-                .query((rs, i) -> new Audio(rs.getBytes("audio"), rs.getString("content_type")))
-                .optional();
+        return audio.load(id);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void expireReplies() {
-        int deleted = jdbc.sql("delete from voice_audio where kind = 'reply' and created_at < now() - ?::interval")
-                .param(retention.toSeconds() + " seconds")
-                .update();
+        int deleted = audio.deleteRepliesOlderThan(retention);
         if (deleted > 0) {
             log.info("Deleted {} reply recordings older than {}", deleted, retention);
-        }
-    }
-
-    static String hash(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.agentlocator.telephony.receptionist;
 
 import dev.agentlocator.telephony.calls.CallLog;
-import dev.agentlocator.telephony.calls.CallRepository;
 import dev.agentlocator.telephony.calls.CallService;
 import dev.agentlocator.telephony.providers.Deadline;
 import dev.agentlocator.telephony.receptionist.ReceptionistService.CallParams;
 import dev.agentlocator.telephony.receptionist.ReceptionistService.RecordingParams;
+import dev.agentlocator.telephony.settings.ReceptionistSettings;
 import dev.agentlocator.telephony.twilio.PublicUrls;
 import dev.agentlocator.telephony.twilio.TwilioWebhook;
 import dev.agentlocator.telephony.twilio.Twiml;
@@ -34,19 +34,13 @@ class VoiceWebhookController {
 
     private final ReceptionistService receptionist;
     private final CallService calls;
-    private final CallRepository callLogs;
     private final PublicUrls urls;
     private final ReceptionistProperties properties;
 
     VoiceWebhookController(
-            ReceptionistService receptionist,
-            CallService calls,
-            CallRepository callLogs,
-            PublicUrls urls,
-            ReceptionistProperties properties) {
+            ReceptionistService receptionist, CallService calls, PublicUrls urls, ReceptionistProperties properties) {
         this.receptionist = receptionist;
         this.calls = calls;
-        this.callLogs = callLogs;
         this.urls = urls;
         this.properties = properties;
     }
@@ -101,9 +95,8 @@ class VoiceWebhookController {
     @PostMapping("/webhook/outbound_connect")
     ResponseEntity<String> outboundConnect(@RequestParam(name = "call") String callId) {
         return twiml(() -> {
-            CallLog call = parse(callId) == null
-                    ? null
-                    : callLogs.findById(parse(callId)).orElse(null);
+            CallLog call =
+                    parse(callId) == null ? null : calls.find(parse(callId)).orElse(null);
             if (call == null || !CallLog.OUTBOUND.equals(call.direction())) {
                 return Twiml.response()
                         .say(ReceptionistSettings.NOT_IN_SERVICE, properties.sayVoice())

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     address. Required in production; unset in development: derived from X-Forwarded-* headers,
  *     else the request itself ({@link PublicUrls})
  * @param timeout per REST call
+ * @param downloadAttempts tries per recording download (retries only on timeouts, 429 and 5xx,
+ *     and only while the webhook's deadline leaves time); REST calls are never retried
  */
 @ConfigurationProperties("agentlocator.telephony.twilio")
 public record TwilioProperties(
@@ -30,9 +32,11 @@ public record TwilioProperties(
         String whatsappDevice,
         @DefaultValue("https://api.twilio.com") String apiBaseUrl,
         String publicBaseUrl,
-        @DefaultValue("5s") Duration timeout) {
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("2") int downloadAttempts) {
 
     public TwilioProperties {
+        Config.requirePositive("agentlocator.telephony.twilio.download-attempts", downloadAttempts);
         accountSid = Config.blankToNull(accountSid);
         authToken = Config.blankToNull(authToken);
         whatsappDevice = Config.blankToNull(whatsappDevice);

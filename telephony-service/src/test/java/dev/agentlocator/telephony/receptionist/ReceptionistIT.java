@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.telephony.LiveProviders;
 import dev.agentlocator.telephony.ProviderStubs;
+import dev.agentlocator.telephony.settings.ReceptionistSettings;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;

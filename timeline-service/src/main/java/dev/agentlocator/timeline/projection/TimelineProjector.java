@@ -2,8 +2,8 @@ package dev.agentlocator.timeline.projection;
 
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
-import dev.agentlocator.timeline.stats.StatsProjector;
 import java.sql.Timestamp;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +28,13 @@ public class TimelineProjector {
     private static final Logger log = LoggerFactory.getLogger(TimelineProjector.class);
 
     private final IdempotentConsumer once;
-    private final StatsProjector stats;
+    private final List<Projection> others;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    TimelineProjector(IdempotentConsumer once, StatsProjector stats, JdbcClient jdbc, JsonMapper json) {
+    TimelineProjector(IdempotentConsumer once, List<Projection> others, JdbcClient jdbc, JsonMapper json) {
         this.once = once;
-        this.stats = stats;
+        this.others = List.copyOf(others);
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -68,7 +68,7 @@ public class TimelineProjector {
             rememberCustomer(event);
             insert(entry);
         });
-        stats.apply(event);
+        others.forEach(projection -> projection.apply(event));
     }
 
     private void rememberCustomer(EventEnvelope event) {

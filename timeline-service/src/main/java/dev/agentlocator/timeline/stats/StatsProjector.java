@@ -7,6 +7,7 @@ import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.timeline.TimelineProperties;
 import dev.agentlocator.timeline.projection.EntryMapper;
 import dev.agentlocator.timeline.projection.Payload;
+import dev.agentlocator.timeline.projection.Projection;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * always agree with the timeline.
  */
 @Component
-public class StatsProjector {
+public class StatsProjector implements Projection {
 
     private final JdbcClient jdbc;
     private final TimelineProperties properties;
@@ -30,6 +31,7 @@ public class StatsProjector {
         this.properties = properties;
     }
 
+    @Override
     public void apply(EventEnvelope event) {
         var p = new Payload(event.payload());
         UUID tenant = event.tenantId();

@@ -1,7 +1,5 @@
 package dev.agentlocator.platform.kit.errors;
 
-import dev.agentlocator.platform.kit.features.FeatureDisabledError;
-import dev.agentlocator.platform.kit.features.FeatureDisabledException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,8 +35,8 @@ public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toBody());
+    ResponseEntity<Object> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.responseBody());
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
@@ -46,12 +44,6 @@ public class ApiErrorHandler {
         return ResponseEntity.status(e.status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(e.toBody());
-    }
-
-    /** Names the feature at the top level, where the SPA and the gateway look for it. */
-    @ExceptionHandler(FeatureDisabledException.class)
-    ResponseEntity<FeatureDisabledError> featureDisabled(FeatureDisabledException e) {
-        return ResponseEntity.status(e.status()).body(new FeatureDisabledError(e.code(), e.feature(), e.getMessage()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})

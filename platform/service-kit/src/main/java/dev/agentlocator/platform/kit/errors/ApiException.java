@@ -41,6 +41,14 @@ public class ApiException extends RuntimeException {
         return new ApiError(code, getMessage(), details);
     }
 
+    /**
+     * What the response carries: the suite's {@link ApiError}, unless a subclass needs another
+     * shape; this lets a package above this one shape its own error without this one knowing it.
+     */
+    public Object responseBody() {
+        return toBody();
+    }
+
     public static ApiException notFound() {
         return new ApiException(HttpStatus.NOT_FOUND, "not_found", Messages.NOT_FOUND);
     }

@@ -20,4 +20,10 @@ public class FeatureDisabledException extends ApiException {
     public String feature() {
         return feature;
     }
+
+    /** Names the feature at the top level, where the SPA and the gateway look for it. */
+    @Override
+    public FeatureDisabledError responseBody() {
+        return new FeatureDisabledError(code(), feature, getMessage());
+    }
 }

@@ -1,14 +1,12 @@
-package dev.agentlocator.telephony.receptionist;
+package dev.agentlocator.telephony.settings;
 
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /** The receptionist's words per tenant (greeting, prompt) and the phone click-to-call rings first. */
-@Repository
+@Service
 public class ReceptionistSettings {
 
     public static final String DEFAULT_GREETING =
@@ -34,44 +32,22 @@ public class ReceptionistSettings {
             boolean customPrompt,
             OffsetDateTime updatedAt) {}
 
-    private final JdbcClient jdbc;
+    private final SettingsRepository repository;
 
-    ReceptionistSettings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReceptionistSettings(SettingsRepository repository) {
+        this.repository = repository;
     }
 
     public Settings of(UUID tenantId) {
-        return jdbc.sql(
-                        "select greeting, prompt, forward_to, updated_at from receptionist_settings where tenant_id = ?")
-                .param(tenantId)
-                .query((rs, i) -> settings(
-                        rs.getString("greeting"),
-                        rs.getString("prompt"),
-                        rs.getString("forward_to"),
-                        rs.getObject("updated_at", OffsetDateTime.class)))
-                .optional()
+        return repository
+                .find(tenantId)
+                .map(row -> settings(row.greeting(), row.prompt(), row.forwardTo(), row.updatedAt()))
                 .orElseGet(() -> settings(null, null, null, null));
     }
 
     /** A null field keeps its value; an empty one returns to the default. */
     void update(UUID tenantId, String greeting, String prompt, String forwardTo) {
-        jdbc.sql("""
-                        insert into receptionist_settings (tenant_id, greeting, prompt, forward_to)
-                        values (:tenant, nullif(:greeting, ''), nullif(:prompt, ''), nullif(:forwardTo, ''))
-                        on conflict (tenant_id) do update set
-                            greeting = case when :greeting is null then receptionist_settings.greeting
-                                            else nullif(:greeting, '') end,
-                            prompt = case when :prompt is null then receptionist_settings.prompt
-                                          else nullif(:prompt, '') end,
-                            forward_to = case when :forwardTo is null then receptionist_settings.forward_to
-                                              else nullif(:forwardTo, '') end,
-                            updated_at = now()
-                        """)
-                .param("tenant", tenantId)
-                .param("greeting", greeting, Types.VARCHAR)
-                .param("prompt", prompt, Types.VARCHAR)
-                .param("forwardTo", forwardTo, Types.VARCHAR)
-                .update();
+        repository.upsert(tenantId, greeting, prompt, forwardTo);
     }
 
     private static Settings settings(String greeting, String prompt, String forwardTo, OffsetDateTime updatedAt) {

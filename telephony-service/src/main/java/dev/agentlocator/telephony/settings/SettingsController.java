@@ -1,4 +1,4 @@
-package dev.agentlocator.telephony.receptionist;
+package dev.agentlocator.telephony.settings;
 
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
@@ -6,7 +6,6 @@ import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.telephony.common.Phones;
-import dev.agentlocator.telephony.common.Sandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;

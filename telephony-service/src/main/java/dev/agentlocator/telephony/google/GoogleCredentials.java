@@ -1,4 +1,4 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.google;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,6 +6,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderCalls;
+import dev.agentlocator.telephony.providers.ProviderException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

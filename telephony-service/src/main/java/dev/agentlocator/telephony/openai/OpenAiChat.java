@@ -1,6 +1,9 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.openai;
 
-import dev.agentlocator.telephony.receptionist.ReceptionistProperties;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderCalls;
+import dev.agentlocator.telephony.providers.ProviderException;
+import dev.agentlocator.telephony.providers.ReplyGenerator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -36,11 +39,11 @@ class OpenAiChat implements ReplyGenerator {
     private final JsonMapper json;
     private final int attempts;
 
-    OpenAiChat(OpenAiProperties properties, ProviderCalls calls, JsonMapper json, ReceptionistProperties receptionist) {
+    OpenAiChat(OpenAiProperties properties, ProviderCalls calls, JsonMapper json) {
         this.properties = properties;
         this.calls = calls;
         this.json = json;
-        this.attempts = receptionist.providerAttempts();
+        this.attempts = properties.attempts();
     }
 
     @Override

@@ -1,6 +1,9 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.google;
 
-import dev.agentlocator.telephony.receptionist.ReceptionistProperties;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderCalls;
+import dev.agentlocator.telephony.providers.ProviderException;
+import dev.agentlocator.telephony.providers.TextToSpeech;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -25,12 +28,11 @@ class GoogleTts implements TextToSpeech {
     private final GoogleCredentials credentials;
     private final int attempts;
 
-    GoogleTts(
-            GoogleTtsProperties properties, ProviderCalls calls, JsonMapper json, ReceptionistProperties receptionist) {
+    GoogleTts(GoogleTtsProperties properties, ProviderCalls calls, JsonMapper json) {
         this.properties = properties;
         this.calls = calls;
         this.json = json;
-        this.attempts = receptionist.providerAttempts();
+        this.attempts = properties.attempts();
         this.credentials = properties.credentialsFile() == null
                 ? null
                 : GoogleCredentials.load(Path.of(properties.credentialsFile()), json);

@@ -1,7 +1,7 @@
-package dev.agentlocator.telephony.common;
+package dev.agentlocator.telephony.settings;
 
-import dev.agentlocator.telephony.providers.GoogleTtsProperties;
-import dev.agentlocator.telephony.providers.OpenAiProperties;
+import dev.agentlocator.telephony.google.GoogleTtsProperties;
+import dev.agentlocator.telephony.openai.OpenAiProperties;
 import dev.agentlocator.telephony.twilio.TwilioProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

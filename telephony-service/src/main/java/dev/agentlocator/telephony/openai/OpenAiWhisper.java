@@ -1,6 +1,9 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.openai;
 
-import dev.agentlocator.telephony.receptionist.ReceptionistProperties;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderCalls;
+import dev.agentlocator.telephony.providers.ProviderException;
+import dev.agentlocator.telephony.providers.SpeechToText;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,12 +25,11 @@ class OpenAiWhisper implements SpeechToText {
     private final JsonMapper json;
     private final int attempts;
 
-    OpenAiWhisper(
-            OpenAiProperties properties, ProviderCalls calls, JsonMapper json, ReceptionistProperties receptionist) {
+    OpenAiWhisper(OpenAiProperties properties, ProviderCalls calls, JsonMapper json) {
         this.properties = properties;
         this.calls = calls;
         this.json = json;
-        this.attempts = receptionist.providerAttempts();
+        this.attempts = properties.attempts();
     }
 
     @Override

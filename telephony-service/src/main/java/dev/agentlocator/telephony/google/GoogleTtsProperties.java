@@ -1,4 +1,4 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.google;
 
 import dev.agentlocator.telephony.common.Config;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code token_uri} is where access tokens come from
  * @param baseUrl the API origin; tests point it at a local stub
  * @param voice a he-IL voice name
+ * @param attempts tries per call (retries only on timeouts, 429 and 5xx, and only while the
+ *     webhook's deadline leaves time)
  */
 @ConfigurationProperties("agentlocator.telephony.google")
 public record GoogleTtsProperties(
@@ -19,9 +21,11 @@ public record GoogleTtsProperties(
         @DefaultValue("https://texttospeech.googleapis.com") String baseUrl,
         @DefaultValue("he-IL") String languageCode,
         @DefaultValue("he-IL-Wavenet-A") String voice,
-        @DefaultValue("3s") Duration timeout) {
+        @DefaultValue("3s") Duration timeout,
+        @DefaultValue("2") int attempts) {
 
     public GoogleTtsProperties {
+        Config.requirePositive("agentlocator.telephony.google.attempts", attempts);
         credentialsFile = Config.blankToNull(credentialsFile);
         baseUrl = Config.withoutTrailingSlash(baseUrl);
     }

@@ -1,7 +1,8 @@
-package dev.agentlocator.telephony.providers;
+package dev.agentlocator.telephony.twilio;
 
-import dev.agentlocator.telephony.receptionist.ReceptionistProperties;
-import dev.agentlocator.telephony.twilio.TwilioProperties;
+import dev.agentlocator.telephony.providers.Deadline;
+import dev.agentlocator.telephony.providers.ProviderCalls;
+import dev.agentlocator.telephony.providers.ProviderException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,10 @@ public class RecordingDownloader {
     private final ProviderCalls calls;
     private final int attempts;
 
-    RecordingDownloader(TwilioProperties twilio, ProviderCalls calls, ReceptionistProperties receptionist) {
+    RecordingDownloader(TwilioProperties twilio, ProviderCalls calls) {
         this.twilio = twilio;
         this.calls = calls;
-        this.attempts = receptionist.providerAttempts();
+        this.attempts = twilio.downloadAttempts();
     }
 
     /** The recording as WAV bytes. */
