@@ -6,6 +6,7 @@ import dev.agentlocator.billing.allocation.AllocationProvider.Answer;
 import dev.agentlocator.billing.allocation.AllocationProvider.Request;
 import dev.agentlocator.billing.allocation.ProviderConnected;
 import dev.agentlocator.billing.common.IsraelTime;
+import dev.agentlocator.platform.events.InvoiceEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -114,7 +115,7 @@ class AllocationWorker {
                     if (invoices.recordAllocated(tenantId, invoiceId, answer.allocationNumber(), answer.sandbox())) {
                         events.emit(
                                 tenantId,
-                                "invoice.issued",
+                                InvoiceEvent.ISSUED,
                                 invoices.find(tenantId, invoiceId).orElseThrow());
                     }
                 }
