@@ -26,7 +26,11 @@ class CallEvents {
         append(type, call, transcript, details, OffsetDateTime.now(), false);
     }
 
-    /** {@code occurredAt} other than now: a late link re-tells a call at the time it happened. */
+    /**
+     * {@code occurredAt} other than now: a late link re-tells a call at the time it happened.
+     *
+     * @param linkedLater the call is re-told because it was linked to its customer after the fact
+     */
     void append(
             CallEvent type,
             CallLog call,

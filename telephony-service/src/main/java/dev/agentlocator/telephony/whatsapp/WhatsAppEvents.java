@@ -25,6 +25,10 @@ class WhatsAppEvents {
         append(type, m, OffsetDateTime.now(), false);
     }
 
+    /**
+     * @param linkedLater the message is re-told at {@code occurredAt} because it was linked to its
+     *     customer after the fact
+     */
     void append(WhatsAppEvent type, WhatsAppMessage m, OffsetDateTime occurredAt, boolean linkedLater) {
         String correlation = Correlation.currentId();
         outbox.append(EventEnvelope.of(
