@@ -1,6 +1,7 @@
 package dev.agentlocator.billing;
 
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TenantEvent;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.testkit.Api;
@@ -80,10 +81,10 @@ public final class BillingFixture {
 
     /** crm-service switching features of a tenant, as it does: a full flag set on the tenant topic. */
     public void features(UUID tenantId, Map<String, Boolean> changes) {
-        Map<String, Object> flags = new LinkedHashMap<>(Features.allEnabled());
+        Map<String, Boolean> flags = new LinkedHashMap<>(Features.allEnabled());
         flags.putAll(changes);
-        var event = EventEnvelope.create(
-                Features.CHANGED_EVENT, tenantId, null, "test", Map.of(Features.PAYLOAD_FIELD, flags));
+        var event =
+                EventEnvelope.of(TenantEvent.FEATURES_CHANGED, tenantId, null, "test", new TenantEvent.Payload(flags));
         kafka.send(Topics.CRM_TENANT, tenantId.toString(), json.writeValueAsString(event))
                 .join();
     }

@@ -1,5 +1,6 @@
 package dev.agentlocator.billing.contracts;
 
+import dev.agentlocator.platform.events.ContractEvent;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ class ContractExpiry {
             contracts.markExpired(signing.tenantId(), signing.contract().id());
             events.emit(
                     signing.tenantId(),
-                    "contract.expired",
+                    ContractEvent.EXPIRED,
                     contracts.find(signing.tenantId(), signing.contract().id()).orElseThrow());
         }
         return overdue.size();

@@ -11,6 +11,7 @@ import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest
 import dev.agentlocator.billing.customers.BillingCustomer;
 import dev.agentlocator.billing.customers.CustomerDirectory;
 import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
@@ -70,7 +71,7 @@ public class ContractService {
                 Text.blankToNull(r.terms()),
                 lines,
                 totals);
-        return events.emit(tenantId, "contract.created", load(tenantId, id));
+        return events.emit(tenantId, ContractEvent.CREATED, load(tenantId, id));
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +127,7 @@ public class ContractService {
         String token = SigningTokens.newToken();
         OffsetDateTime expiresAt = OffsetDateTime.now().plus(properties.signingLinkTtl());
         contracts.markSent(tenantId, id, SigningTokens.hash(token), expiresAt);
-        events.emit(tenantId, "contract.sent", load(tenantId, id));
+        events.emit(tenantId, ContractEvent.SENT, load(tenantId, id));
         return new SigningLink(properties.signingPath() + token, expiresAt);
     }
 

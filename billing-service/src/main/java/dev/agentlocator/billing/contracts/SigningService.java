@@ -4,6 +4,7 @@ import dev.agentlocator.billing.contracts.ContractRepository.Signing;
 import dev.agentlocator.billing.contracts.ContractRequests.SignRequest;
 import dev.agentlocator.billing.settings.BillingSettings;
 import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.FeatureDisabledException;
 import dev.agentlocator.platform.kit.features.Features;
@@ -64,7 +65,7 @@ public class SigningService {
         if (contracts.markViewed(signing.tenantId(), signing.contract().id())) {
             events.emit(
                     signing.tenantId(),
-                    "contract.viewed",
+                    ContractEvent.VIEWED,
                     contracts.find(signing.tenantId(), signing.contract().id()).orElseThrow());
         }
         return new SigningView(
@@ -99,7 +100,7 @@ public class SigningService {
                 new SignedRecord(now, unsigned.signerName(), ip, agent, document, sha256, signature, signedPdf));
         events.emit(
                 signing.tenantId(),
-                "contract.signed",
+                ContractEvent.SIGNED,
                 contracts.find(signing.tenantId(), contract.id()).orElseThrow());
     }
 
@@ -109,7 +110,7 @@ public class SigningService {
         contracts.markDeclined(signing.tenantId(), signing.contract().id());
         events.emit(
                 signing.tenantId(),
-                "contract.declined",
+                ContractEvent.DECLINED,
                 contracts.find(signing.tenantId(), signing.contract().id()).orElseThrow());
     }
 

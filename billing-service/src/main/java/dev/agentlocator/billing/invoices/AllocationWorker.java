@@ -6,6 +6,7 @@ import dev.agentlocator.billing.allocation.AllocationProvider.Answer;
 import dev.agentlocator.billing.allocation.AllocationProvider.Request;
 import dev.agentlocator.billing.allocation.ProviderConnected;
 import dev.agentlocator.billing.common.IsraelTime;
+import dev.agentlocator.platform.events.InvoiceEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -122,7 +123,7 @@ class AllocationWorker {
                     if (invoices.recordAllocated(tenantId, invoiceId, answer.allocationNumber(), answer.sandbox())) {
                         events.emit(
                                 tenantId,
-                                "invoice.issued",
+                                InvoiceEvent.ISSUED,
                                 invoices.find(tenantId, invoiceId).orElseThrow());
                     }
                 }

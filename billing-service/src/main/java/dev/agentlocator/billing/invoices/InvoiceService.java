@@ -10,6 +10,7 @@ import dev.agentlocator.billing.customers.CustomerDirectory;
 import dev.agentlocator.billing.invoices.InvoiceRequests.CreateInvoiceRequest;
 import dev.agentlocator.billing.invoices.InvoiceRequests.UpdateInvoiceRequest;
 import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.events.InvoiceEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
@@ -89,7 +90,7 @@ public class InvoiceService {
         Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
         UUID id = UUID.randomUUID();
         invoices.insertDraft(tenantId, id, customer.id(), customer.name(), customer.vatId(), r.type(), lines, totals);
-        return events.emit(tenantId, "invoice.created", load(tenantId, id));
+        return events.emit(tenantId, InvoiceEvent.CREATED, load(tenantId, id));
     }
 
     /**
@@ -115,7 +116,7 @@ public class InvoiceService {
                 r.type() != null ? r.type() : draft.type(),
                 lines,
                 totals);
-        return events.emit(tenantId, "invoice.updated", load(tenantId, id));
+        return events.emit(tenantId, InvoiceEvent.UPDATED, load(tenantId, id));
     }
 
     /** Deletes a draft, which has no number yet, so numbering keeps no gap. Issued documents never go. */
@@ -126,7 +127,7 @@ public class InvoiceService {
             throw illegalTransition(ONLY_DRAFT_DELETES, draft);
         }
         invoices.deleteDraft(tenantId, id);
-        events.emit(tenantId, "invoice.deleted", draft);
+        events.emit(tenantId, InvoiceEvent.DELETED, draft);
     }
 
     @Transactional(readOnly = true)
@@ -201,7 +202,7 @@ public class InvoiceService {
                     now);
             received.forEach(p -> payments.insert(tenantId, id, p));
             Invoice result = load(tenantId, id);
-            return needsAllocation ? result : events.emit(tenantId, "invoice.issued", result);
+            return needsAllocation ? result : events.emit(tenantId, InvoiceEvent.ISSUED, result);
         });
         if (InvoiceTypes.AWAITING_ALLOCATION.equals(issued.status())) {
             allocations.attempt(tenantId, id);
@@ -240,7 +241,7 @@ public class InvoiceService {
             throw illegalTransition(ONLY_ISSUED_PAYS, invoice);
         }
         invoices.markPaid(tenantId, id, clock.instant());
-        return events.emit(tenantId, "invoice.paid", load(tenantId, id));
+        return events.emit(tenantId, InvoiceEvent.PAID, load(tenantId, id));
     }
 
     /**
@@ -268,10 +269,10 @@ public class InvoiceService {
         invoices.markCancelled(tenantId, id, creditId, now);
         // The timeline reads invoice.credited as "this document was credited" (ADR 0005), so it
         // is about the original and names its credit note; the credit note is itself issued.
-        Invoice creditNote = events.emit(tenantId, "invoice.issued", load(tenantId, creditId));
+        Invoice creditNote = events.emit(tenantId, InvoiceEvent.ISSUED, load(tenantId, creditId));
         Invoice cancelled = load(tenantId, id);
-        events.emit(tenantId, "invoice.credited", cancelled, creditNote);
-        events.emit(tenantId, "invoice.cancelled", cancelled);
+        events.emit(tenantId, InvoiceEvent.CREDITED, cancelled, creditNote);
+        events.emit(tenantId, InvoiceEvent.CANCELLED, cancelled);
         return creditNote;
     }
 

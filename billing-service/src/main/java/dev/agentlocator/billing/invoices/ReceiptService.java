@@ -2,6 +2,7 @@ package dev.agentlocator.billing.invoices;
 
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.settings.SettingsService;
+import dev.agentlocator.platform.events.InvoiceEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -125,7 +126,7 @@ public class ReceiptService {
             Invoice after = invoices.find(tenantId, invoice.id()).orElseThrow();
             if (InvoiceTypes.PAID.equals(after.status())) {
                 // The event the timeline already knows; carrying the receipt is for a later change.
-                events.emit(tenantId, "invoice.paid", after);
+                events.emit(tenantId, InvoiceEvent.PAID, after);
             }
         }
         return invoices.find(tenantId, receiptId).orElseThrow();

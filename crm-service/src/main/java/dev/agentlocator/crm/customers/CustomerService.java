@@ -3,15 +3,14 @@ package dev.agentlocator.crm.customers;
 import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.CustomerRequests.UpdateCustomerRequest;
 import dev.agentlocator.crm.users.UserRepository;
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
-import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +57,8 @@ public class CustomerService {
         if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
             throw duplicate(tenantId, fields.phone());
         }
-        return emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow());
+        return emit(
+                tenantId, CustomerEvent.CREATED, customers.find(tenantId, id).orElseThrow());
     }
 
     @Transactional(readOnly = true)
@@ -99,7 +99,8 @@ public class CustomerService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw duplicate(tenantId, fields.phone());
         }
-        return emit(tenantId, "customer.updated", customers.find(tenantId, id).orElseThrow());
+        return emit(
+                tenantId, CustomerEvent.UPDATED, customers.find(tenantId, id).orElseThrow());
     }
 
     @Transactional
@@ -108,7 +109,7 @@ public class CustomerService {
         if (!customers.softDelete(tenantId, id)) {
             throw ApiException.notFound();
         }
-        emit(tenantId, "customer.deleted", customer);
+        emit(tenantId, CustomerEvent.DELETED, customer);
     }
 
     @Transactional(readOnly = true)
@@ -151,7 +152,11 @@ public class CustomerService {
             return new ResolvedCustomer(customers.findByPhone(tenantId, phone).orElseThrow(), false);
         }
         return new ResolvedCustomer(
-                emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow()), true);
+                emit(
+                        tenantId,
+                        CustomerEvent.CREATED,
+                        customers.find(tenantId, id).orElseThrow()),
+                true);
     }
 
     public record ResolvedCustomer(Customer customer, boolean created) {}
@@ -162,7 +167,7 @@ public class CustomerService {
         if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
             return false;
         }
-        emit(tenantId, "customer.created", customers.find(tenantId, id).orElseThrow());
+        emit(tenantId, CustomerEvent.CREATED, customers.find(tenantId, id).orElseThrow());
         return true;
     }
 
@@ -170,24 +175,20 @@ public class CustomerService {
         return users.activeInTenant(tenantId, userId);
     }
 
-    private Customer emit(UUID tenantId, String type, Customer c) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("name", c.name());
-        payload.put("phone", c.phone());
-        payload.put("status", c.status());
-        payload.put("source", c.source());
-        // Absent means "none": the envelope's payload holds no nulls.
-        if (c.email() != null) {
-            payload.put("email", c.email());
-        }
-        if (c.vatId() != null) {
-            payload.put("vatId", c.vatId()); // billing needs it for Israel Invoices allocation
-        }
-        if (c.ownerId() != null) {
-            payload.put("ownerId", c.ownerId().toString());
-        }
-        outbox.append(
-                Topics.CRM_CUSTOMER, EventEnvelope.create(type, tenantId, c.id(), Correlation.currentId(), payload));
+    private Customer emit(UUID tenantId, CustomerEvent type, Customer c) {
+        outbox.append(EventEnvelope.of(
+                type,
+                tenantId,
+                c.id(),
+                Correlation.currentId(),
+                new CustomerEvent.Payload(
+                        c.name(),
+                        c.phone(),
+                        c.status(),
+                        c.source(),
+                        c.email(),
+                        c.vatId(),
+                        c.ownerId() == null ? null : c.ownerId().toString())));
         return c;
     }
 

@@ -1,7 +1,7 @@
 package dev.agentlocator.crm.tenants;
 
 import dev.agentlocator.platform.events.EventEnvelope;
-import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.events.TenantEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.logging.Correlation;
@@ -60,14 +60,8 @@ public class TenantFeatureService {
     }
 
     private void publish(UUID tenantId, Map<String, Boolean> state) {
-        outbox.append(
-                Topics.CRM_TENANT,
-                EventEnvelope.create(
-                        Features.CHANGED_EVENT,
-                        tenantId,
-                        null,
-                        Correlation.currentId(),
-                        Map.of(Features.PAYLOAD_FIELD, state)));
+        outbox.append(EventEnvelope.of(
+                TenantEvent.FEATURES_CHANGED, tenantId, null, Correlation.currentId(), new TenantEvent.Payload(state)));
     }
 
     private static Map<String, Boolean> complete(Map<String, Boolean> stored) {

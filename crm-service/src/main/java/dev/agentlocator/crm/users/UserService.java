@@ -1,5 +1,6 @@
 package dev.agentlocator.crm.users;
 
+import dev.agentlocator.platform.events.UserEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -53,7 +54,7 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("email_taken", EMAIL_TAKEN);
         }
-        events.append(UserEvents.CREATED, user);
+        events.append(UserEvent.CREATED, user);
         return user;
     }
 
@@ -91,7 +92,7 @@ public class UserService {
         users.deactivate(user.id());
         publisher.publishEvent(new UserDeactivated(user.tenantId(), user.id()));
         User deactivated = users.findById(user.id()).orElseThrow();
-        events.append(UserEvents.UPDATED, deactivated);
+        events.append(UserEvent.UPDATED, deactivated);
         return deactivated.view();
     }
 

@@ -3,6 +3,7 @@ package dev.agentlocator.notification.inbox;
 import dev.agentlocator.notification.TaskDueAlert;
 import dev.agentlocator.notification.push.PushDelivery;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
@@ -36,7 +37,7 @@ class TaskDueAlertListener {
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.TASKS_TASK)
     void onTaskEvent(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record.value());
-        if (!TaskDueAlert.EVENT_TYPE.equals(event.type())) {
+        if (!TaskEvent.DUE.isTypeOf(event)) {
             return;
         }
         TaskDueAlert alert = TaskDueAlert.from(event);

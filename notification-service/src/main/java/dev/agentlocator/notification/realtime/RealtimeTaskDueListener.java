@@ -2,6 +2,7 @@ package dev.agentlocator.notification.realtime;
 
 import dev.agentlocator.notification.TaskDueAlert;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +47,7 @@ class RealtimeTaskDueListener {
     void onTaskEvent(ConsumerRecord<String, String> record) {
         try {
             EventEnvelope event = reader.read(record.value());
-            if (TaskDueAlert.EVENT_TYPE.equals(event.type())) {
+            if (TaskEvent.DUE.isTypeOf(event)) {
                 alerts.fired(TaskDueAlert.from(event), event.occurredAt().toInstant());
             } else {
                 TaskChange.of(event).ifPresent(alerts::changed);

@@ -2,6 +2,7 @@ package dev.agentlocator.notification.realtime;
 
 import dev.agentlocator.notification.TaskDueAlert;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TaskEvent;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -9,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What any event of {@code tasks.task.v1} says about its task now: every task event carries the
- * task's status, assignee and due time (tasks-service {@code TaskEvents}).
+ * What any {@link TaskEvent} says about its task now: every task event carries the task's
+ * status, assignee and due time.
  *
  * @param dueAt null when the task has none
  */
@@ -18,18 +19,22 @@ record TaskChange(UUID taskId, String status, UUID assigneeId, OffsetDateTime du
 
     static final String DONE = "done";
 
-    /** Empty for an event that names no task or says nothing readable about it. */
+    /** Empty for an event that is no task event, names no task or says nothing readable about it. */
     static Optional<TaskChange> of(EventEnvelope event) {
+        Optional<TaskEvent> type = TaskEvent.of(event);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskEvent.Payload payload = event.payload(type.get());
+        if (payload.taskId() == null) {
+            return Optional.empty();
+        }
         try {
-            var payload = event.payload();
-            if (!(payload.get("taskId") instanceof String taskId)) {
-                return Optional.empty();
-            }
             return Optional.of(new TaskChange(
-                    UUID.fromString(taskId),
-                    payload.get("status") instanceof String status ? status : null,
-                    payload.get("assigneeId") instanceof String assignee ? UUID.fromString(assignee) : null,
-                    payload.get("dueAt") instanceof String due ? OffsetDateTime.parse(due) : null));
+                    UUID.fromString(payload.taskId()),
+                    payload.status(),
+                    payload.assigneeId() != null ? UUID.fromString(payload.assigneeId()) : null,
+                    payload.dueAt() != null ? OffsetDateTime.parse(payload.dueAt()) : null));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.agentlocator.tasks.scheduler;
 
+import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.tasks.tasks.DueTimeSet;
 import dev.agentlocator.tasks.tasks.Task;
 import dev.agentlocator.tasks.tasks.TaskEvents;
@@ -90,7 +91,7 @@ public class DueScheduler implements SmartLifecycle {
     public int fireDue() {
         List<Task> due = transactions.execute(status -> {
             List<Task> claimed = tasks.claimDue(properties.batchSize());
-            claimed.forEach(task -> events.append(TaskEvents.DUE, task));
+            claimed.forEach(task -> events.append(TaskEvent.DUE, task));
             return claimed;
         });
         if (due == null || due.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.agentlocator.tasks.tasks;
 
+import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
@@ -129,7 +130,7 @@ public class TaskService {
                 now);
         tasks.insert(task);
         Task created = tasks.find(tenantId, task.id()).orElseThrow();
-        events.append(TaskEvents.CREATED, created);
+        events.append(TaskEvent.CREATED, created);
         armed(created);
         return created;
     }
@@ -171,7 +172,7 @@ public class TaskService {
         // A new due time, or a reopened task, is a new alarm.
         tasks.update(changed, newDueTime || reopens);
         Task saved = tasks.find(tenantId, id).orElseThrow();
-        events.append(completes ? TaskEvents.COMPLETED : TaskEvents.UPDATED, saved);
+        events.append(completes ? TaskEvent.COMPLETED : TaskEvent.UPDATED, saved);
         if (newDueTime || reopens) {
             armed(saved);
         }
@@ -210,7 +211,7 @@ public class TaskService {
                 current.updatedAt());
         tasks.update(snoozed, true);
         Task saved = tasks.find(tenantId, id).orElseThrow();
-        events.append(TaskEvents.SNOOZED, saved, Map.of("minutes", minutes));
+        events.append(TaskEvent.SNOOZED, saved, minutes);
         armed(saved);
         return saved;
     }
@@ -240,7 +241,7 @@ public class TaskService {
                 current.updatedAt());
         tasks.update(done, false);
         Task saved = tasks.find(tenantId, id).orElseThrow();
-        events.append(TaskEvents.COMPLETED, saved);
+        events.append(TaskEvent.COMPLETED, saved);
         return saved;
     }
 

@@ -2,9 +2,11 @@ package dev.agentlocator.tasks.users;
 
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.events.UserEvent;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
 import dev.agentlocator.platform.kit.messaging.PoisonEventException;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,24 +32,35 @@ class UserEventsListener {
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.CRM_USER)
     void onUserEvent(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record.value());
-        if (!"user.created".equals(event.type()) && !"user.updated".equals(event.type())) {
-            return;
-        }
-        UUID userId = userId(event);
-        if (!(event.payload().get("name") instanceof String name)
-                || !(event.payload().get("role") instanceof String role)
-                || !(event.payload().get("active") instanceof Boolean active)) {
-            throw new PoisonEventException("User event " + event.id() + " lacks the name, role or active flag");
-        }
-        once.handleOnce(
-                CONSUMER, event, e -> directory.upsert(e.tenantId(), userId, name, role, active, e.occurredAt()));
+        user(event)
+                .ifPresent(u -> once.handleOnce(
+                        CONSUMER,
+                        event,
+                        e -> directory.upsert(e.tenantId(), u.id(), u.name(), u.role(), u.active(), e.occurredAt())));
     }
 
-    private static UUID userId(EventEnvelope event) {
+    /**
+     * The user a {@link UserEvent} describes; empty for other types.
+     *
+     * @throws PoisonEventException when it lacks the user's id, name, role or active flag
+     */
+    static Optional<User> user(EventEnvelope event) {
+        Optional<UserEvent> type = UserEvent.of(event);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        UserEvent.Payload user = event.payload(type.get());
+        UUID userId;
         try {
-            return UUID.fromString(String.valueOf(event.payload().get("userId")));
+            userId = UUID.fromString(String.valueOf(user.userId()));
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("User event " + event.id() + " has no valid userId", e);
         }
+        if (user.name() == null || user.role() == null || user.active() == null) {
+            throw new PoisonEventException("User event " + event.id() + " lacks the name, role or active flag");
+        }
+        return Optional.of(new User(userId, user.name(), user.role(), user.active()));
     }
+
+    record User(UUID id, String name, String role, boolean active) {}
 }

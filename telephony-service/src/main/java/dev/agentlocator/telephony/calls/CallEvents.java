@@ -1,26 +1,20 @@
 package dev.agentlocator.telephony.calls;
 
+import dev.agentlocator.platform.events.CallEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
-import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code telephony.call.v1} as timeline-service reads it (ADR 0005): {@code call.received} at the
- * start, {@code call.status_changed} between, exactly one {@code call.completed} with the final
- * status. Payloads carry state, never nulls.
+ * Writes {@link CallEvent}s as timeline-service reads them (ADR 0005): {@code RECEIVED} at the
+ * start, {@code STATUS_CHANGED} between, exactly one {@code COMPLETED} with the final status.
  */
 @Component
 class CallEvents {
-
-    static final String RECEIVED = "call.received";
-    static final String STATUS_CHANGED = "call.status_changed";
-    static final String COMPLETED = "call.completed";
 
     private final Outbox outbox;
 
@@ -28,55 +22,42 @@ class CallEvents {
         this.outbox = outbox;
     }
 
-    void append(String type, CallLog call, String transcript, Map<String, Object> details) {
-        append(type, call, transcript, details, OffsetDateTime.now(), Map.of());
+    void append(CallEvent type, CallLog call, String transcript, Map<String, Object> details) {
+        append(type, call, transcript, details, OffsetDateTime.now(), false);
     }
 
-    /** {@code occurredAt} other than now: a late link re-tells a call at the time it happened. */
+    /**
+     * {@code occurredAt} other than now: a late link re-tells a call at the time it happened.
+     *
+     * @param linkedLater the call is re-told because it was linked to its customer after the fact
+     */
     void append(
-            String type,
+            CallEvent type,
             CallLog call,
             String transcript,
             Map<String, Object> details,
             OffsetDateTime occurredAt,
-            Map<String, Object> extra) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("callId", call.id().toString());
-        put(payload, "callSid", call.callSid());
-        payload.put("direction", call.direction());
-        payload.put("from", call.from());
-        payload.put("to", call.to());
-        payload.put("status", call.status());
-        put(payload, "durationSeconds", call.durationSeconds());
-        put(payload, "answeredBy", call.answeredBy());
-        put(payload, "outcome", call.outcome());
-        if (transcript != null && !transcript.isBlank()) {
-            payload.put("transcript", transcript);
-        }
-        if (details != null && !details.isEmpty()) {
-            payload.put("details", details);
-        }
-        if (call.sandbox()) {
-            payload.put("sandbox", true);
-        }
-        payload.putAll(extra);
+            boolean linkedLater) {
         String correlation = Correlation.currentId();
-        outbox.append(
-                Topics.TELEPHONY_CALL,
-                new EventEnvelope(
-                        UUID.randomUUID(),
-                        type,
-                        1,
-                        call.tenantId(),
-                        call.customerId(),
-                        occurredAt,
-                        correlation != null ? correlation : UUID.randomUUID().toString(),
-                        payload));
-    }
-
-    private static void put(Map<String, Object> payload, String key, Object value) {
-        if (value != null) {
-            payload.put(key, value);
-        }
+        outbox.append(EventEnvelope.of(
+                type,
+                call.tenantId(),
+                call.customerId(),
+                occurredAt,
+                correlation != null ? correlation : UUID.randomUUID().toString(),
+                new CallEvent.Payload(
+                        call.id().toString(),
+                        call.callSid(),
+                        call.direction(),
+                        call.from(),
+                        call.to(),
+                        call.status(),
+                        call.durationSeconds(),
+                        call.answeredBy(),
+                        call.outcome(),
+                        transcript != null && !transcript.isBlank() ? transcript : null,
+                        details != null && !details.isEmpty() ? details : null,
+                        call.sandbox() ? true : null,
+                        linkedLater ? true : null)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.calls;
 
+import dev.agentlocator.platform.events.CallEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
@@ -62,7 +63,7 @@ public class CallService {
         CallLog call = calls.findBySid(callSid).orElseThrow();
         if (inserted) {
             calls.addStatus(call.id(), initial);
-            events.append(CallEvents.RECEIVED, call, null, null);
+            events.append(CallEvent.RECEIVED, call, null, null);
             log.info(
                     "Incoming call {} from {} to {} (tenant {}, customer {})", callSid, from, to, tenantId, customerId);
         }
@@ -105,10 +106,10 @@ public class CallService {
             calls.complete(call.id(), status, durationSeconds, answeredBy);
             CallLog done = calls.findById(call.id()).orElseThrow();
             var turns = calls.turns(call.id(), "");
-            events.append(CallEvents.COMPLETED, done, transcript(turns), details(turns));
+            events.append(CallEvent.COMPLETED, done, transcript(turns), details(turns));
         } else {
             calls.updateStatus(call.id(), status);
-            events.append(CallEvents.STATUS_CHANGED, calls.findById(call.id()).orElseThrow(), null, null);
+            events.append(CallEvent.STATUS_CHANGED, calls.findById(call.id()).orElseThrow(), null, null);
         }
     }
 
@@ -145,7 +146,7 @@ public class CallService {
             calls.fail(id, status, null);
         }
         CallLog call = calls.findById(id).orElseThrow();
-        events.append(CallEvents.RECEIVED, call, null, null);
+        events.append(CallEvent.RECEIVED, call, null, null);
         return call;
     }
 
@@ -162,7 +163,7 @@ public class CallService {
         calls.addStatus(callId, "failed");
         calls.fail(callId, "failed", error);
         CallLog call = calls.findById(callId).orElseThrow();
-        events.append(CallEvents.COMPLETED, call, null, null);
+        events.append(CallEvent.COMPLETED, call, null, null);
         return call;
     }
 
@@ -216,15 +217,9 @@ public class CallService {
     private void retell(CallLog call) {
         log.info("Call {} linked to customer {} after the fact", call.callSid(), call.customerId());
         var turns = calls.turns(call.id(), "");
-        events.append(CallEvents.RECEIVED, call, null, null, call.createdAt(), Map.of("linkedLater", true));
+        events.append(CallEvent.RECEIVED, call, null, null, call.createdAt(), true);
         if (call.isCompleted() && !call.sandbox()) {
-            events.append(
-                    CallEvents.STATUS_CHANGED,
-                    call,
-                    transcript(turns),
-                    details(turns),
-                    call.completedAt(),
-                    Map.of("linkedLater", true));
+            events.append(CallEvent.STATUS_CHANGED, call, transcript(turns), details(turns), call.completedAt(), true);
         }
     }
 

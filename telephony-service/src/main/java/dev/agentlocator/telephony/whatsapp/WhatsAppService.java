@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.whatsapp;
 
+import dev.agentlocator.platform.events.WhatsAppEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.TenantFeatures;
@@ -132,7 +133,7 @@ public class WhatsAppService {
             messages.insert(m);
             var saved = messages.find(id).orElseThrow();
             if (sandbox) {
-                events.append(WhatsAppEvents.SENT, saved);
+                events.append(WhatsAppEvent.SENT, saved);
             }
             return saved;
         });
@@ -146,14 +147,14 @@ public class WhatsAppService {
                 messages.accepted(id, sent.sid(), sent.status(), clock.instant());
                 messages.addStatus(id, sent.status());
                 var saved = messages.find(id).orElseThrow();
-                events.append(WhatsAppEvents.SENT, saved);
+                events.append(WhatsAppEvent.SENT, saved);
                 return saved;
             });
         } catch (ProviderException e) {
             transactions.executeWithoutResult(status -> {
                 messages.notAccepted(id, e.reason());
                 messages.addStatus(id, "failed");
-                events.append(WhatsAppEvents.STATUS_CHANGED, messages.find(id).orElseThrow());
+                events.append(WhatsAppEvent.STATUS_CHANGED, messages.find(id).orElseThrow());
             });
             log.warn("WhatsApp message {} not sent: {}", id, e.getMessage());
             throw new ApiException(
@@ -243,7 +244,7 @@ public class WhatsAppService {
                 null));
         if (inserted) {
             messages.addStatus(id, "received");
-            events.append(WhatsAppEvents.RECEIVED, messages.find(id).orElseThrow());
+            events.append(WhatsAppEvent.RECEIVED, messages.find(id).orElseThrow());
         }
     }
 
@@ -263,7 +264,7 @@ public class WhatsAppService {
             return;
         }
         messages.setStatus(m.id(), status, errorCode == null || errorCode.isBlank() ? null : errorCode);
-        events.append(WhatsAppEvents.STATUS_CHANGED, messages.find(m.id()).orElseThrow());
+        events.append(WhatsAppEvent.STATUS_CHANGED, messages.find(m.id()).orElseThrow());
     }
 
     @Transactional(readOnly = true)
@@ -289,10 +290,10 @@ public class WhatsAppService {
             if (messages.link(m.id(), known.customerId())) {
                 var linked = messages.find(m.id()).orElseThrow();
                 events.append(
-                        WhatsAppMessage.INBOUND.equals(m.direction()) ? WhatsAppEvents.RECEIVED : WhatsAppEvents.SENT,
+                        WhatsAppMessage.INBOUND.equals(m.direction()) ? WhatsAppEvent.RECEIVED : WhatsAppEvent.SENT,
                         linked,
                         linked.createdAt(),
-                        Map.of("linkedLater", true));
+                        true);
             }
         }
     }

@@ -1,8 +1,13 @@
 package dev.agentlocator.timeline.projection;
 
-import static dev.agentlocator.timeline.projection.TimelineEvents.*;
-
+import dev.agentlocator.platform.events.CallEvent;
+import dev.agentlocator.platform.events.ContractEvent;
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.EventType;
+import dev.agentlocator.platform.events.InvoiceEvent;
+import dev.agentlocator.platform.events.TaskEvent;
+import dev.agentlocator.platform.events.WhatsAppEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -27,96 +32,98 @@ public final class EntryMapper {
         if (event.customerId() == null) {
             return Optional.empty();
         }
-        return TimelineEvents.kindOf(event.type()).map(kind -> entry(event, kind));
+        return TimelineEvents.typeOf(event).map(type -> entry(event, type));
     }
 
-    private static TimelineEntry entry(EventEnvelope event, TimelineKind kind) {
-        var p = new Payload(event.payload());
+    private static TimelineEntry entry(EventEnvelope event, EventType<?> type) {
+        TimelineKind kind = TimelineEvents.kindOf(type).orElseThrow();
         String customer = event.customerId().toString();
         Details d = new Details();
         String title;
         String reference;
         String link;
-        switch (kind) {
-            case CUSTOMER -> {
-                d.put("name", p.text("name"))
-                        .put("phone", p.text("phone"))
-                        .put("email", p.text("email"))
-                        .put("status", p.text("status"))
-                        .put("source", p.text("source"));
-                title = customerTitle(event.type(), p);
-                reference = customer;
-                link = "/customers/" + customer;
-            }
-            case CALL -> {
-                String sid = p.text("callSid");
-                // a sandbox call never reached Twilio and has no sid; our own id still opens it
-                String id = sid != null ? sid : p.text("callId");
-                d.put("callSid", sid)
-                        .put("callId", p.text("callId"))
-                        .put("sandbox", p.flag("sandbox") ? true : null)
-                        .put("direction", p.text("direction"))
-                        .put("status", p.text("status"))
-                        .put("durationSeconds", p.number("durationSeconds"))
-                        .put("answeredBy", p.text("answeredBy"))
-                        .put("from", p.text("from"))
-                        .put("to", p.text("to"))
-                        .put("transcript", clip(p.text("transcript")));
-                title = sandboxed(callTitle(event.type(), p), p);
-                reference = id;
-                link = "/customers/" + customer + "?tab=calls" + (id == null ? "" : "&call=" + encode(id));
-            }
-            case WHATSAPP -> {
-                String sid = p.text("messageSid");
-                String id = sid != null ? sid : p.text("messageId");
-                d.put("messageSid", sid)
-                        .put("messageId", p.text("messageId"))
-                        .put("sandbox", p.flag("sandbox") ? true : null)
-                        .put("direction", p.text("direction"))
-                        .put("status", p.text("status"))
-                        .put("text", clip(p.text("text")));
-                title = sandboxed(whatsappTitle(event.type(), p), p);
-                reference = id;
-                link = "/customers/" + customer + "?tab=whatsapp" + (id == null ? "" : "&message=" + encode(id));
-            }
-            case TASK -> {
-                String id = p.text("taskId");
-                d.put("taskId", id)
-                        .put("title", p.text("title"))
-                        .put("dueAt", p.text("dueAt"))
-                        .put("status", p.text("status"))
-                        .put("assigneeId", p.text("assigneeId"));
-                title = taskTitle(event.type(), p.text("title"));
-                reference = id;
-                link = id == null ? null : "/tasks/" + encode(id);
-            }
-            case CONTRACT, SIGNATURE -> {
-                String id = p.text("contractId");
-                Long total = p.number("totalAgorot");
-                d.put("contractId", id)
-                        .put("title", p.text("title"))
-                        .put("status", p.text("status"))
-                        .put("amountAgorot", total)
-                        .put("currency", total == null ? null : "ILS");
-                title = contractTitle(event.type(), p.text("title"));
-                reference = id;
-                link = id == null ? null : "/contracts/" + encode(id);
-            }
-            case INVOICE -> {
-                String id = p.text("invoiceId");
-                Long total = p.number("totalAgorot");
-                d.put("invoiceId", id)
-                        .put("number", p.text("number"))
-                        .put("type", p.text("type"))
-                        .put("status", p.text("status"))
-                        .put("amountAgorot", total)
-                        .put("vatAgorot", p.number("vatAgorot"))
-                        .put("currency", total == null ? null : "ILS");
-                title = invoiceTitle(event.type(), p);
-                reference = id;
-                link = id == null ? null : "/invoices/" + encode(id);
-            }
-            default -> throw new IllegalStateException("No mapping for kind " + kind);
+        if (type instanceof CustomerEvent t) {
+            var p = event.payload(t);
+            d.put("name", text(p.name()))
+                    .put("phone", text(p.phone()))
+                    .put("email", text(p.email()))
+                    .put("status", text(p.status()))
+                    .put("source", text(p.source()));
+            title = customerTitle(t, p);
+            reference = customer;
+            link = "/customers/" + customer;
+        } else if (type instanceof CallEvent t) {
+            var p = event.payload(t);
+            String sid = text(p.callSid());
+            // a sandbox call never reached Twilio and has no sid; our own id still opens it
+            String id = sid != null ? sid : text(p.callId());
+            d.put("callSid", sid)
+                    .put("callId", text(p.callId()))
+                    .put("sandbox", Boolean.TRUE.equals(p.sandbox()) ? true : null)
+                    .put("direction", text(p.direction()))
+                    .put("status", text(p.status()))
+                    .put(
+                            "durationSeconds",
+                            p.durationSeconds() == null
+                                    ? null
+                                    : p.durationSeconds().longValue())
+                    .put("answeredBy", text(p.answeredBy()))
+                    .put("from", text(p.from()))
+                    .put("to", text(p.to()))
+                    .put("transcript", clip(text(p.transcript())));
+            title = sandboxed(callTitle(t, p), p.sandbox());
+            reference = id;
+            link = "/customers/" + customer + "?tab=calls" + (id == null ? "" : "&call=" + encode(id));
+        } else if (type instanceof WhatsAppEvent t) {
+            var p = event.payload(t);
+            String sid = text(p.messageSid());
+            String id = sid != null ? sid : text(p.messageId());
+            d.put("messageSid", sid)
+                    .put("messageId", text(p.messageId()))
+                    .put("sandbox", Boolean.TRUE.equals(p.sandbox()) ? true : null)
+                    .put("direction", text(p.direction()))
+                    .put("status", text(p.status()))
+                    .put("text", clip(text(p.text())));
+            title = sandboxed(whatsappTitle(t, p), p.sandbox());
+            reference = id;
+            link = "/customers/" + customer + "?tab=whatsapp" + (id == null ? "" : "&message=" + encode(id));
+        } else if (type instanceof TaskEvent t) {
+            var p = event.payload(t);
+            String id = text(p.taskId());
+            d.put("taskId", id)
+                    .put("title", text(p.title()))
+                    .put("dueAt", text(p.dueAt()))
+                    .put("status", text(p.status()))
+                    .put("assigneeId", text(p.assigneeId()));
+            title = taskTitle(t, text(p.title()));
+            reference = id;
+            link = id == null ? null : "/tasks/" + encode(id);
+        } else if (type instanceof ContractEvent t) {
+            var p = event.payload(t);
+            String id = text(p.contractId());
+            d.put("contractId", id)
+                    .put("title", text(p.title()))
+                    .put("status", text(p.status()))
+                    .put("amountAgorot", p.totalAgorot())
+                    .put("currency", p.totalAgorot() == null ? null : "ILS");
+            title = contractTitle(t, text(p.title()));
+            reference = id;
+            link = id == null ? null : "/contracts/" + encode(id);
+        } else if (type instanceof InvoiceEvent t) {
+            var p = event.payload(t);
+            String id = text(p.invoiceId());
+            d.put("invoiceId", id)
+                    .put("number", p.number() == null ? null : p.number().toString())
+                    .put("type", text(p.type()))
+                    .put("status", text(p.status()))
+                    .put("amountAgorot", p.totalAgorot())
+                    .put("vatAgorot", p.vatAgorot())
+                    .put("currency", p.totalAgorot() == null ? null : "ILS");
+            title = invoiceTitle(t, p);
+            reference = id;
+            link = id == null ? null : "/invoices/" + encode(id);
+        } else {
+            throw new IllegalStateException("No mapping for " + type);
         }
         return new TimelineEntry(
                 event.id(),
@@ -132,39 +139,38 @@ public final class EntryMapper {
                 link);
     }
 
-    static String customerTitle(String type, Payload p) {
+    static String customerTitle(CustomerEvent type, CustomerEvent.Payload p) {
         return switch (type) {
-            case CUSTOMER_CREATED -> withSubject("לקוח חדש נוסף", p.text("name"));
-            case CUSTOMER_UPDATED -> "פרטי הלקוח עודכנו";
-            case CUSTOMER_DELETED -> "הלקוח נמחק";
-            default -> "עדכון בכרטיס הלקוח";
+            case CREATED -> withSubject("לקוח חדש נוסף", text(p.name()));
+            case UPDATED -> "פרטי הלקוח עודכנו";
+            case DELETED -> "הלקוח נמחק";
         };
     }
 
-    static String callTitle(String type, Payload p) {
-        boolean outbound = isOutbound(p.text("direction"));
+    static String callTitle(CallEvent type, CallEvent.Payload p) {
+        boolean outbound = isOutbound(text(p.direction()));
         return switch (type) {
-            case CALL_RECEIVED -> outbound ? "שיחה יוצאת החלה" : "שיחה נכנסת התקבלה";
-            case CALL_COMPLETED -> {
+            case RECEIVED -> outbound ? "שיחה יוצאת החלה" : "שיחה נכנסת התקבלה";
+            case COMPLETED -> {
                 if (outbound) {
-                    yield "completed".equals(p.text("status")) ? "שיחה יוצאת הסתיימה" : "שיחה יוצאת לא נענתה";
+                    yield "completed".equals(text(p.status())) ? "שיחה יוצאת הסתיימה" : "שיחה יוצאת לא נענתה";
                 }
-                String answeredBy = p.text("answeredBy");
+                String answeredBy = text(p.answeredBy());
                 if ("ai".equals(answeredBy)) {
                     yield "שיחה נכנסת נענתה ע״י המזכירה";
                 }
                 yield "agent".equals(answeredBy) ? "שיחה נכנסת נענתה ע״י נציג" : "שיחה נכנסת שלא נענתה";
             }
-            default -> "סטטוס השיחה: " + callStatus(p.text("status"));
+            case STATUS_CHANGED -> "סטטוס השיחה: " + callStatus(text(p.status()));
         };
     }
 
-    static String whatsappTitle(String type, Payload p) {
+    static String whatsappTitle(WhatsAppEvent type, WhatsAppEvent.Payload p) {
         return switch (type) {
-            case WHATSAPP_SENT -> "הודעת WhatsApp נשלחה";
-            case WHATSAPP_RECEIVED -> "התקבלה הודעת WhatsApp";
-            default ->
-                switch (String.valueOf(p.text("status"))) {
+            case SENT -> "הודעת WhatsApp נשלחה";
+            case RECEIVED -> "התקבלה הודעת WhatsApp";
+            case STATUS_CHANGED ->
+                switch (String.valueOf(text(p.status()))) {
                     case "queued", "accepted" -> "הודעת WhatsApp ממתינה לשליחה";
                     case "sent" -> "הודעת WhatsApp נשלחה";
                     case "delivered" -> "הודעת WhatsApp נמסרה";
@@ -175,48 +181,45 @@ public final class EntryMapper {
         };
     }
 
-    static String taskTitle(String type, String taskTitle) {
+    static String taskTitle(TaskEvent type, String taskTitle) {
         String what = switch (type) {
-            case TASK_CREATED -> "משימה נוצרה";
-            case TASK_SNOOZED -> "מועד המשימה נדחה";
-            case TASK_COMPLETED -> "משימה בוצעה";
-            case TASK_DUE -> "הגיע מועד המשימה";
-            default -> "משימה עודכנה";
+            case CREATED -> "משימה נוצרה";
+            case SNOOZED -> "מועד המשימה נדחה";
+            case COMPLETED -> "משימה בוצעה";
+            case DUE -> "הגיע מועד המשימה";
+            case UPDATED -> "משימה עודכנה";
         };
         return withSubject(what, taskTitle);
     }
 
-    static String contractTitle(String type, String documentTitle) {
+    static String contractTitle(ContractEvent type, String documentTitle) {
         return switch (type) {
-            case CONTRACT_CREATED -> withSubject("חוזה נוצר", documentTitle);
-            case CONTRACT_SENT -> "החוזה נשלח לחתימה";
-            case CONTRACT_VIEWED -> "הלקוח צפה בחוזה";
-            case CONTRACT_SIGNED -> "החוזה נחתם";
-            case CONTRACT_DECLINED -> "הלקוח סירב לחתום על החוזה";
-            case CONTRACT_EXPIRED -> "תוקף החוזה פג";
-            default -> "החוזה עודכן";
+            case CREATED -> withSubject("חוזה נוצר", documentTitle);
+            case SENT -> "החוזה נשלח לחתימה";
+            case VIEWED -> "הלקוח צפה בחוזה";
+            case SIGNED -> "החוזה נחתם";
+            case DECLINED -> "הלקוח סירב לחתום על החוזה";
+            case EXPIRED -> "תוקף החוזה פג";
         };
     }
 
     /** Says so when nothing was really sent: the sandbox must never pass for a real call or message. */
-    static String sandboxed(String title, Payload p) {
-        return p.flag("sandbox") ? title + " (סביבת ניסוי)" : title;
+    static String sandboxed(String title, Boolean sandbox) {
+        return Boolean.TRUE.equals(sandbox) ? title + " (סביבת ניסוי)" : title;
     }
 
-    static String invoiceTitle(String type, Payload p) {
-        String document = invoiceType(p.text("type"));
-        String number = p.text("number");
-        String named = number == null ? document : document + " " + number;
+    static String invoiceTitle(InvoiceEvent type, InvoiceEvent.Payload p) {
+        String document = invoiceType(text(p.type()));
+        String named = p.number() == null ? document : document + " " + p.number();
         return switch (type) {
-            case INVOICE_CREATED -> "טיוטת " + document + " נוצרה";
-            case INVOICE_ISSUED -> named + " הונפקה";
-            case INVOICE_PAID -> named + " שולמה";
-            case INVOICE_CREDITED -> named + " זוכתה";
-            case INVOICE_CANCELLED -> named + " בוטלה";
+            case CREATED -> "טיוטת " + document + " נוצרה";
+            case ISSUED -> named + " הונפקה";
+            case PAID -> named + " שולמה";
+            case CREDITED -> named + " זוכתה";
+            case CANCELLED -> named + " בוטלה";
             // only drafts are edited or deleted; an issued invoice is cancelled by a credit note
-            case INVOICE_UPDATED -> "טיוטת " + document + " עודכנה";
-            case INVOICE_DELETED -> "טיוטת " + document + " נמחקה";
-            default -> named + " עודכנה";
+            case UPDATED -> "טיוטת " + document + " עודכנה";
+            case DELETED -> "טיוטת " + document + " נמחקה";
         };
     }
 
@@ -247,6 +250,15 @@ public final class EntryMapper {
     /** Twilio says {@code outbound-api} or {@code outbound-dial}; ours says {@code outbound}. */
     public static boolean isOutbound(String direction) {
         return direction != null && direction.startsWith("outbound");
+    }
+
+    /** Producers are other teams' code: a blank field is as good as none. */
+    public static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        return text.isEmpty() ? null : text;
     }
 
     private static String withSubject(String what, String subject) {

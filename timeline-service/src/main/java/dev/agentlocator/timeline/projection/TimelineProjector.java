@@ -1,9 +1,11 @@
 package dev.agentlocator.timeline.projection;
 
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +48,7 @@ public class TimelineProjector {
     }
 
     public Outcome project(EventEnvelope event, String topic) {
-        if (!TimelineEvents.isKnown(event.type())) {
+        if (!TimelineEvents.isKnown(event)) {
             // Producers may ship new types before we know them; keep the partition moving.
             log.info(
                     "Skipping event {} of unknown type '{}' from {} (tenant {})",
@@ -72,8 +74,11 @@ public class TimelineProjector {
     }
 
     private void rememberCustomer(EventEnvelope event) {
-        boolean aboutTheCustomer = event.type().startsWith("customer.");
-        String name = aboutTheCustomer ? new Payload(event.payload()).text("name") : null;
+        Optional<CustomerEvent> customerEvent = CustomerEvent.of(event);
+        boolean aboutTheCustomer = customerEvent.isPresent();
+        String name = customerEvent
+                .map(type -> EntryMapper.text(event.payload(type).name()))
+                .orElse(null);
         // Only customer events may rename or delete; newest event time wins.
         jdbc.sql("""
                         insert into timeline_customer (tenant_id, customer_id, name, deleted, updated_at)
@@ -88,7 +93,7 @@ public class TimelineProjector {
                 .param("tenant", event.tenantId())
                 .param("customer", event.customerId())
                 .param("name", name)
-                .param("deleted", TimelineEvents.CUSTOMER_DELETED.equals(event.type()))
+                .param("deleted", customerEvent.orElse(null) == CustomerEvent.DELETED)
                 // A customer first seen through another event has no name yet; any customer event may fill it.
                 .param(
                         "at",

@@ -1,16 +1,20 @@
 package dev.agentlocator.timeline.stats;
 
-import static dev.agentlocator.timeline.projection.TimelineEvents.*;
 import static dev.agentlocator.timeline.stats.Metrics.*;
 
+import dev.agentlocator.platform.events.CallEvent;
+import dev.agentlocator.platform.events.ContractEvent;
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.InvoiceEvent;
+import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.timeline.TimelineProperties;
 import dev.agentlocator.timeline.projection.EntryMapper;
-import dev.agentlocator.timeline.projection.Payload;
 import dev.agentlocator.timeline.projection.Projection;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,58 +37,59 @@ public class StatsProjector implements Projection {
 
     @Override
     public void apply(EventEnvelope event) {
-        var p = new Payload(event.payload());
         UUID tenant = event.tenantId();
         LocalDate day = event.occurredAt().atZoneSameInstant(properties.zone()).toLocalDate();
-        switch (event.type()) {
-            case CUSTOMER_CREATED -> {
-                String source = p.text("source");
-                count(tenant, day, LEADS_NEW, source == null ? "unknown" : source, 1);
+        if (CustomerEvent.CREATED.isTypeOf(event)) {
+            String source =
+                    EntryMapper.text(event.payload(CustomerEvent.CREATED).source());
+            count(tenant, day, LEADS_NEW, source == null ? "unknown" : source, 1);
+        } else if (CallEvent.COMPLETED.isTypeOf(event)) {
+            var call = event.payload(CallEvent.COMPLETED);
+            if (EntryMapper.isOutbound(EntryMapper.text(call.direction()))) {
+                count(tenant, day, CALLS_OUTBOUND, NO_DIMENSION, 1);
+            } else {
+                String answeredBy = EntryMapper.text(call.answeredBy());
+                String metric = "ai".equals(answeredBy)
+                        ? CALLS_ANSWERED_AI
+                        : "agent".equals(answeredBy) ? CALLS_ANSWERED_AGENT : CALLS_MISSED;
+                count(tenant, day, metric, NO_DIMENSION, 1);
             }
-            case CALL_COMPLETED -> {
-                if (EntryMapper.isOutbound(p.text("direction"))) {
-                    count(tenant, day, CALLS_OUTBOUND, NO_DIMENSION, 1);
-                } else {
-                    String answeredBy = p.text("answeredBy");
-                    String metric = "ai".equals(answeredBy)
-                            ? CALLS_ANSWERED_AI
-                            : "agent".equals(answeredBy) ? CALLS_ANSWERED_AGENT : CALLS_MISSED;
-                    count(tenant, day, metric, NO_DIMENSION, 1);
-                }
-            }
-            case TASK_CREATED, TASK_UPDATED, TASK_SNOOZED, TASK_COMPLETED, TASK_DUE -> task(event, p, day);
-            case CONTRACT_SIGNED -> {
-                count(tenant, day, CONTRACTS_SIGNED, NO_DIMENSION, 1);
-                count(tenant, day, CONTRACTS_SIGNED_AGOROT, NO_DIMENSION, orZero(p.number("totalAgorot")));
-            }
-            case INVOICE_ISSUED -> {
-                count(tenant, day, INVOICES_ISSUED, NO_DIMENSION, 1);
-                count(tenant, day, INVOICES_ISSUED_AGOROT, NO_DIMENSION, orZero(p.number("totalAgorot")));
-                count(tenant, day, INVOICES_ISSUED_VAT_AGOROT, NO_DIMENSION, orZero(p.number("vatAgorot")));
-            }
-            case INVOICE_PAID -> {
-                count(tenant, day, INVOICES_PAID, NO_DIMENSION, 1);
-                count(tenant, day, INVOICES_PAID_AGOROT, NO_DIMENSION, orZero(p.number("totalAgorot")));
-                count(tenant, day, INVOICES_PAID_VAT_AGOROT, NO_DIMENSION, orZero(p.number("vatAgorot")));
-            }
-            default -> {
-                // Not a statistic.
-            }
+        } else if (ContractEvent.SIGNED.isTypeOf(event)) {
+            count(tenant, day, CONTRACTS_SIGNED, NO_DIMENSION, 1);
+            count(
+                    tenant,
+                    day,
+                    CONTRACTS_SIGNED_AGOROT,
+                    NO_DIMENSION,
+                    orZero(event.payload(ContractEvent.SIGNED).totalAgorot()));
+        } else if (InvoiceEvent.ISSUED.isTypeOf(event)) {
+            var invoice = event.payload(InvoiceEvent.ISSUED);
+            count(tenant, day, INVOICES_ISSUED, NO_DIMENSION, 1);
+            count(tenant, day, INVOICES_ISSUED_AGOROT, NO_DIMENSION, orZero(invoice.totalAgorot()));
+            count(tenant, day, INVOICES_ISSUED_VAT_AGOROT, NO_DIMENSION, orZero(invoice.vatAgorot()));
+        } else if (InvoiceEvent.PAID.isTypeOf(event)) {
+            var invoice = event.payload(InvoiceEvent.PAID);
+            count(tenant, day, INVOICES_PAID, NO_DIMENSION, 1);
+            count(tenant, day, INVOICES_PAID_AGOROT, NO_DIMENSION, orZero(invoice.totalAgorot()));
+            count(tenant, day, INVOICES_PAID_VAT_AGOROT, NO_DIMENSION, orZero(invoice.vatAgorot()));
+        } else {
+            TaskEvent.of(event).ifPresent(type -> task(event, type, day));
         }
     }
 
-    private void task(EventEnvelope event, Payload p, LocalDate day) {
-        if (TASK_CREATED.equals(event.type())) {
+    private void task(EventEnvelope event, TaskEvent type, LocalDate day) {
+        if (type == TaskEvent.CREATED) {
             count(event.tenantId(), day, TASKS_CREATED, NO_DIMENSION, 1);
-        } else if (TASK_COMPLETED.equals(event.type())) {
+        } else if (type == TaskEvent.COMPLETED) {
             count(event.tenantId(), day, TASKS_COMPLETED, NO_DIMENSION, 1);
         }
-        UUID taskId = p.uuid("taskId");
+        var task = event.payload(type);
+        UUID taskId = uuid(task.taskId());
         if (taskId == null) {
             return;
         }
-        boolean done = TASK_COMPLETED.equals(event.type()) || "done".equals(p.text("status"));
-        OffsetDateTime dueAt = p.time("dueAt");
+        boolean done = type == TaskEvent.COMPLETED || "done".equals(EntryMapper.text(task.status()));
+        OffsetDateTime dueAt = time(task.dueAt());
         // Task events carry the whole task; the newest one wins even if an older one comes later
         // (a rebuild racing another instance's live consumer).
         jdbc.sql("""
@@ -102,6 +107,23 @@ public class StatsProjector implements Projection {
                 .param("done", done)
                 .param("at", Timestamp.from(event.occurredAt().toInstant()))
                 .update();
+    }
+
+    /** A task id that is not one of ours is no task to keep. */
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static OffsetDateTime time(String text) {
+        try {
+            return text == null ? null : OffsetDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void count(UUID tenant, LocalDate day, String metric, String dimension, long delta) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TenantEvent;
 import dev.agentlocator.platform.events.Topics;
-import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
@@ -78,8 +78,8 @@ class FeatureGuardIT {
     }
 
     private void publish(UUID tenant, Map<String, Boolean> flags) throws Exception {
-        var event = EventEnvelope.create(
-                Features.CHANGED_EVENT, tenant, null, "feature-guard-it", Map.of(Features.PAYLOAD_FIELD, flags));
+        var event = EventEnvelope.of(
+                TenantEvent.FEATURES_CHANGED, tenant, null, "feature-guard-it", new TenantEvent.Payload(flags));
         kafka.send(Topics.CRM_TENANT, event.partitionKey(), json.writeValueAsString(event))
                 .get();
     }

@@ -1,6 +1,7 @@
 package dev.agentlocator.platform.kit.features;
 
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.TenantEvent;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.PoisonEventException;
 import java.util.Map;
@@ -45,13 +46,16 @@ public class EventFedTenantFeatures implements TenantFeatures {
             log.warn("Skipping unreadable record on the tenant topic: {}", e.getMessage());
             return;
         }
-        if (!Features.CHANGED_EVENT.equals(event.type())
-                || !(event.payload().get(Features.PAYLOAD_FIELD) instanceof Map<?, ?> flags)) {
+        if (!TenantEvent.FEATURES_CHANGED.isTypeOf(event)) {
+            return;
+        }
+        Map<String, Boolean> flags = event.payload(TenantEvent.FEATURES_CHANGED).features();
+        if (flags == null) {
             return;
         }
         Set<String> disabled = flags.entrySet().stream()
                 .filter(e -> Boolean.FALSE.equals(e.getValue()))
-                .map(e -> String.valueOf(e.getKey()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
         disabledByTenant.put(event.tenantId(), disabled);
         log.debug("Features of tenant {} now disabled: {}", event.tenantId(), disabled);

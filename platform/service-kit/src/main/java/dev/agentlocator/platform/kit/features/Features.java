@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The per-tenant feature flags of the suite and the event that carries their state. */
+/**
+ * The per-tenant feature flags of the suite; their state travels in {@link
+ * dev.agentlocator.platform.events.TenantEvent#FEATURES_CHANGED}.
+ */
 public final class Features {
 
     public static final String CRM = "crm";
@@ -17,14 +20,6 @@ public final class Features {
     public static final String STATS = "stats";
 
     public static final List<String> ALL = List.of(CRM, CALLS, WHATSAPP, TASKS, CONTRACTS, INVOICES, SIGNATURES, STATS);
-
-    /**
-     * Event on {@code crm.tenant.v1}, keyed by tenant: the complete flag set of one tenant (payload
-     * {@code {"features":{"crm":true,…}}}), so the compacted topic's latest record is the whole truth.
-     */
-    public static final String CHANGED_EVENT = "tenant.features.changed";
-
-    public static final String PAYLOAD_FIELD = "features";
 
     /** A new tenant has everything on. */
     public static Map<String, Boolean> allEnabled() {

@@ -1,5 +1,6 @@
 package dev.agentlocator.platform.kit.messaging;
 
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -29,15 +30,12 @@ public record CustomerChange(
      * added later). A customer event without the customer's id or name is poison.
      */
     public static Optional<CustomerChange> of(EventEnvelope event) {
-        boolean deleted;
-        switch (event.type()) {
-            case "customer.created", "customer.updated" -> deleted = false;
-            case "customer.deleted" -> deleted = true;
-            default -> {
-                return Optional.empty();
-            }
+        Optional<CustomerEvent> type = CustomerEvent.of(event);
+        if (type.isEmpty()) {
+            return Optional.empty();
         }
-        String name = text(event, "name");
+        CustomerEvent.Payload payload = event.payload(type.get());
+        String name = text(payload.name());
         if (event.customerId() == null || name == null) {
             throw new PoisonEventException("Customer event " + event.id() + " lacks the customer id or name");
         }
@@ -45,14 +43,14 @@ public record CustomerChange(
                 event.tenantId(),
                 event.customerId(),
                 name,
-                text(event, "phone"),
-                text(event, "email"),
-                text(event, "vatId"),
-                deleted,
+                text(payload.phone()),
+                text(payload.email()),
+                text(payload.vatId()),
+                type.get() == CustomerEvent.DELETED,
                 event.occurredAt()));
     }
 
-    private static String text(EventEnvelope event, String field) {
-        return event.payload().get(field) instanceof String s && !s.isBlank() ? s.strip() : null;
+    private static String text(String value) {
+        return value != null && !value.isBlank() ? value.strip() : null;
     }
 }

@@ -1,6 +1,8 @@
 package dev.agentlocator.platform.kit.outbox;
 
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.EventType;
+import dev.agentlocator.platform.events.EventTypes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +23,19 @@ public class Outbox {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+    }
+
+    /**
+     * Appends {@code event}, made with {@link EventEnvelope#of}, to its type's topic with its type's
+     * key; must be called inside the writing transaction.
+     *
+     * @throws IllegalArgumentException for a type that is not in {@link EventTypes#ALL}
+     */
+    public void append(EventEnvelope event) {
+        EventType<?> type = EventTypes.of(event)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Event type " + event.type() + " v" + event.version() + " is not in the contract"));
+        append(type.topic(), type.keyOf(event), event);
     }
 
     /** Appends {@code event} for {@code topic}; must be called inside the writing transaction. */
