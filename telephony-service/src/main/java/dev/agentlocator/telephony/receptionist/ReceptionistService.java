@@ -43,6 +43,7 @@ public class ReceptionistService {
     private final ReceptionistProperties properties;
     private final TenantFeatures features;
     private final TransactionTemplate transactions;
+    private final TurnMetrics metrics;
 
     ReceptionistService(
             TenantNumbers numbers,
@@ -54,8 +55,10 @@ public class ReceptionistService {
             TurnPipeline pipeline,
             ReceptionistProperties properties,
             TenantFeatures features,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            TurnMetrics metrics) {
         this.features = features;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.numbers = numbers;
         this.calls = calls;
@@ -172,6 +175,7 @@ public class ReceptionistService {
             turns.finish(turnId, result);
             calls.recordOutcome(call.id(), result.outcome(), result.error());
         });
+        metrics.finished(outcome, deadline.elapsed());
         log.info(
                 "Call {} turn {}: {} in {} ms ({} ms in providers)",
                 call.callSid(),
@@ -190,8 +194,7 @@ public class ReceptionistService {
     private String twiml(
             String outcome, List<Previous> previous, String reply, UUID replyAudio, String origin, String error) {
         Twiml t = Twiml.response();
-        boolean answered =
-                TurnRepository.ANSWERED.equals(outcome) || TurnRepository.ANSWERED_WITHOUT_TTS.equals(outcome);
+        boolean answered = TurnRepository.isAnswered(outcome);
         if (answered) {
             if (replyAudio != null) {
                 t.play(origin + VoiceAudio.PATH + VoiceAudio.fileName(replyAudio));

@@ -17,9 +17,14 @@ class TurnRepository {
 
     record Stored(boolean completed, String twiml) {}
 
+    /** A reply was spoken (by our voice or Twilio's); any other outcome is a fallback. */
+    static boolean isAnswered(String outcome) {
+        return ANSWERED.equals(outcome) || ANSWERED_WITHOUT_TTS.equals(outcome);
+    }
+
     record Previous(String outcome, String transcript, String reply) {
         boolean answered() {
-            return ANSWERED.equals(outcome) || ANSWERED_WITHOUT_TTS.equals(outcome);
+            return isAnswered(outcome);
         }
     }
 

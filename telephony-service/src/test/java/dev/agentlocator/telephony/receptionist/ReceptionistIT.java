@@ -15,6 +15,7 @@ import dev.agentlocator.telephony.LiveProviders;
 import dev.agentlocator.telephony.ProviderStubs;
 import dev.agentlocator.telephony.settings.ReceptionistSettings;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.Metrics;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
 import dev.agentlocator.testkit.TopicReader;
@@ -210,9 +211,13 @@ class ReceptionistIT extends LiveProviders {
         STUBS.allHealthy("אני מחפש דירת שלושה חדרים בתל אביב", "מצוין! ומה התקציב שלכם?");
         String recordingSid = sid("RE");
         String recordingUrl = STUBS.recording(recordingSid);
+        double answeredBefore = turnsMeasured("answered");
 
         var response =
                 webhook("/webhook/handle_recording", recorded(callSid, caller, number, recordingSid, recordingUrl, 6));
+        assertThat(turnsMeasured("answered"))
+                .as("the turn-time SLO's histogram")
+                .isEqualTo(answeredBefore + 1);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body())
@@ -322,6 +327,7 @@ class ReceptionistIT extends LiveProviders {
         STUBS.whisper("שלום, אני רוצה לשכור דירה", 0);
         STUBS.openAiFails("/v1/chat/completions", 500);
         String recording = sid("RE");
+        double fallbacksBefore = fallbacks("llm_failed");
 
         var response = webhook(
                 "/webhook/handle_recording",
@@ -334,6 +340,7 @@ class ReceptionistIT extends LiveProviders {
                 .containsEntry("error", "openai-chat: http_500")
                 .containsEntry("transcript", "שלום, אני רוצה לשכור דירה");
         STUBS.server.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(fallbacks("llm_failed")).as("what the fallback alert counts").isEqualTo(fallbacksBefore + 1);
     }
 
     @Test
@@ -619,5 +626,17 @@ class ReceptionistIT extends LiveProviders {
 
     private long count(String sql, Object param) {
         return jdbc.sql(sql).param(param).query(Long.class).single();
+    }
+
+    private double turnsMeasured(String outcome) {
+        return Metrics.scrape(port)
+                .value("agentlocator_receptionist_turn_seconds_count", "outcome", outcome)
+                .orElse(0.0);
+    }
+
+    private double fallbacks(String reason) {
+        return Metrics.scrape(port)
+                .value("agentlocator_receptionist_fallbacks_total", "reason", reason)
+                .orElse(0.0);
     }
 }
