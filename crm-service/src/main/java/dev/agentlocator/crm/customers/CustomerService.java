@@ -11,6 +11,7 @@ import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-    static final String INVALID_PHONE = "מספר הטלפון אינו תקין. לדוגמה: 050-1234567";
     static final String DUPLICATE_PHONE = "כבר קיים לקוח עם מספר הטלפון הזה";
     static final String UNKNOWN_OWNER = "הנציג שנבחר אינו משתמש פעיל בחשבון";
 
@@ -211,7 +211,7 @@ public class CustomerService {
     }
 
     static String phone(String raw) {
-        return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", INVALID_PHONE));
+        return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", PhoneNumbers.INVALID));
     }
 
     private static String email(String raw) {

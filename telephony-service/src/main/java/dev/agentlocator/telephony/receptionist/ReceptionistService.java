@@ -2,10 +2,10 @@ package dev.agentlocator.telephony.receptionist;
 
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.TenantFeatures;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.calls.CallLog;
 import dev.agentlocator.telephony.calls.CallRepository;
 import dev.agentlocator.telephony.calls.CallService;
-import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CrmClient;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
@@ -340,7 +340,7 @@ public class ReceptionistService {
      * is linked later.
      */
     private UUID resolveCaller(UUID tenantId, String from, boolean askCrm) {
-        Optional<String> phone = Phones.normalise(from);
+        Optional<String> phone = PhoneNumbers.normalise(from);
         if (phone.isEmpty()) {
             return null; // anonymous / withheld number
         }
@@ -360,7 +360,7 @@ public class ReceptionistService {
     }
 
     private Optional<UUID> tenantOf(String to) {
-        return Phones.normalise(to).flatMap(numbers::tenantOf);
+        return PhoneNumbers.normalise(to).flatMap(numbers::tenantOf);
     }
 
     private String goodbye() {

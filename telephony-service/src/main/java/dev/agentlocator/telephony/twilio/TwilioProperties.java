@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.twilio;
 
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.common.Config;
 import dev.agentlocator.telephony.common.Phones;
 import java.time.Duration;
@@ -52,6 +53,7 @@ public record TwilioProperties(
     /** {@code WHATSAPP_DEVICE} as E.164: the sender shared by every tenant that has none of its own. */
     public Optional<String> sharedWhatsAppSender() {
         return Optional.ofNullable(whatsappDevice)
-                .map(device -> Phones.normalise(device).orElse(Phones.stripWhatsApp(device)));
+                .map(device ->
+                        PhoneNumbers.normalise(Phones.stripWhatsApp(device)).orElse(Phones.stripWhatsApp(device)));
     }
 }
