@@ -1,6 +1,6 @@
 package dev.agentlocator.billing.settings;
 
-import static dev.agentlocator.billing.common.Text.blankToNull;
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
 
 import dev.agentlocator.platform.kit.israel.IsraeliIds;
 import java.util.UUID;

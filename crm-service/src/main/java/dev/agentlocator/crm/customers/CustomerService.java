@@ -1,5 +1,7 @@
 package dev.agentlocator.crm.customers;
 
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
+
 import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.CustomerRequests.UpdateCustomerRequest;
 import dev.agentlocator.crm.users.UserRepository;
@@ -238,9 +240,5 @@ public class CustomerService {
                         .filter(t -> !t.isEmpty())
                         .distinct()
                         .toList();
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

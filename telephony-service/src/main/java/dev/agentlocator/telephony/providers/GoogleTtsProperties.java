@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.providers;
 
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +23,7 @@ public record GoogleTtsProperties(
         @DefaultValue("3s") Duration timeout) {
 
     public GoogleTtsProperties {
-        credentialsFile = Config.blankToNull(credentialsFile);
+        credentialsFile = Text.blankToNull(credentialsFile);
         baseUrl = Config.withoutTrailingSlash(baseUrl);
     }
 }

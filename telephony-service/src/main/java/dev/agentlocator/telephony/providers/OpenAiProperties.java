@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.providers;
 
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +21,7 @@ public record OpenAiProperties(
         @DefaultValue("5s") Duration chatTimeout) {
 
     public OpenAiProperties {
-        apiKey = Config.blankToNull(apiKey);
+        apiKey = Text.blankToNull(apiKey);
         baseUrl = Config.withoutTrailingSlash(baseUrl);
     }
 

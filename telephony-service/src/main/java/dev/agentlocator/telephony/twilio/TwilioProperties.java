@@ -1,6 +1,7 @@
 package dev.agentlocator.telephony.twilio;
 
 import dev.agentlocator.platform.kit.phone.PhoneNumbers;
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import dev.agentlocator.telephony.common.Phones;
 import java.time.Duration;
@@ -34,11 +35,11 @@ public record TwilioProperties(
         @DefaultValue("5s") Duration timeout) {
 
     public TwilioProperties {
-        accountSid = Config.blankToNull(accountSid);
-        authToken = Config.blankToNull(authToken);
-        whatsappDevice = Config.blankToNull(whatsappDevice);
+        accountSid = Text.blankToNull(accountSid);
+        authToken = Text.blankToNull(authToken);
+        whatsappDevice = Text.blankToNull(whatsappDevice);
         apiBaseUrl = Config.withoutTrailingSlash(apiBaseUrl);
-        publicBaseUrl = Config.withoutTrailingSlash(Config.blankToNull(publicBaseUrl));
+        publicBaseUrl = Config.withoutTrailingSlash(Text.blankToNull(publicBaseUrl));
     }
 
     /** Outbound calls and messages really go out only with both the account and the token. */
