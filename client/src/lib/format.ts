@@ -30,15 +30,6 @@ export function formatAgorot(agorot: number | null | undefined): string {
   return agorot === null || agorot === undefined ? '' : shekels.format(agorot / 100);
 }
 
-/** +972501234567 → 050-1234567; other numbers stay as they are. */
-export function formatPhone(e164: string | null | undefined): string {
-  if (!e164) return '';
-  const m = /^\+972(\d{1,2})(\d{7})$/.exec(e164);
-  if (!m) return e164;
-  const [, prefix = '', rest = ''] = m;
-  return `0${prefix}-${rest}`;
-}
-
 /** A wa.me link wants the digits of the international number only. */
 export function whatsappUrl(phone: string): string {
   return `https://wa.me/${phone.replace(/\D/g, '')}`;

@@ -5,7 +5,8 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Skeleton } from '../../components/Skeleton';
 import { errorMessage } from '../../lib/api';
-import { formatDateTime, formatPhone } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
 import { callKeys, getCall, listCalls, playableRecording, type CallLog } from './api';
 import {
   CALL_STATUS_TONES,

@@ -7,6 +7,7 @@ import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { options } from '../../lib/options';
+import { INVALID_PHONE, isValidPhone } from '../../lib/phone';
 import {
   createCustomer,
   customerKeys,
@@ -119,6 +120,7 @@ export function CustomerDialog({ customer, onClose, onSaved }: CustomerDialogPro
     const errors: Record<string, string> = {};
     if (!form.name.trim()) errors.name = 'יש להזין שם';
     if (!form.phone.trim()) errors.phone = 'יש להזין מספר טלפון';
+    else if (!isValidPhone(form.phone)) errors.phone = INVALID_PHONE;
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     save.mutate(toInput(form, editing));

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Input, Select } from '../../components/Field';
 import { useDebounced } from '../../hooks/useDebounced';
-import { formatPhone } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
 import { customerKeys, getCustomer, listCustomers } from './api';
 import './customers.css';
 

@@ -54,7 +54,7 @@ describe('TaskDueModal', () => {
     const modal = await screen.findByRole('alertdialog');
     expect(modal).toHaveAccessibleName('לחזור ללקוח a');
     expect(screen.getByText('לקוח a')).toBeInTheDocument();
-    expect(screen.getByText('050-1234567')).toBeInTheDocument();
+    expect(screen.getByText('050-123-4567')).toBeInTheDocument();
     expect(screen.getByText(/1 מתוך 2/)).toBeInTheDocument();
     for (const name of ['חייג', 'פתח WhatsApp', '5 דקות', '15 דקות', '60 דקות', 'בוצע']) {
       expect(screen.getByRole('button', { name })).toBeInTheDocument();

@@ -6,7 +6,8 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/toast';
 import type { Feature } from '../../hooks/useFeatures';
 import { errorMessage } from '../../lib/api';
-import { formatDateTime, formatPhone, whatsappUrl } from '../../lib/format';
+import { formatDateTime, whatsappUrl } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
 import { useCustomerContact } from '../customers/useCustomerContact';
 import {
   completeTask,

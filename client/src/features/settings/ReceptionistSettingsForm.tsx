@@ -7,7 +7,8 @@ import { Input, TextArea } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { ApiError, errorMessage } from '../../lib/api';
-import { formatDateTime, formatPhone } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
 import { callKeys, getCallSettings, saveCallSettings, type CallSettings } from '../calls/api';
 import './settings.css';
 

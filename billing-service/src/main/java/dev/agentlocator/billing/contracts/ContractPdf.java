@@ -1,14 +1,10 @@
 package dev.agentlocator.billing.contracts;
 
 import dev.agentlocator.billing.common.IsraelTime;
-import dev.agentlocator.billing.common.LineItem;
-import dev.agentlocator.billing.common.Money;
+import dev.agentlocator.billing.pdf.PricedLines;
 import dev.agentlocator.billing.pdf.RtlDocument;
-import dev.agentlocator.billing.pdf.RtlDocument.Column;
 import dev.agentlocator.billing.settings.BillingSettings;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The printable Hebrew quote / contract, and its signed version with the signature's evidence. */
@@ -16,8 +12,6 @@ import org.springframework.stereotype.Component;
 class ContractPdf {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final List<Column> COLUMNS = List.of(
-            new Column("תיאור", 235), new Column("כמות", 60), new Column("מחיר ליחידה", 95), new Column("סה״כ", 100));
 
     byte[] render(Contract contract, BillingSettings business, SignedRecord signed) {
         try (var pdf = new RtlDocument(contract.title())) {
@@ -40,12 +34,15 @@ class ContractPdf {
                     pdf.line(paragraph);
                 }
             }
-            pdf.gap(10).table(COLUMNS, rows(contract.lines()));
-            pdf.gap(6)
-                    .line("סכום לפני מע״מ: " + Money.shekels(contract.subtotalAgorot()))
-                    .line("מע״מ " + Money.percent(contract.vatRateBasisPoints()) + ": "
-                            + Money.shekels(contract.vatAgorot()))
-                    .boldLine("סה״כ: " + Money.shekels(contract.totalAgorot()));
+            PricedLines.draw(
+                    pdf,
+                    contract.lines(),
+                    new PricedLines.Totals(
+                            contract.subtotalAgorot(),
+                            contract.vatRateBasisPoints(),
+                            contract.vatAgorot(),
+                            "סה״כ",
+                            contract.totalAgorot()));
             if (signed != null) {
                 pdf.gap(20).boldLine("נחתם על ידי: " + signed.signerName());
                 if (SignatureImage.PNG.equals(signed.signature().mediaType())) {
@@ -64,17 +61,5 @@ class ContractPdf {
             pdf.gap(30).small("הופק באמצעות AgentLocator");
             return pdf.toBytes();
         }
-    }
-
-    private static List<List<String>> rows(List<LineItem> lines) {
-        List<List<String>> rows = new ArrayList<>();
-        for (LineItem line : lines) {
-            rows.add(List.of(
-                    line.description(),
-                    line.quantity().toPlainString(),
-                    Money.amount(line.unitPriceAgorot()),
-                    Money.amount(line.totalAgorot())));
-        }
-        return rows;
     }
 }

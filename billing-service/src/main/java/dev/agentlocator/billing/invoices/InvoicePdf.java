@@ -1,9 +1,9 @@
 package dev.agentlocator.billing.invoices;
 
 import dev.agentlocator.billing.common.IsraelTime;
-import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.invoices.PaymentRepository.Settlement;
+import dev.agentlocator.billing.pdf.PricedLines;
 import dev.agentlocator.billing.pdf.RtlDocument;
 import dev.agentlocator.billing.pdf.RtlDocument.Column;
 import dev.agentlocator.billing.settings.BusinessDetails;
@@ -21,8 +21,6 @@ class InvoicePdf {
     static final String ORIGINAL = "מקור";
     static final String TRUE_COPY = "העתק נאמן למקור";
 
-    private static final List<Column> LINE_COLUMNS = List.of(
-            new Column("תיאור", 235), new Column("כמות", 60), new Column("מחיר ליחידה", 95), new Column("סה״כ", 100));
     private static final List<Column> PAYMENT_COLUMNS = List.of(
             new Column("אמצעי תשלום", 95), new Column("פרטים", 225), new Column("תאריך", 75), new Column("סכום", 95));
 
@@ -81,13 +79,15 @@ class InvoicePdf {
             if (invoice.isReceipt()) {
                 renderReceipt(pdf, invoice, contents);
             } else {
-                pdf.gap(10).table(LINE_COLUMNS, lineRows(invoice.lines()));
-                pdf.gap(6)
-                        .line("סכום לפני מע״מ: " + Money.shekels(invoice.subtotalAgorot()))
-                        .line("מע״מ " + Money.percent(invoice.vatRateBasisPoints()) + ": "
-                                + Money.shekels(invoice.vatAgorot()))
-                        .boldLine((invoice.isCreditNote() ? "סה״כ לזיכוי: " : "סה״כ לתשלום: ")
-                                + Money.shekels(invoice.totalAgorot()));
+                PricedLines.draw(
+                        pdf,
+                        invoice.lines(),
+                        new PricedLines.Totals(
+                                invoice.subtotalAgorot(),
+                                invoice.vatRateBasisPoints(),
+                                invoice.vatAgorot(),
+                                invoice.isCreditNote() ? "סה״כ לזיכוי" : "סה״כ לתשלום",
+                                invoice.totalAgorot()));
                 if (!contents.payments().isEmpty()) {
                     pdf.gap(10).boldLine("פרטי התשלום").table(PAYMENT_COLUMNS, paymentRows(contents.payments()));
                     pdf.gap(4).line("סה״כ שולם: " + Money.shekels(Payments.total(contents.payments())));
@@ -107,18 +107,6 @@ class InvoicePdf {
         pdf.gap(10).boldLine("פרטי התשלום").table(PAYMENT_COLUMNS, paymentRows(contents.payments()));
         pdf.gap(6).boldLine("סה״כ התקבל: " + Money.shekels(receipt.totalAgorot()));
         pdf.line("קבלה אינה חשבונית מס ואינה כוללת מע״מ");
-    }
-
-    private static List<List<String>> lineRows(List<LineItem> lines) {
-        List<List<String>> rows = new ArrayList<>();
-        for (LineItem line : lines) {
-            rows.add(List.of(
-                    line.description(),
-                    line.quantity().toPlainString(),
-                    Money.amount(line.unitPriceAgorot()),
-                    Money.amount(line.totalAgorot())));
-        }
-        return rows;
     }
 
     private static List<List<String>> paymentRows(List<Payment> payments) {

@@ -1,5 +1,7 @@
 package dev.agentlocator.billing.invoices;
 
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
+
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +62,6 @@ final class Payments {
 
     static long total(List<Payment> payments) {
         return payments.stream().mapToLong(Payment::amountAgorot).reduce(0L, Math::addExact);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static ApiException invalid(int index, String message) {

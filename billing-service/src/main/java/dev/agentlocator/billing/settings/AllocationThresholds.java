@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,27 +28,22 @@ public class AllocationThresholds {
     /** A tenant's schedule as the owner sees it, with the law's beside it. */
     public record Schedule(boolean customized, List<Threshold> thresholds, List<Threshold> legalDefault) {}
 
-    private final JdbcClient jdbc;
+    private final AllocationThresholdRepository thresholds;
 
-    AllocationThresholds(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AllocationThresholds(AllocationThresholdRepository thresholds) {
+        this.thresholds = thresholds;
     }
 
     /** The threshold in force on {@code date}: the tenant's own when it has one by then, else the law's. */
     @Transactional(readOnly = true)
     public Optional<Long> on(UUID tenantId, LocalDate date) {
-        return jdbc.sql("""
-                        select threshold_agorot from allocation_threshold
-                        where (tenant_id = ? or tenant_id is null) and effective_from <= ?
-                        order by (tenant_id is null), effective_from desc
-                        limit 1
-                        """).param(tenantId).param(date).query(Long.class).optional();
+        return thresholds.on(tenantId, date);
     }
 
     @Transactional(readOnly = true)
     public Schedule schedule(UUID tenantId) {
-        List<Threshold> own = rows(tenantId);
-        List<Threshold> law = rows(null);
+        List<Threshold> own = thresholds.schedule(tenantId);
+        List<Threshold> law = thresholds.schedule(null);
         return new Schedule(!own.isEmpty(), own.isEmpty() ? law : own, law);
     }
 
@@ -66,28 +60,7 @@ public class AllocationThresholds {
                         Map.of("effectiveFrom", t.effectiveFrom().toString()));
             }
         }
-        jdbc.sql("delete from allocation_threshold where tenant_id = ?")
-                .param(tenantId)
-                .update();
-        for (Threshold t : thresholds) {
-            jdbc.sql("insert into allocation_threshold (tenant_id, effective_from, threshold_agorot) values (?, ?, ?)")
-                    .param(tenantId)
-                    .param(t.effectiveFrom())
-                    .param(t.thresholdAgorot())
-                    .update();
-        }
+        this.thresholds.replace(tenantId, thresholds);
         return schedule(tenantId);
-    }
-
-    private List<Threshold> rows(UUID tenantId) {
-        String where = tenantId == null ? "tenant_id is null" : "tenant_id = :tenant";
-        var statement = jdbc.sql("select effective_from, threshold_agorot from allocation_threshold where " + where
-                + " order by effective_from");
-        if (tenantId != null) {
-            statement = statement.param("tenant", tenantId);
-        }
-        return statement
-                .query((rs, n) -> new Threshold(rs.getObject(1, LocalDate.class), rs.getLong(2)))
-                .list();
     }
 }

@@ -1,10 +1,9 @@
 package dev.agentlocator.billing.settings;
 
-import static dev.agentlocator.billing.common.Text.blankToNull;
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
 
 import dev.agentlocator.platform.kit.israel.IsraeliIds;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,43 +11,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SettingsService {
 
-    private final JdbcClient jdbc;
+    private final SettingsRepository settings;
 
-    SettingsService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SettingsService(SettingsRepository settings) {
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
     public BillingSettings get(UUID tenantId) {
-        return jdbc.sql("""
-                        select vat_rate_basis_points, business_name, business_id, address, phone
-                        from billing_settings where tenant_id = ?
-                        """)
-                .param(tenantId)
-                .query((rs, n) -> new BillingSettings(
-                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .optional()
-                .orElseGet(BillingSettings::defaults);
+        return settings.find(tenantId).orElseGet(BillingSettings::defaults);
     }
 
     @Transactional
     BillingSettings update(UUID tenantId, UpdateSettingsRequest r) {
-        jdbc.sql("""
-                        insert into billing_settings (tenant_id, vat_rate_basis_points, business_name, business_id,
-                                                      address, phone)
-                        values (:tenant, :vat, :name, :businessId, :address, :phone)
-                        on conflict (tenant_id) do update
-                            set vat_rate_basis_points = excluded.vat_rate_basis_points,
-                                business_name = excluded.business_name, business_id = excluded.business_id,
-                                address = excluded.address, phone = excluded.phone, updated_at = now()
-                        """)
-                .param("tenant", tenantId)
-                .param("vat", r.vatRateBasisPoints())
-                .param("name", blankToNull(r.businessName()))
-                .param("businessId", blankToNull(IsraeliIds.normalize(r.businessId())))
-                .param("address", blankToNull(r.address()))
-                .param("phone", blankToNull(r.phone()))
-                .update();
+        settings.save(
+                tenantId,
+                new BillingSettings(
+                        r.vatRateBasisPoints(),
+                        blankToNull(r.businessName()),
+                        blankToNull(IsraeliIds.normalize(r.businessId())),
+                        blankToNull(r.address()),
+                        blankToNull(r.phone())));
         return get(tenantId);
     }
 }

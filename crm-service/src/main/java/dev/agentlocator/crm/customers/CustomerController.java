@@ -11,6 +11,7 @@ import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
+import dev.agentlocator.platform.kit.text.Text;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -198,15 +199,11 @@ class CustomerController {
     }
 
     private static CustomerFilter filter(String q, String status, String tag, UUID ownerId, String source) {
-        String query = CustomerService.blankToNull(q);
+        String query = Text.blankToNull(q);
         if (query != null && query.length() > 100) {
             throw ApiException.badRequest("invalid_query", "טקסט החיפוש ארוך מדי");
         }
         return new CustomerFilter(
-                query,
-                CustomerService.blankToNull(status),
-                CustomerService.blankToNull(tag),
-                ownerId,
-                CustomerService.blankToNull(source));
+                query, Text.blankToNull(status), Text.blankToNull(tag), ownerId, Text.blankToNull(source));
     }
 }

@@ -4,6 +4,7 @@ import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.ImportReport.RejectedRow;
 import dev.agentlocator.platform.kit.csv.Csv;
 import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
@@ -166,8 +167,8 @@ class CustomerImport {
                 .ifPresent(violation -> {
                     throw new RowRejected(violation.getMessage());
                 });
-        String phone = PhoneNumbers.normalise(request.phone())
-                .orElseThrow(() -> new RowRejected("מספר הטלפון אינו תקין: " + request.phone()));
+        // @ValidPhoneNumber has just refused a row whose phone does not normalise.
+        String phone = PhoneNumbers.normalise(request.phone()).orElseThrow();
         String email = request.email();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new RowRejected("כתובת האימייל אינה תקינה: " + email);

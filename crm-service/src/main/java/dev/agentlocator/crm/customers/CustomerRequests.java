@@ -1,5 +1,6 @@
 package dev.agentlocator.crm.customers;
 
+import dev.agentlocator.platform.kit.phone.ValidPhoneNumber;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -45,7 +46,9 @@ public final class CustomerRequests {
             @NotBlank(message = "יש להזין שם") @Size(max = NAME_MAX, message = NAME_TOO_LONG)
             String name,
 
-            @NotBlank(message = "יש להזין מספר טלפון") @Size(max = PHONE_MAX, message = PHONE_TOO_LONG)
+            @NotBlank(message = "יש להזין מספר טלפון")
+            @Size(max = PHONE_MAX, message = PHONE_TOO_LONG)
+            @ValidPhoneNumber
             String phone,
 
             @Email(message = "כתובת האימייל אינה תקינה") @Size(max = EMAIL_MAX, message = EMAIL_TOO_LONG)
@@ -81,7 +84,7 @@ public final class CustomerRequests {
             @Size(min = 1, max = NAME_MAX, message = "השם אינו תקין")
             String name,
 
-            @Size(min = 1, max = PHONE_MAX, message = "מספר הטלפון אינו תקין")
+            @Size(min = 1, max = PHONE_MAX, message = "מספר הטלפון אינו תקין") @ValidPhoneNumber
             String phone,
 
             @Size(max = EMAIL_MAX, message = EMAIL_TOO_LONG) String email,
@@ -112,7 +115,9 @@ public final class CustomerRequests {
             String dealType) {}
 
     record ResolveRequest(
-            @NotBlank(message = "יש להזין מספר טלפון") @Size(max = PHONE_MAX, message = PHONE_TOO_LONG)
+            @NotBlank(message = "יש להזין מספר טלפון")
+            @Size(max = PHONE_MAX, message = PHONE_TOO_LONG)
+            @ValidPhoneNumber
             String phone) {}
 
     private CustomerRequests() {}

@@ -1,5 +1,7 @@
 package dev.agentlocator.crm.customers;
 
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
+
 import dev.agentlocator.crm.customers.CustomerRequests.CreateCustomerRequest;
 import dev.agentlocator.crm.customers.CustomerRequests.UpdateCustomerRequest;
 import dev.agentlocator.crm.users.UserRepository;
@@ -11,6 +13,8 @@ import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-    static final String INVALID_PHONE = "מספר הטלפון אינו תקין. לדוגמה: 050-1234567";
     static final String DUPLICATE_PHONE = "כבר קיים לקוח עם מספר הטלפון הזה";
     static final String UNKNOWN_OWNER = "הנציג שנבחר אינו משתמש פעיל בחשבון";
 
@@ -212,7 +215,7 @@ public class CustomerService {
     }
 
     static String phone(String raw) {
-        return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", INVALID_PHONE));
+        return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", PhoneNumbers.INVALID));
     }
 
     private static String email(String raw) {
@@ -239,9 +242,5 @@ public class CustomerService {
                         .filter(t -> !t.isEmpty())
                         .distinct()
                         .toList();
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -121,6 +121,25 @@ class CustomersIT {
     }
 
     @Test
+    void israeliSharedCostAndTollFreeNumbersAreCustomersPhonesAndGarbageIsRefusedInHebrew() {
+        var owner = Accounts.signUp(port, "עסק");
+        assertThat(create(owner, "מוקד", "1-700-500-500").<String>json("$.phone"))
+                .isEqualTo("+9721700500500");
+        assertThat(create(owner, "חינם", "1800200200").<String>json("$.phone")).isEqualTo("+9721800200200");
+        assertThat(owner.api()
+                        .post("/api/crm/customers", "{\"name\":\"שוב\",\"phone\":\"+972 1-700-500-500\"}")
+                        .status())
+                .as("every spelling of a number is the same customer")
+                .isEqualTo(409);
+
+        var garbage = owner.api().post("/api/crm/customers", "{\"name\":\"x\",\"phone\":\"050-ABC-DEFG\"}");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.<String>json("$.details.fields.phone"))
+                .isEqualTo("מספר הטלפון אינו תקין. לדוגמה: 050-1234567");
+        assertThat(count(owner)).isEqualTo(2);
+    }
+
+    @Test
     void updateAndSoftDelete() {
         var owner = Accounts.signUp(port, "עסק");
         String id = create(owner, "יוסי", "050-1234567").json("$.id");

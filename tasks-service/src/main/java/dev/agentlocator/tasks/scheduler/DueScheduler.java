@@ -1,6 +1,7 @@
 package dev.agentlocator.tasks.scheduler;
 
 import dev.agentlocator.platform.events.TaskEvent;
+import dev.agentlocator.platform.kit.background.BackgroundLoop;
 import dev.agentlocator.tasks.tasks.DueTimeSet;
 import dev.agentlocator.tasks.tasks.Task;
 import dev.agentlocator.tasks.tasks.TaskEvents;
@@ -9,12 +10,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,15 +39,7 @@ public class DueScheduler implements SmartLifecycle {
     private final Counter fired;
     private final Timer lateness;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    /** When the thread plans to look next; a new due time before it wakes the thread. */
-    private Instant plannedWake = Instant.MIN;
-
-    private boolean sleeping;
-    private boolean woken;
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundLoop loop;
 
     public DueScheduler(
             TaskRepository tasks,
@@ -66,6 +56,10 @@ public class DueScheduler implements SmartLifecycle {
                 .description("claim time minus due time")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+        this.loop = new BackgroundLoop("due-scheduler", this::loopRound, e -> {
+            log.warn("Due scheduler round failed, retrying in 1 s: {}", e.toString());
+            return Duration.ofSeconds(1);
+        });
     }
 
     /** After the commit that set a due time: wake now if it comes before the planned wake-up. */
@@ -75,16 +69,8 @@ public class DueScheduler implements SmartLifecycle {
     }
 
     public void dueTimeSet(OffsetDateTime dueAt) {
-        lock.lock();
-        try {
-            // While the thread works it has not chosen its next wake-up yet: make it look again.
-            if (!sleeping || dueAt.toInstant().isBefore(plannedWake)) {
-                woken = true;
-                wake.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
+        // While the thread works it has not chosen its next wake-up yet: the loop makes it look again.
+        loop.wakeUpIfBefore(dueAt.toInstant());
     }
 
     /** Claims and fires one batch of due tasks; returns how many fired. Public for tests. */
@@ -104,75 +90,33 @@ public class DueScheduler implements SmartLifecycle {
         return due.size();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int count = fireDue();
-                if (count >= properties.batchSize()) {
-                    continue; // more may be due right now
-                }
-                Optional<Duration> next = tasks.untilNextDue();
-                Duration sleep = next.map(this::cap).orElse(properties.maxSleep());
-                if (next.isPresent() && (next.get().isNegative() || next.get().isZero())) {
-                    // Due but not claimable: another instance holds it and is about to commit.
-                    sleep = properties.contendedPause();
-                }
-                sleepFor(sleep);
-            } catch (RuntimeException e) {
-                log.warn("Due scheduler round failed, retrying in 1 s: {}", e.toString());
-                sleepFor(Duration.ofSeconds(1));
-            }
+    /** A round of the background loop; returns the pause before the next. */
+    private Duration loopRound() {
+        int count = fireDue();
+        if (count >= properties.batchSize()) {
+            return Duration.ZERO; // more may be due right now
         }
+        Optional<Duration> next = tasks.untilNextDue();
+        if (next.isPresent() && (next.get().isNegative() || next.get().isZero())) {
+            // Due but not claimable: another instance holds it and is about to commit.
+            return properties.contendedPause();
+        }
+        return next.map(this::cap).orElse(properties.maxSleep());
     }
 
     private Duration cap(Duration untilDue) {
         return untilDue.compareTo(properties.maxSleep()) > 0 ? properties.maxSleep() : untilDue;
     }
 
-    private void sleepFor(Duration duration) {
-        lock.lock();
-        try {
-            plannedWake = Instant.now().plus(duration);
-            sleeping = true;
-            long nanos = duration.toNanos();
-            while (running && !woken && nanos > 0) {
-                nanos = wake.awaitNanos(nanos);
-            }
-            woken = false;
-            sleeping = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, "due-scheduler");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
         log.info("Due scheduler started (max sleep {})", properties.maxSleep());
     }
 
     @Override
     public void stop() {
-        running = false;
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
@@ -182,7 +126,7 @@ public class DueScheduler implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Start after (and stop before) the outbox relay, which publishes what this appends. */

@@ -1,5 +1,7 @@
 package dev.agentlocator.tasks.tasks;
 
+import static dev.agentlocator.platform.kit.text.Text.blankToNull;
+
 import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.paging.Page;
@@ -289,9 +291,5 @@ public class TaskService {
     /** A PATCH field: the new value when given, else the current one (which may be none). */
     private static <T> T or(T given, T current) {
         return given != null ? given : current;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentlocator.telephony.calls;
 
-import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.customers.CrmClient;
 import dev.agentlocator.telephony.customers.CrmProperties;
 import dev.agentlocator.telephony.providers.ProviderException;
@@ -38,7 +38,7 @@ class CallerLinker {
             initialDelayString = "${agentlocator.telephony.crm.relink-interval:30s}")
     void relink() {
         for (CallLog call : calls.awaitingLink(properties.maxLinkAttempts(), BATCH)) {
-            Optional<String> phone = Phones.normalise(call.from());
+            Optional<String> phone = PhoneNumbers.normalise(call.from());
             if (phone.isEmpty()) {
                 service.countLinkAttempt(call.id());
                 continue;

@@ -1,8 +1,8 @@
 package dev.agentlocator.telephony.calls;
 
 import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
-import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.providers.ProviderException;
@@ -49,7 +49,7 @@ class ClickToCall {
         var customer = customers
                 .find(tenantId, customerId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "customer_not_found", "הלקוח לא נמצא"));
-        String to = Phones.normalise(customer.phone())
+        String to = PhoneNumbers.normalise(customer.phone())
                 .orElseThrow(() -> ApiException.badRequest("customer_has_no_phone", "ללקוח אין מספר טלפון תקין"));
         String agentInput = agentPhoneInput != null && !agentPhoneInput.isBlank()
                 ? agentPhoneInput
@@ -61,7 +61,7 @@ class ClickToCall {
                     "יש להזין את מספר הטלפון שלך (או להגדיר מספר להעברת שיחות) כדי להתקשר ללקוח",
                     Map.of("fields", Map.of("agentPhone", "חסר מספר טלפון")));
         }
-        String agent = Phones.normalise(agentInput)
+        String agent = PhoneNumbers.normalise(agentInput)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.BAD_REQUEST,
                         "invalid_phone",

@@ -1,11 +1,7 @@
 package dev.agentlocator.telephony.common;
 
-/** Helpers for configuration records: an empty environment variable means "not set". */
+/** Helpers for configuration records. */
 public final class Config {
-
-    public static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     public static String withoutTrailingSlash(String url) {
         if (url == null) {

@@ -1,6 +1,6 @@
 package dev.agentlocator.telephony.customers;
 
-import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.providers.ProviderException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public class CustomerDirectory {
      * the phone only and is linked later; {@code null} then, and for a withheld number.
      */
     public UUID caller(UUID tenantId, String from, boolean askCrm) {
-        Optional<String> phone = Phones.normalise(from);
+        Optional<String> phone = PhoneNumbers.normalise(from);
         if (phone.isEmpty()) {
             return null; // anonymous / withheld number
         }

@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.google;
 
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +27,7 @@ public record GoogleTtsProperties(
 
     public GoogleTtsProperties {
         Config.requirePositive("agentlocator.telephony.google.attempts", attempts);
-        credentialsFile = Config.blankToNull(credentialsFile);
+        credentialsFile = Text.blankToNull(credentialsFile);
         baseUrl = Config.withoutTrailingSlash(baseUrl);
     }
 }

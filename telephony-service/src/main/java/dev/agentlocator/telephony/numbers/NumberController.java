@@ -3,9 +3,9 @@ package dev.agentlocator.telephony.numbers;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
-import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.numbers.TenantNumbers.TenantNumber;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -75,7 +75,7 @@ class NumberController {
     }
 
     private static String e164(String phone) {
-        return Phones.normalise(phone)
+        return PhoneNumbers.normalise(phone)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.BAD_REQUEST,
                         "invalid_phone",

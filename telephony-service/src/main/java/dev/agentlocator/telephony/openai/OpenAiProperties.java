@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.openai;
 
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +25,7 @@ public record OpenAiProperties(
 
     public OpenAiProperties {
         Config.requirePositive("agentlocator.telephony.openai.attempts", attempts);
-        apiKey = Config.blankToNull(apiKey);
+        apiKey = Text.blankToNull(apiKey);
         baseUrl = Config.withoutTrailingSlash(baseUrl);
     }
 

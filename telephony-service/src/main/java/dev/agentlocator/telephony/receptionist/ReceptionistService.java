@@ -2,9 +2,9 @@ package dev.agentlocator.telephony.receptionist;
 
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.TenantFeatures;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.calls.CallLog;
 import dev.agentlocator.telephony.calls.CallService;
-import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.providers.Deadline;
@@ -259,7 +259,7 @@ public class ReceptionistService {
     }
 
     private Optional<UUID> tenantOf(String to) {
-        return Phones.normalise(to).flatMap(numbers::tenantOf);
+        return PhoneNumbers.normalise(to).flatMap(numbers::tenantOf);
     }
 
     private String goodbye() {

@@ -3,9 +3,10 @@ package dev.agentlocator.telephony.settings;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.RequiresFeature;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
-import dev.agentlocator.telephony.common.Phones;
+import dev.agentlocator.telephony.common.Sandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -67,7 +68,7 @@ class SettingsController {
     SettingsView update(@Valid @RequestBody UpdateSettingsRequest request, CurrentUser caller) {
         String forwardTo = request.forwardTo();
         if (forwardTo != null && !forwardTo.isBlank()) {
-            forwardTo = Phones.normalise(forwardTo)
+            forwardTo = PhoneNumbers.normalise(forwardTo)
                     .orElseThrow(() -> new ApiException(
                             HttpStatus.BAD_REQUEST,
                             "validation_failed",

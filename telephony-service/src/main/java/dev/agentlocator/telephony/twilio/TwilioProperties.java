@@ -1,5 +1,7 @@
 package dev.agentlocator.telephony.twilio;
 
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
+import dev.agentlocator.platform.kit.text.Text;
 import dev.agentlocator.telephony.common.Config;
 import dev.agentlocator.telephony.common.Phones;
 import java.time.Duration;
@@ -37,11 +39,11 @@ public record TwilioProperties(
 
     public TwilioProperties {
         Config.requirePositive("agentlocator.telephony.twilio.download-attempts", downloadAttempts);
-        accountSid = Config.blankToNull(accountSid);
-        authToken = Config.blankToNull(authToken);
-        whatsappDevice = Config.blankToNull(whatsappDevice);
+        accountSid = Text.blankToNull(accountSid);
+        authToken = Text.blankToNull(authToken);
+        whatsappDevice = Text.blankToNull(whatsappDevice);
         apiBaseUrl = Config.withoutTrailingSlash(apiBaseUrl);
-        publicBaseUrl = Config.withoutTrailingSlash(Config.blankToNull(publicBaseUrl));
+        publicBaseUrl = Config.withoutTrailingSlash(Text.blankToNull(publicBaseUrl));
     }
 
     /** Outbound calls and messages really go out only with both the account and the token. */
@@ -56,6 +58,7 @@ public record TwilioProperties(
     /** {@code WHATSAPP_DEVICE} as E.164: the sender shared by every tenant that has none of its own. */
     public Optional<String> sharedWhatsAppSender() {
         return Optional.ofNullable(whatsappDevice)
-                .map(device -> Phones.normalise(device).orElse(Phones.stripWhatsApp(device)));
+                .map(device ->
+                        PhoneNumbers.normalise(Phones.stripWhatsApp(device)).orElse(Phones.stripWhatsApp(device)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentlocator.telephony.whatsapp;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.telephony.common.Phones;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -25,7 +26,8 @@ public record WhatsAppSender(
 
     /** The stored address of what an owner typed: a phone number (with or without {@code whatsapp:}) or an MG SID. */
     static Optional<String> address(String input) {
-        return messagingService(input).or(() -> Phones.normalise(input).map(Phones::whatsApp));
+        return messagingService(input)
+                .or(() -> PhoneNumbers.normalise(Phones.stripWhatsApp(input)).map(Phones::whatsApp));
     }
 
     /** The stored address of a Messaging Service SID; empty for anything else. */

@@ -6,6 +6,7 @@ import dev.agentlocator.platform.kit.features.Features;
 import dev.agentlocator.platform.kit.features.TenantFeatures;
 import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
+import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.telephony.common.Phones;
 import dev.agentlocator.telephony.customers.CustomerDirectory;
@@ -104,7 +105,7 @@ public class WhatsAppService {
         var customer = customers
                 .find(tenantId, customerId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "customer_not_found", "הלקוח לא נמצא"));
-        String to = Phones.normalise(customer.phone())
+        String to = PhoneNumbers.normalise(customer.phone())
                 .orElseThrow(() -> ApiException.badRequest("customer_has_no_phone", "ללקוח אין מספר טלפון תקין"));
         String body = text == null || text.isBlank() ? opening(customer.name()) : text.strip();
         Optional<String> sender =
@@ -175,8 +176,8 @@ public class WhatsAppService {
     @Transactional
     public void received(
             String messageSid, String from, String to, String messagingServiceSid, String body, int mediaCount) {
-        Optional<String> peer = Phones.normalise(from);
-        Optional<String> device = Phones.normalise(to);
+        Optional<String> peer = PhoneNumbers.normalise(Phones.stripWhatsApp(from));
+        Optional<String> device = PhoneNumbers.normalise(Phones.stripWhatsApp(to));
         if (messageSid == null || peer.isEmpty() || device.isEmpty()) {
             log.warn("WhatsApp message {} from {} to {} cannot be read; ignored", messageSid, from, to);
             return;

@@ -3,12 +3,10 @@ package dev.agentlocator.timeline.projection;
 import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +29,14 @@ public class TimelineProjector {
 
     private final IdempotentConsumer once;
     private final List<Projection> others;
-    private final JdbcClient jdbc;
+    private final ProjectionRepository projections;
     private final JsonMapper json;
 
-    TimelineProjector(IdempotentConsumer once, List<Projection> others, JdbcClient jdbc, JsonMapper json) {
+    TimelineProjector(
+            IdempotentConsumer once, List<Projection> others, ProjectionRepository projections, JsonMapper json) {
         this.once = once;
         this.others = List.copyOf(others);
-        this.jdbc = jdbc;
+        this.projections = projections;
         this.json = json;
     }
 
@@ -80,47 +79,18 @@ public class TimelineProjector {
                 .map(type -> EntryMapper.text(event.payload(type).name()))
                 .orElse(null);
         // Only customer events may rename or delete; newest event time wins.
-        jdbc.sql("""
-                        insert into timeline_customer (tenant_id, customer_id, name, deleted, updated_at)
-                        values (:tenant, :customer, :name, :deleted, :at)
-                        on conflict (tenant_id, customer_id) do update
-                           set name = coalesce(excluded.name, timeline_customer.name),
-                               deleted = excluded.deleted,
-                               updated_at = excluded.updated_at
-                         where :authoritative
-                           and (timeline_customer.updated_at is null or timeline_customer.updated_at <= excluded.updated_at)
-                        """)
-                .param("tenant", event.tenantId())
-                .param("customer", event.customerId())
-                .param("name", name)
-                .param("deleted", customerEvent.orElse(null) == CustomerEvent.DELETED)
+        projections.rememberCustomer(
+                event.tenantId(),
+                event.customerId(),
+                name,
+                customerEvent.orElse(null) == CustomerEvent.DELETED,
                 // A customer first seen through another event has no name yet; any customer event may fill it.
-                .param(
-                        "at",
-                        aboutTheCustomer ? Timestamp.from(event.occurredAt().toInstant()) : null)
-                .param("authoritative", aboutTheCustomer)
-                .update();
+                aboutTheCustomer ? event.occurredAt().toInstant() : null,
+                aboutTheCustomer);
     }
 
     private void insert(TimelineEntry entry) {
-        jdbc.sql("""
-                        insert into timeline_entry (event_id, tenant_id, customer_id, kind, event_type, occurred_at,
-                                                    title, details, reference, source_link)
-                        values (:id, :tenant, :customer, :kind, :type, :at, :title, cast(:details as jsonb),
-                                :reference, :link)
-                        on conflict (event_id) do nothing
-                        """)
-                .param("id", entry.eventId())
-                .param("tenant", entry.tenantId())
-                .param("customer", entry.customerId())
-                .param("kind", entry.kind().wireName())
-                .param("type", entry.type())
-                .param("at", Timestamp.from(entry.occurredAt()))
-                .param("title", entry.title())
-                .param("details", json.writeValueAsString(entry.details()))
-                .param("reference", entry.reference())
-                .param("link", entry.link())
-                .update();
+        projections.insert(entry, json.writeValueAsString(entry.details()));
     }
 
     /**
@@ -130,10 +100,6 @@ public class TimelineProjector {
      */
     @Transactional
     public void erase() {
-        jdbc.sql("truncate timeline_entry, timeline_customer, stats_daily, stats_task")
-                .update();
-        jdbc.sql("delete from processed_event where consumer = :consumer")
-                .param("consumer", CONSUMER)
-                .update();
+        projections.eraseAll(CONSUMER);
     }
 }

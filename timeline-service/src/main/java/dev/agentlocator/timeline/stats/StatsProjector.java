@@ -11,12 +11,10 @@ import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.timeline.TimelineProperties;
 import dev.agentlocator.timeline.projection.EntryMapper;
 import dev.agentlocator.timeline.projection.Projection;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatsProjector implements Projection {
 
-    private final JdbcClient jdbc;
+    private final StatsRepository stats;
     private final TimelineProperties properties;
 
-    StatsProjector(JdbcClient jdbc, TimelineProperties properties) {
-        this.jdbc = jdbc;
+    StatsProjector(StatsRepository stats, TimelineProperties properties) {
+        this.stats = stats;
         this.properties = properties;
     }
 
@@ -92,21 +90,12 @@ public class StatsProjector implements Projection {
         OffsetDateTime dueAt = time(task.dueAt());
         // Task events carry the whole task; the newest one wins even if an older one comes later
         // (a rebuild racing another instance's live consumer).
-        jdbc.sql("""
-                        insert into stats_task (tenant_id, task_id, due_at, done, updated_at)
-                        values (:tenant, :task, :due, :done, :at)
-                        on conflict (tenant_id, task_id) do update
-                           set due_at = coalesce(excluded.due_at, stats_task.due_at),
-                               done = excluded.done,
-                               updated_at = excluded.updated_at
-                         where stats_task.updated_at <= excluded.updated_at
-                        """)
-                .param("tenant", event.tenantId())
-                .param("task", taskId)
-                .param("due", dueAt == null ? null : Timestamp.from(dueAt.toInstant()))
-                .param("done", done)
-                .param("at", Timestamp.from(event.occurredAt().toInstant()))
-                .update();
+        stats.saveTask(
+                event.tenantId(),
+                taskId,
+                dueAt == null ? null : dueAt.toInstant(),
+                done,
+                event.occurredAt().toInstant());
     }
 
     /** A task id that is not one of ours is no task to keep. */
@@ -130,12 +119,7 @@ public class StatsProjector implements Projection {
         if (delta == 0) {
             return;
         }
-        jdbc.sql("""
-                        insert into stats_daily (tenant_id, day, metric, dimension, value)
-                        values (?, ?, ?, ?, ?)
-                        on conflict (tenant_id, day, metric, dimension)
-                        do update set value = stats_daily.value + excluded.value
-                        """).params(tenant, day, metric, dimension, delta).update();
+        stats.add(tenant, day, metric, dimension, delta);
     }
 
     private static long orZero(Long value) {

@@ -2,6 +2,7 @@ package dev.agentlocator.timeline.stats;
 
 import static dev.agentlocator.timeline.stats.Metrics.*;
 
+import dev.agentlocator.timeline.stats.StatsRepository.TaskSnapshot;
 import dev.agentlocator.timeline.stats.StatsViews.Calls;
 import dev.agentlocator.timeline.stats.StatsViews.CallsDay;
 import dev.agentlocator.timeline.stats.StatsViews.CallsPerDay;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class StatsService {
 
-    private final JdbcClient jdbc;
+    private final StatsRepository stats;
 
-    StatsService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StatsService(StatsRepository stats) {
+        this.stats = stats;
     }
 
     @Transactional(readOnly = true)
@@ -124,34 +124,14 @@ class StatsService {
 
     private Counters counters(UUID tenant, StatsRange range) {
         Counters counters = new Counters();
-        jdbc.sql("""
-                        select day, metric, dimension, value from stats_daily
-                         where tenant_id = ? and day between ? and ?
-                        """)
-                .params(tenant, range.from(), range.to())
-                .query((rs, n) -> {
-                    counters.add(
-                            rs.getObject("day", LocalDate.class),
-                            rs.getString("metric"),
-                            rs.getString("dimension"),
-                            rs.getLong("value"));
-                    return null;
-                })
-                .list();
+        stats.daily(tenant, range.from(), range.to())
+                .forEach(row -> counters.add(row.day(), row.metric(), row.dimension(), row.value()));
         return counters;
     }
 
     private TaskSnapshot taskSnapshot(UUID tenant) {
-        return jdbc.sql("""
-                        select count(*) as open, count(*) filter (where due_at < now()) as overdue
-                          from stats_task where tenant_id = ? and not done
-                        """)
-                .param(tenant)
-                .query((rs, n) -> new TaskSnapshot(rs.getLong("open"), rs.getLong("overdue")))
-                .single();
+        return stats.taskSnapshot(tenant);
     }
-
-    private record TaskSnapshot(long open, long overdue) {}
 
     /** The range's rows, summed per day and metric, and per metric and dimension. */
     private static final class Counters {

@@ -1,5 +1,6 @@
 package dev.agentlocator.platform.kit.outbox;
 
+import dev.agentlocator.platform.kit.background.BackgroundLoop;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +58,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Counter parked;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private boolean workPending;
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundLoop loop;
+    /** The pause after a round in which nothing got through; only the loop's thread uses it. */
+    private Duration backoff = Duration.ZERO;
+
     private Instant nextCleanup = Instant.now();
 
     public OutboxRelay(
@@ -81,17 +79,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = meters.counter("outbox.events.published");
         this.failures = meters.counter("outbox.publish.failures");
         this.parked = meters.counter("outbox.events.parked");
+        this.loop = new BackgroundLoop("outbox-relay", this::loopRound, this::afterFailedRound);
     }
 
     /** Called after a commit that appended events, so they go out now rather than at the next poll. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            workPending = true;
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wakeUp();
     }
 
     /** Publishes one batch; returns how many events went out. Public for tests and operators. */
@@ -269,48 +262,28 @@ public class OutboxRelay implements SmartLifecycle {
         return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
     }
 
-    private void loop() {
-        Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                Round result = relayRound();
-                cleanUpNowAndThen();
-                if (result.published() == 0 && result.failed() > 0) {
-                    // Nothing got through: most likely Kafka is away; do not cycle through the backlog.
-                    backoff = nextBackoff(backoff);
-                    awaitWork(backoff);
-                } else {
-                    backoff = Duration.ZERO;
-                    if (result.attempted() < properties.batchSize()) {
-                        awaitWork(properties.idlePoll());
-                    }
-                }
-            } catch (RuntimeException e) {
-                backoff = nextBackoff(backoff);
-                log.warn("Outbox relay round failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
-                awaitWork(backoff);
-            }
+    /** A round of the background loop; returns the pause before the next. */
+    private Duration loopRound() {
+        Round result = relayRound();
+        cleanUpNowAndThen();
+        if (result.published() == 0 && result.failed() > 0) {
+            // Nothing got through: most likely Kafka is away; do not cycle through the backlog.
+            backoff = nextBackoff(backoff);
+            return backoff;
         }
+        backoff = Duration.ZERO;
+        return result.attempted() < properties.batchSize() ? properties.idlePoll() : Duration.ZERO;
+    }
+
+    private Duration afterFailedRound(RuntimeException e) {
+        backoff = nextBackoff(backoff);
+        log.warn("Outbox relay round failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+        return backoff;
     }
 
     private Duration nextBackoff(Duration current) {
         Duration next = current.isZero() ? FIRST_RETRY : current.multipliedBy(2);
         return next.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : next;
-    }
-
-    private void awaitWork(Duration timeout) {
-        lock.lock();
-        try {
-            if (!workPending && running) {
-                work.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            workPending = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
     }
 
     private void cleanUpNowAndThen() {
@@ -328,23 +301,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeUp();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /** Tests and tools may run a service with the relay off and drive {@link #relayOnce()} themselves. */
@@ -355,7 +317,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Stop late: events committed during shutdown still get a chance to go out. */
