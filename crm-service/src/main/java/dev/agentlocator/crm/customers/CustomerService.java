@@ -14,7 +14,6 @@ import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.phone.PhoneNumbers;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

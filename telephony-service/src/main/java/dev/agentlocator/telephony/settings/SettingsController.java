@@ -6,7 +6,6 @@ import dev.agentlocator.platform.kit.features.RequiresFeature;
 import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
-import dev.agentlocator.telephony.common.Sandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
