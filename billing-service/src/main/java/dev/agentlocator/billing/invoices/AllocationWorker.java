@@ -39,7 +39,7 @@ class AllocationWorker {
     private static final Logger log = LoggerFactory.getLogger(AllocationWorker.class);
 
     private final InvoiceRepository invoices;
-    private final AllocationAttempts attempts;
+    private final AllocationAttemptRepository attempts;
     private final AllocationProvider provider;
     private final AllocationProperties properties;
     private final InvoiceEvents events;
@@ -50,7 +50,7 @@ class AllocationWorker {
 
     AllocationWorker(
             InvoiceRepository invoices,
-            AllocationAttempts attempts,
+            AllocationAttemptRepository attempts,
             AllocationProvider provider,
             AllocationProperties properties,
             InvoiceEvents events,

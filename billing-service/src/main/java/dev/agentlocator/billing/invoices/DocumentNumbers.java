@@ -1,7 +1,6 @@
 package dev.agentlocator.billing.invoices;
 
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,28 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DocumentNumbers {
 
-    private final JdbcClient jdbc;
+    private final DocumentSequenceRepository sequences;
 
-    DocumentNumbers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DocumentNumbers(DocumentSequenceRepository sequences) {
+        this.sequences = sequences;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     long next(UUID tenantId, String documentType) {
         // The first document of a type creates its counter; a concurrent first issuer's insert waits
         // on the same key and then does nothing, and both go on to the locking update.
-        jdbc.sql("insert into document_sequence (tenant_id, document_type) values (?, ?) on conflict do nothing")
-                .param(tenantId)
-                .param(documentType)
-                .update();
-        return jdbc.sql("""
-                        update document_sequence set last_number = last_number + 1
-                        where tenant_id = ? and document_type = ?
-                        returning last_number
-                        """)
-                .param(tenantId)
-                .param(documentType)
-                .query(Long.class)
-                .single();
+        sequences.createIfMissing(tenantId, documentType);
+        return sequences.increment(tenantId, documentType);
     }
 }

@@ -4,6 +4,8 @@ import dev.agentlocator.billing.allocation.AllocationProvider;
 import dev.agentlocator.billing.allocation.ProviderConnected;
 import dev.agentlocator.billing.taxauthority.TaxAuthorityClient.TokenAnswer;
 import dev.agentlocator.billing.taxauthority.TaxAuthorityClient.Tokens;
+import dev.agentlocator.billing.taxauthority.TaxAuthorityConnectionRepository.EncryptedTokens;
+import dev.agentlocator.billing.taxauthority.TaxAuthorityConnectionRepository.Stored;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,17 +67,10 @@ public class TaxAuthorityConnections {
     static final String RECONNECT = "העסק אינו מחובר לרשות המסים, או שתוקף ההסכמה פג. יש לחבר את העסק מחדש"
             + " בהגדרות (חיבור לרשות המסים); החשבונית תישלח אוטומטית לאחר החיבור.";
 
-    private record Stored(
-            byte[] access,
-            byte[] refresh,
-            OffsetDateTime accessExpiresAt,
-            OffsetDateTime refreshExpiresAt,
-            OffsetDateTime consentedAt) {}
-
     private final TaxAuthorityProperties properties;
     private final TaxAuthorityClient client;
     private final TokenCipher cipher;
-    private final JdbcClient jdbc;
+    private final TaxAuthorityConnectionRepository connections;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
@@ -87,14 +80,14 @@ public class TaxAuthorityConnections {
             TaxAuthorityProperties properties,
             TaxAuthorityClient client,
             TokenCipher cipher,
-            JdbcClient jdbc,
+            TaxAuthorityConnectionRepository connections,
             TransactionTemplate transactions,
             ApplicationEventPublisher publisher,
             Clock clock) {
         this.properties = properties;
         this.client = client;
         this.cipher = cipher;
-        this.jdbc = jdbc;
+        this.connections = connections;
         this.transactions = transactions;
         this.publisher = publisher;
         this.clock = clock;
@@ -102,7 +95,8 @@ public class TaxAuthorityConnections {
 
     public Status status(UUID tenantId, String provider) {
         Instant now = clock.instant();
-        return stored(tenantId, "")
+        return connections
+                .find(tenantId, false)
                 .map(s -> {
                     boolean expired = !s.refreshExpiresAt().toInstant().isAfter(now);
                     boolean soon = !expired
@@ -126,15 +120,7 @@ public class TaxAuthorityConnections {
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(properties.stateTtl());
-        jdbc.sql("""
-                        insert into tax_authority_oauth_state (state_hash, tenant_id, user_id, expires_at)
-                        values (?, ?, ?, ?)
-                        """)
-                .param(sha256(state))
-                .param(tenantId)
-                .param(userId)
-                .param(at(expires))
-                .update();
+        connections.saveState(sha256(state), tenantId, userId, expires);
         return new Started(client.authorizationUrl(state), at(expires));
     }
 
@@ -146,17 +132,7 @@ public class TaxAuthorityConnections {
     public Status complete(UUID tenantId, UUID userId, String code, String state, String provider) {
         requireConfigured();
         Instant now = clock.instant();
-        int consumed = jdbc.sql("""
-                        update tax_authority_oauth_state set used_at = ?
-                        where state_hash = ? and tenant_id = ? and user_id = ? and used_at is null and expires_at > ?
-                        """)
-                .param(at(now))
-                .param(sha256(state))
-                .param(tenantId)
-                .param(userId)
-                .param(at(now))
-                .update();
-        if (consumed != 1) {
+        if (!connections.useState(sha256(state), tenantId, userId, now)) {
             throw ApiException.badRequest("invalid_state", INVALID_STATE);
         }
         TokenAnswer answer;
@@ -178,35 +154,23 @@ public class TaxAuthorityConnections {
         Tokens tokens = answer.tokens();
         transactions.executeWithoutResult(tx -> {
             Instant received = clock.instant();
-            jdbc.sql("""
-                            insert into tax_authority_connection (tenant_id, access_token, refresh_token,
-                                access_token_expires_at, refresh_token_expires_at, consented_at, connected_by, updated_at)
-                            values (:tenant, :access, :refresh, :accessExpires, :refreshExpires, :consented, :user, :now)
-                            on conflict (tenant_id) do update set access_token = excluded.access_token,
-                                refresh_token = excluded.refresh_token,
-                                access_token_expires_at = excluded.access_token_expires_at,
-                                refresh_token_expires_at = excluded.refresh_token_expires_at,
-                                consented_at = excluded.consented_at, connected_by = excluded.connected_by,
-                                updated_at = excluded.updated_at
-                            """)
-                    .param("tenant", tenantId)
-                    .param("access", cipher.encrypt(tenantId, tokens.accessToken()))
-                    .param("refresh", cipher.encrypt(tenantId, tokens.refreshToken()))
-                    .param("accessExpires", at(received.plusSeconds(tokens.expiresIn())))
-                    .param("refreshExpires", at(refreshExpiry(tokens, received)))
-                    .param("consented", at(consentedAt(tokens, received)))
-                    .param("user", userId)
-                    .param("now", at(received))
-                    .update();
+            connections.connect(
+                    tenantId,
+                    new EncryptedTokens(
+                            cipher.encrypt(tenantId, tokens.accessToken()),
+                            cipher.encrypt(tenantId, tokens.refreshToken()),
+                            received.plusSeconds(tokens.expiresIn()),
+                            refreshExpiry(tokens, received)),
+                    consentedAt(tokens, received),
+                    userId,
+                    received);
             publisher.publishEvent(new ProviderConnected(tenantId));
         });
         return status(tenantId, provider);
     }
 
     public void disconnect(UUID tenantId) {
-        jdbc.sql("delete from tax_authority_connection where tenant_id = ?")
-                .param(tenantId)
-                .update();
+        connections.delete(tenantId);
     }
 
     /**
@@ -226,7 +190,7 @@ public class TaxAuthorityConnections {
     private Access renew(UUID tenantId, String rejected) {
         return transactions.execute(tx -> {
             Instant now = clock.instant();
-            Stored s = stored(tenantId, " for update").orElse(null);
+            Stored s = connections.find(tenantId, true).orElse(null);
             if (s == null || !s.refreshExpiresAt().toInstant().isAfter(now)) {
                 return new Access(null, AllocationProvider.Outcome.RECONNECT, RECONNECT, "no usable connection");
             }
@@ -247,12 +211,7 @@ public class TaxAuthorityConnections {
                             null, AllocationProvider.Outcome.RETRY, null, "token endpoint " + answer.status());
                 }
                 // invalid_grant and the like: the consent is spent; only the owner can renew it.
-                jdbc.sql("update tax_authority_connection set refresh_token_expires_at = ?, updated_at = ?"
-                                + " where tenant_id = ?")
-                        .param(at(now))
-                        .param(at(now))
-                        .param(tenantId)
-                        .update();
+                connections.expireConsent(tenantId, now);
                 return new Access(
                         null,
                         AllocationProvider.Outcome.RECONNECT,
@@ -260,26 +219,16 @@ public class TaxAuthorityConnections {
                         "refresh refused: " + answer.status() + " " + answer.error());
             }
             Tokens tokens = answer.tokens();
-            jdbc.sql("""
-                            update tax_authority_connection set access_token = :access,
-                                refresh_token = coalesce(:refresh, refresh_token), access_token_expires_at = :accessExpires,
-                                refresh_token_expires_at = :refreshExpires, updated_at = :now
-                            where tenant_id = :tenant
-                            """)
-                    .param("access", cipher.encrypt(tenantId, tokens.accessToken()))
-                    .param(
-                            "refresh",
-                            tokens.refreshToken() == null ? null : cipher.encrypt(tenantId, tokens.refreshToken()))
-                    .param("accessExpires", at(now.plusSeconds(tokens.expiresIn())))
-                    .param(
-                            "refreshExpires",
-                            at(
-                                    tokens.refreshTokenExpiresIn() == null
-                                            ? s.refreshExpiresAt().toInstant()
-                                            : refreshExpiry(tokens, now)))
-                    .param("now", at(now))
-                    .param("tenant", tenantId)
-                    .update();
+            connections.renew(
+                    tenantId,
+                    new EncryptedTokens(
+                            cipher.encrypt(tenantId, tokens.accessToken()),
+                            tokens.refreshToken() == null ? null : cipher.encrypt(tenantId, tokens.refreshToken()),
+                            now.plusSeconds(tokens.expiresIn()),
+                            tokens.refreshTokenExpiresIn() == null
+                                    ? s.refreshExpiresAt().toInstant()
+                                    : refreshExpiry(tokens, now)),
+                    now);
             return Access.of(tokens.accessToken());
         });
     }
@@ -295,21 +244,6 @@ public class TaxAuthorityConnections {
 
     private static Instant consentedAt(Tokens tokens, Instant received) {
         return tokens.consentedOn() == null ? received : Instant.ofEpochSecond(tokens.consentedOn());
-    }
-
-    private Optional<Stored> stored(UUID tenantId, String lock) {
-        return jdbc.sql("""
-                        select access_token, refresh_token, access_token_expires_at, refresh_token_expires_at,
-                               consented_at
-                        from tax_authority_connection where tenant_id = ?""" + lock)
-                .param(tenantId)
-                .query((rs, n) -> new Stored(
-                        rs.getBytes(1),
-                        rs.getBytes(2),
-                        rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class),
-                        rs.getObject(5, OffsetDateTime.class)))
-                .optional();
     }
 
     private void requireConfigured() {

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,35 +20,22 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 public class SocketPresence implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SocketPresence.class);
-    /** Three missed heart-beats and an instance's sessions are presumed gone. */
-    private static final String ALIVE = "i.seen_at > now() - interval '30 seconds'";
-
-    private final JdbcClient jdbc;
+    private final SocketSessionRepository sessions;
     private final UUID instanceId = UUID.randomUUID();
 
-    SocketPresence(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SocketPresence(SocketSessionRepository sessions) {
+        this.sessions = sessions;
     }
 
     public boolean hasOpenSocket(UUID tenantId, UUID userId) {
-        return jdbc.sql("select exists (select 1 from socket_session s join socket_instance i using (instance_id)"
-                        + " where s.tenant_id = ? and s.user_id = ? and " + ALIVE + ")")
-                .param(tenantId)
-                .param(userId)
-                .query(Boolean.class)
-                .single();
+        return sessions.hasOpenSocket(tenantId, userId);
     }
 
     @Scheduled(fixedDelay = 10_000, initialDelay = 0)
     void heartbeat() {
         try {
-            beat();
-            jdbc.sql("delete from socket_instance where seen_at < now() - interval '10 minutes'")
-                    .update();
-            jdbc.sql("""
-                            delete from socket_session s where not exists
-                                (select 1 from socket_instance i where i.instance_id = s.instance_id)
-                            """).update();
+            sessions.beat(instanceId);
+            sessions.forgetSilentInstances();
         } catch (RuntimeException e) {
             log.warn("Socket presence heart-beat failed: {}", e.toString());
         }
@@ -58,26 +44,18 @@ public class SocketPresence implements DisposableBean {
     @EventListener
     void connected(SessionConnectedEvent event) {
         if (event.getUser() instanceof StompPrincipal user) {
-            beat();
-            jdbc.sql("""
-                            insert into socket_session (instance_id, session_id, tenant_id, user_id)
-                            values (?, ?, ?, ?) on conflict do nothing
-                            """)
-                    .param(instanceId)
-                    .param(SimpMessageHeaderAccessor.getSessionId(
-                            event.getMessage().getHeaders()))
-                    .param(user.tenantId())
-                    .param(user.userId())
-                    .update();
+            sessions.beat(instanceId);
+            sessions.open(
+                    instanceId,
+                    SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders()),
+                    user.tenantId(),
+                    user.userId());
         }
     }
 
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
-        jdbc.sql("delete from socket_session where instance_id = ? and session_id = ?")
-                .param(instanceId)
-                .param(event.getSessionId())
-                .update();
+        sessions.close(instanceId, event.getSessionId());
     }
 
     /**
@@ -90,12 +68,7 @@ public class SocketPresence implements DisposableBean {
         Thread cleanup = new Thread(
                 () -> {
                     try {
-                        jdbc.sql("delete from socket_session where instance_id = ?")
-                                .param(instanceId)
-                                .update();
-                        jdbc.sql("delete from socket_instance where instance_id = ?")
-                                .param(instanceId)
-                                .update();
+                        sessions.forgetInstance(instanceId);
                     } catch (RuntimeException e) {
                         log.debug("Could not clear this instance's sessions at shutdown: {}", e.toString());
                     }
@@ -104,12 +77,5 @@ public class SocketPresence implements DisposableBean {
         cleanup.setDaemon(true);
         cleanup.start();
         cleanup.join(2_000);
-    }
-
-    private void beat() {
-        jdbc.sql("""
-                        insert into socket_instance (instance_id, seen_at) values (?, now())
-                        on conflict (instance_id) do update set seen_at = now()
-                        """).param(instanceId).update();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * its request leaves; an attempt without an outcome therefore means "sent, answer never stored".
  */
 @Repository
-class AllocationAttempts {
+class AllocationAttemptRepository {
 
     /** One request and what came of it ({@code outcome} null while, or if, no answer was stored). */
     record Attempt(
@@ -21,7 +21,7 @@ class AllocationAttempts {
 
     private final JdbcClient jdbc;
 
-    AllocationAttempts(JdbcClient jdbc) {
+    AllocationAttemptRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
