@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.EventSamples;
+import dev.agentlocator.platform.events.TaskEvent;
+import dev.agentlocator.platform.events.Topics;
+import dev.agentlocator.platform.events.UserEvent;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.testapp.NoteService;
 import dev.agentlocator.testkit.Api;
@@ -242,6 +246,31 @@ class OutboxIT {
         var event = EventEnvelope.create("note.created", tenant, null, null, Map.of());
 
         assertThatThrownBy(() -> outbox.append(NoteService.TOPIC, event)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aContractEventGoesToItsTypesTopicUnderItsTypesKey() {
+        var user = EventEnvelope.of(
+                UserEvent.UPDATED, tenant, null, "outbox-it", new UserEvent.Payload("u-1", "יוסי", "agent", true));
+        var task = EventSamples.of(TaskEvent.DUE);
+        transactions.executeWithoutResult(status -> {
+            outbox.append(user);
+            outbox.append(task);
+        });
+
+        assertThat(topicAndKey(user)).isEqualTo(Topics.CRM_USER + " u-1");
+        assertThat(topicAndKey(task)).isEqualTo(Topics.TASKS_TASK + " " + EventSamples.CUSTOMER);
+        var outside = EventEnvelope.create("note.created", tenant, null, null, Map.of());
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> outbox.append(outside)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("note.created");
+    }
+
+    private String topicAndKey(EventEnvelope event) {
+        return jdbc.sql("select topic || ' ' || event_key from outbox_event where id = ?")
+                .param(event.id())
+                .query(String.class)
+                .single();
     }
 
     private int writeNote(String text) {
