@@ -168,6 +168,8 @@ class SecuritySweepIT {
         badTokens.put("no token", null);
         badTokens.put("expired token", TestJwt.expired(tenantA.ownerId(), tenantA.id(), "owner"));
         badTokens.put("token signed with another key", TestJwt.signedWithWrongKey(someone, tenantA.id(), "owner"));
+        // ADR 0021: only crm's published ES256 keys count; a shared-secret token of the old kind does not
+        badTokens.put("HS256 token", TestJwt.signedWithSharedSecret(tenantA.ownerId(), tenantA.id(), "owner"));
         // ADR 0004: a service token (role "service") must not act as a user on /api/**
         badTokens.put("service token", TestJwt.token(UUID.randomUUID(), tenantA.id(), "service"));
 

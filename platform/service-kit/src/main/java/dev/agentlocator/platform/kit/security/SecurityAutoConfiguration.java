@@ -1,22 +1,28 @@
 package dev.agentlocator.platform.kit.security;
 
-import java.nio.charset.StandardCharsets;
+import dev.agentlocator.platform.security.tokens.AccessTokenDecoders;
+import dev.agentlocator.platform.security.tokens.JwkSetCache;
+import dev.agentlocator.platform.security.tokens.ServiceLocation;
+import dev.agentlocator.platform.security.tokens.TokenClaims;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,21 +42,33 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
-    public static final String ISSUER = "agentlocator";
+    /** A token naming a key the set lacks fetches the set again, but not more often than this. */
+    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
 
     private static final List<String> ALWAYS_PUBLIC =
             List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/error");
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(ISSUER), new TokenClaimsValidator()));
-        return decoder;
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock, ObjectProvider<DiscoveryClient> discovery) {
+        var location = ServiceLocation.of(properties.jwkSetUri(), service -> anInstanceOf(discovery, service));
+        var keys = new JwkSetCache(
+                JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
+                properties.jwkSetTtl(),
+                MIN_REFRESH_INTERVAL,
+                clock);
+        return AccessTokenDecoders.blocking(keys, clock);
+    }
+
+    private static Optional<URI> anInstanceOf(ObjectProvider<DiscoveryClient> discovery, String service) {
+        DiscoveryClient client = discovery.getIfAvailable();
+        List<ServiceInstance> instances = client == null ? List.of() : client.getInstances(service);
+        if (instances.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(instances
+                .get(ThreadLocalRandom.current().nextInt(instances.size()))
+                .getUri());
     }
 
     @Bean
@@ -59,7 +77,7 @@ public class SecurityAutoConfiguration {
             throws Exception {
         var errors = new JsonSecurityErrors(json);
         var roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
+        roles.setAuthoritiesClaimName(TokenClaims.ROLES);
         roles.setAuthorityPrefix("ROLE_");
         var authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(roles);
