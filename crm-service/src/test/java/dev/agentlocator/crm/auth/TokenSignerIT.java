@@ -109,6 +109,24 @@ class TokenSignerIT {
         assertThat(noTenant.<String>json("$.error")).isEqualTo("invalid_request");
     }
 
+    @Test
+    void aFormThatCannotBeReadIsA400NeverAServerError() {
+        for (String body : new String[] {
+            "grant_type=client_credentials&client_id=telephony-service&client_secret=%C3%28",
+            "name,phone\n\u05d0,0501234567\n",
+            "grant_type=client_credentials&%ZZ=1",
+        }) {
+            var answer = Api.at(port).send("POST", "/internal/auth/token", body, FORM);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.isJson()).as(body).isTrue();
+        }
+        assertThat(Api.at(port)
+                        .post("/internal/auth/token", "{\"grant_type\":\"client_credentials\"}")
+                        .status())
+                .as("JSON is not the token endpoint's format")
+                .isEqualTo(415);
+    }
+
     private Api.Response tokenRequest(String grant, String client, String secret, String tenant) {
         StringBuilder form = new StringBuilder("grant_type=" + grant + "&client_id=" + client + "&tenant_id=" + tenant);
         if (secret != null) {

@@ -13,8 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -48,9 +46,6 @@ import reactor.core.scheduler.Schedulers;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
-
-    /** A token naming a key the set lacks fetches the set again, but not more often than this. */
-    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * What anyone may call: signing in, Twilio's webhooks (the service checks their signature),
@@ -135,11 +130,11 @@ class SecurityConfiguration {
             ObjectProvider<Clock> clockProvider,
             ObjectProvider<DiscoveryClient> discovery) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
-        var location = ServiceLocation.of(properties.jwkSetUri(), service -> anInstanceOf(discovery, service));
+        var location = ServiceLocation.of(properties.jwkSetUri(), service -> instancesOf(discovery, service));
         var keys = new JwkSetCache(
                 JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
                 properties.jwkSetTtl(),
-                MIN_REFRESH_INTERVAL,
+                JwkSetCache.MIN_REFRESH_INTERVAL,
                 clock);
         // the cache may block on a fetch: never on an event-loop thread
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono.fromCallable(
@@ -152,15 +147,13 @@ class SecurityConfiguration {
         return decoder;
     }
 
-    private static Optional<URI> anInstanceOf(ObjectProvider<DiscoveryClient> discovery, String service) {
+    private static List<URI> instancesOf(ObjectProvider<DiscoveryClient> discovery, String service) {
         DiscoveryClient client = discovery.getIfAvailable();
-        List<ServiceInstance> instances = client == null ? List.of() : client.getInstances(service);
-        if (instances.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(instances
-                .get(ThreadLocalRandom.current().nextInt(instances.size()))
-                .getUri());
+        return client == null
+                ? List.of()
+                : client.getInstances(service).stream()
+                        .map(ServiceInstance::getUri)
+                        .toList();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.ECKey;
 import dev.agentlocator.gateway.Downstream;
+import dev.agentlocator.platform.security.tokens.JwkSetCache;
 import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.TestJwks;
 import dev.agentlocator.testkit.TestJwt;
@@ -108,7 +109,7 @@ class KeyRotationIntegrationTest {
                 .isEqualTo(fetches + 1);
 
         CRM_KEYS.publish(NEW, early);
-        clock.advance(SecurityConfiguration.MIN_REFRESH_INTERVAL);
+        clock.advance(JwkSetCache.MIN_REFRESH_INTERVAL);
         assertThat(status(unknown))
                 .as("published now, and fetched without waiting for the TTL")
                 .isEqualTo(200);

@@ -53,7 +53,15 @@ class SecuritySweepIT {
 
     /** Public at the services: service-kit's ALWAYS_PUBLIC and each application.yml's public-paths. */
     private static final Map<String, List<String>> SERVICE_PUBLIC = Map.of(
-            "crm-service", List.of("/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout"),
+            "crm-service",
+                    List.of(
+                            "/api/auth/signup",
+                            "/api/auth/login",
+                            "/api/auth/refresh",
+                            "/api/auth/logout",
+                            // ADR 0021: the public keys, and the token endpoint that checks a client secret
+                            "/.well-known/jwks.json",
+                            "/internal/auth/token"),
             "billing-service", List.of("/api/public/sign/**"),
             "notification-service", List.of("/ws/**", "/api/notifications/vapid-public-key"),
             "telephony-service", List.of("/webhook/**", "/static/voice_responses/**"));

@@ -37,6 +37,9 @@ final class Suite {
     /** The peer whose X-Forwarded-* the gateway believes, as it would an ingress's. */
     static final String TRUSTED_PROXY = "127.0.0.9";
 
+    /** telephony-service checks webhook signatures with it; without TWILIO_SID nothing is ever sent. */
+    static final String TWILIO_TOKEN = "system-tests-twilio-auth-token";
+
     private static Suite instance;
 
     private final Map<String, ServiceJar> services;
@@ -76,7 +79,8 @@ final class Suite {
                             "{\"spring.kafka.consumer.properties.session.timeout.ms\":10000}");
                 }
                 if (service.equals("telephony-service")) {
-                    builder.env("CRM_BASE_URL", "http://127.0.0.1:" + crm.port());
+                    builder.env("CRM_BASE_URL", "http://127.0.0.1:" + crm.port())
+                            .env("TWILIO_TOKEN", TWILIO_TOKEN);
                 }
                 return builder.start();
             }));

@@ -37,6 +37,12 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
         String fetch() throws IOException, InterruptedException;
     }
 
+    /**
+     * The pause the gateway and the services keep between fetches for unknown keys: a key crm has
+     * just started signing with is found at once, a storm of forged key ids costs crm one fetch.
+     */
+    public static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(JwkSetCache.class);
 
     private final Fetcher fetcher;

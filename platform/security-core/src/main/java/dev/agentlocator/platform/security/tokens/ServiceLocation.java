@@ -1,7 +1,8 @@
 package dev.agentlocator.platform.security.tokens;
 
 import java.net.URI;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,10 +16,10 @@ public final class ServiceLocation {
     private static final String LB = "lb://";
 
     /**
-     * @param instanceOf the origin ({@code http://10.0.0.7:8081}) of a live instance of a service,
-     *     empty when none is registered
+     * @param instancesOf the origins ({@code http://10.0.0.7:8081}) of a service's live instances, as
+     *     the registry lists them; each use picks one at random
      */
-    public static Supplier<URI> of(String uri, Function<String, Optional<URI>> instanceOf) {
+    public static Supplier<URI> of(String uri, Function<String, List<URI>> instancesOf) {
         if (!uri.startsWith(LB)) {
             URI fixed = URI.create(uri);
             return () -> fixed;
@@ -28,10 +29,13 @@ public final class ServiceLocation {
         String service = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash);
         return () -> {
-            URI origin = instanceOf
-                    .apply(service)
-                    .orElseThrow(() -> new IllegalStateException("no instance of " + service + " is registered"));
-            String base = origin.toString();
+            List<URI> instances = instancesOf.apply(service);
+            if (instances.isEmpty()) {
+                throw new IllegalStateException("no instance of " + service + " is registered");
+            }
+            String base = instances
+                    .get(ThreadLocalRandom.current().nextInt(instances.size()))
+                    .toString();
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
         };
     }

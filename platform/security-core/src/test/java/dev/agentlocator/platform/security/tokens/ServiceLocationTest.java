@@ -4,21 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.net.URI;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServiceLocationTest {
 
     @Test
     void aServiceNameIsResolvedThroughTheRegistryOnEveryUse() {
-        var instances = new java.util.ArrayDeque<>(
-                java.util.List.of(URI.create("http://10.0.0.7:8081"), URI.create("http://10.0.0.8:8081/")));
+        var registered = new AtomicReference<List<URI>>(List.of(URI.create("http://10.0.0.7:8081")));
         var location = ServiceLocation.of(
                 "lb://crm-service/.well-known/jwks.json",
-                service -> service.equals("crm-service") ? Optional.ofNullable(instances.poll()) : Optional.empty());
+                service -> service.equals("crm-service") ? registered.get() : List.of());
 
         assertThat(location.get()).isEqualTo(URI.create("http://10.0.0.7:8081/.well-known/jwks.json"));
+        registered.set(List.of(URI.create("http://10.0.0.8:8081/")));
         assertThat(location.get()).isEqualTo(URI.create("http://10.0.0.8:8081/.well-known/jwks.json"));
+        registered.set(List.of(URI.create("http://10.0.0.7:8081"), URI.create("http://10.0.0.8:8081")));
+        var picked = new HashSet<URI>();
+        for (int i = 0; i < 100; i++) {
+            picked.add(location.get());
+        }
+        assertThat(picked).as("spread over the instances").hasSize(2);
+        registered.set(List.of());
         assertThatIllegalStateException().isThrownBy(location::get).withMessageContaining("crm-service");
     }
 

@@ -6,10 +6,7 @@ import dev.agentlocator.platform.security.tokens.ServiceLocation;
 import dev.agentlocator.platform.security.tokens.TokenClaims;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -42,33 +39,28 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
-    /** A token naming a key the set lacks fetches the set again, but not more often than this. */
-    static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
-
     private static final List<String> ALWAYS_PUBLIC =
             List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/error");
 
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock, ObjectProvider<DiscoveryClient> discovery) {
-        var location = ServiceLocation.of(properties.jwkSetUri(), service -> anInstanceOf(discovery, service));
+        var location = ServiceLocation.of(properties.jwkSetUri(), service -> instancesOf(discovery, service));
         var keys = new JwkSetCache(
                 JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
                 properties.jwkSetTtl(),
-                MIN_REFRESH_INTERVAL,
+                JwkSetCache.MIN_REFRESH_INTERVAL,
                 clock);
         return AccessTokenDecoders.blocking(keys, clock);
     }
 
-    private static Optional<URI> anInstanceOf(ObjectProvider<DiscoveryClient> discovery, String service) {
+    private static List<URI> instancesOf(ObjectProvider<DiscoveryClient> discovery, String service) {
         DiscoveryClient client = discovery.getIfAvailable();
-        List<ServiceInstance> instances = client == null ? List.of() : client.getInstances(service);
-        if (instances.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(instances
-                .get(ThreadLocalRandom.current().nextInt(instances.size()))
-                .getUri());
+        return client == null
+                ? List.of()
+                : client.getInstances(service).stream()
+                        .map(ServiceInstance::getUri)
+                        .toList();
     }
 
     @Bean
