@@ -42,9 +42,15 @@ public class SecurityAutoConfiguration {
     private static final List<String> ALWAYS_PUBLIC =
             List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/error");
 
+    /**
+     * crm-service's published keys (ADR 0021). A token's lifetime and the keys' freshness are
+     * real time, not the service's {@link Clock} bean: that is its business calendar, which tests
+     * move to other days while the token they send was just signed.
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock, ObjectProvider<DiscoveryClient> discovery) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DiscoveryClient> discovery) {
+        Clock clock = Clock.systemUTC();
         var location = ServiceLocation.of(properties.jwkSetUri(), service -> instancesOf(discovery, service));
         var keys = new JwkSetCache(
                 JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
