@@ -1,5 +1,6 @@
 package dev.agentlocator.gateway;
 
+import dev.agentlocator.testkit.TestJwks;
 import dev.agentlocator.testkit.TestJwt;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "eureka.client.enabled=false",
-            "agentlocator.security.jwt-secret=" + TestJwt.SECRET,
             "agentlocator.cors.allowed-origins=" + GatewayIntegrationTest.ALLOWED_ORIGIN,
             "agentlocator.client.dist-dir=target/no-client-here",
             "agentlocator.forwarded.trusted-proxies=" + GatewayIntegrationTest.TRUSTED_PROXY,
@@ -47,6 +47,8 @@ public abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add(
+                "agentlocator.security.jwk-set-uri", () -> TestJwks.shared().url());
         instance(registry, "crm-service", CRM);
         instance(registry, "telephony-service", TELEPHONY);
         instance(registry, "billing-service", BILLING);

@@ -1,6 +1,7 @@
 package dev.agentlocator.telephony;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.agentlocator.testkit.TestJwt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -243,7 +246,32 @@ public final class ProviderStubs {
 
     // --- crm-service (ADR 0004) ------------------------------------------------------------------
 
+    /**
+     * What crm-service's token endpoint hands telephony for any tenant (ADR 0021): telephony treats
+     * it as opaque and sends it on, so one token serves every test.
+     */
+    public final String crmServiceToken = TestJwt.sign(
+            TestJwt.KEY,
+            new JWTClaimsSet.Builder()
+                    .issuer(TestJwt.ISSUER)
+                    .subject(UUID.nameUUIDFromBytes("telephony-service".getBytes(StandardCharsets.UTF_8))
+                            .toString())
+                    .claim("tid", UUID.randomUUID().toString())
+                    .claim("roles", java.util.List.of("service"))
+                    .claim("client_id", "telephony-service")
+                    .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(300)))
+                    .build());
+
+    /** crm-service issuing service tokens to telephony's own client secret, and refusing any other. */
+    public void crmIssuesServiceTokens() {
+        server.stubFor(post(urlEqualTo("/internal/auth/token"))
+                .withRequestBody(containing("client_secret=" + TestJwt.TELEPHONY_CLIENT_SECRET))
+                .willReturn(okJson(
+                        json(Map.of("access_token", crmServiceToken, "token_type", "Bearer", "expires_in", 300)))));
+    }
+
     public void crmResolves(UUID customerId, String phone) {
+        crmIssuesServiceTokens();
         server.stubFor(post(urlEqualTo("/internal/customers/resolve"))
                 .willReturn(okJson(json(Map.of(
                         "customer",

@@ -1,54 +1,42 @@
 package dev.agentlocator.crm.auth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.agentlocator.crm.users.User;
-import dev.agentlocator.platform.kit.security.CurrentUser;
-import dev.agentlocator.platform.kit.security.SecurityAutoConfiguration;
-import dev.agentlocator.platform.kit.security.SecurityProperties;
-import java.nio.charset.StandardCharsets;
+import dev.agentlocator.platform.security.tokens.TokenClaims;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Signs access tokens with the secret every service validates (HS256, issuer "agentlocator"). */
+/** A person's access token, signed by crm-service alone (ADR 0021). */
 @Component
 class AccessTokens {
 
-    private final MACSigner signer;
+    private final SigningKeys keys;
     private final AuthProperties properties;
+    private final Clock clock;
 
-    AccessTokens(SecurityProperties security, AuthProperties properties) throws JOSEException {
-        this.signer = new MACSigner(security.jwtSecret().getBytes(StandardCharsets.UTF_8));
+    AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
+        this.keys = keys;
         this.properties = properties;
+        this.clock = clock;
     }
 
     String issue(User user) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(SecurityAutoConfiguration.ISSUER)
+        Instant now = clock.instant();
+        return keys.sign(new JWTClaimsSet.Builder()
+                .issuer(TokenClaims.ISSUER)
                 .subject(user.id().toString())
                 .jwtID(UUID.randomUUID().toString())
-                .claim(CurrentUser.TENANT_CLAIM, user.tenantId().toString())
-                .claim(CurrentUser.ROLES_CLAIM, List.of(user.role()))
-                .claim("email", user.email())
-                .claim("name", user.name())
+                .claim(TokenClaims.TENANT, user.tenantId().toString())
+                .claim(TokenClaims.ROLES, List.of(user.role()))
+                .claim(TokenClaims.EMAIL, user.email())
+                .claim(TokenClaims.NAME, user.name())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign an access token", e);
-        }
-        return jwt.serialize();
+                .build());
     }
 
     long expiresInSeconds() {

@@ -480,8 +480,15 @@ class CustomersIT {
     void theInternalResolveFindsOrCreatesALeadForTheTokensTenantOnly() {
         var owner = Accounts.signUp(port, "עסק");
         String existing = create(owner, "יוסי", "050-1234567").json("$.id");
-        var telephony =
-                Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.fromString(owner.tenantId()), "service"));
+        // a service token as telephony-service gets it: from crm's token endpoint, with its own secret
+        var issued = Api.at(port)
+                .send(
+                        "POST",
+                        "/internal/auth/token",
+                        "grant_type=client_credentials&client_id=telephony-service&client_secret="
+                                + TestJwt.TELEPHONY_CLIENT_SECRET + "&tenant_id=" + owner.tenantId(),
+                        "application/x-www-form-urlencoded");
+        var telephony = Api.at(port).withToken(issued.json("$.access_token"));
 
         var found = telephony.post("/internal/customers/resolve", "{\"phone\":\"+972501234567\"}");
         assertThat(found.status()).isEqualTo(200);

@@ -1,21 +1,26 @@
 package dev.agentlocator.gateway.security;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param jwtSecret the HS256 key crm-service signs access tokens with ({@code JWT_SECRET})
+ * @param jwkSetUri where crm-service publishes its public token keys ({@code JWKS_URL}); {@code
+ *     lb://crm-service/...} asks the registry for an instance on every fetch (ADR 0021)
+ * @param jwkSetTtl how long fetched keys are trusted before they are fetched again: the longest a
+ *     withdrawn key is still accepted
+ * @param jwkSetTimeout how long one fetch may take
  */
 @ConfigurationProperties("agentlocator.security")
-record GatewaySecurityProperties(String jwtSecret) {
-
-    /** HS256 wants a key at least as long as its 256-bit hash. */
-    static final int MIN_SECRET_BYTES = 32;
+record GatewaySecurityProperties(
+        String jwkSetUri,
+        @DefaultValue("5m") Duration jwkSetTtl,
+        @DefaultValue("2s") Duration jwkSetTimeout) {
 
     GatewaySecurityProperties {
-        if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("JWT_SECRET must be set to at least " + MIN_SECRET_BYTES
-                    + " bytes (agentlocator.security.jwt-secret); refusing to start without it");
+        if (jwkSetUri == null || jwkSetUri.isBlank()) {
+            throw new IllegalStateException("JWKS_URL must name crm-service's public token keys"
+                    + " (agentlocator.security.jwk-set-uri); refusing to start without it");
         }
     }
 }

@@ -1,20 +1,26 @@
 package dev.agentlocator.gateway.security;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import dev.agentlocator.gateway.errors.GatewayError;
 import dev.agentlocator.gateway.errors.JsonErrorWriter;
 import dev.agentlocator.gateway.routing.ServerPaths;
-import java.nio.charset.StandardCharsets;
+import dev.agentlocator.platform.security.tokens.AccessTokenValidator;
+import dev.agentlocator.platform.security.tokens.JwkSetCache;
+import dev.agentlocator.platform.security.tokens.ServiceLocation;
+import dev.agentlocator.platform.security.tokens.TokenClaims;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
@@ -31,6 +37,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The gateway's door: a valid access token for everything under /api/ except the few public
@@ -39,8 +46,6 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
-
-    static final String ISSUER = "agentlocator";
 
     /**
      * What anyone may call: signing in, Twilio's webhooks (the service checks their signature),
@@ -115,15 +120,40 @@ class SecurityConfiguration {
         return (exchange, rejected) -> writer.write(exchange.getResponse(), GatewayError.BAD_REQUEST);
     }
 
+    /**
+     * crm-service's published keys, fetched from an instance the registry names (never through the
+     * gateway itself) and held by the rules of {@link JwkSetCache}; the checks are the services'.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
-        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
-                .macAlgorithm(MacAlgorithm.HS256)
+    ReactiveJwtDecoder jwtDecoder(
+            GatewaySecurityProperties properties,
+            ObjectProvider<Clock> clockProvider,
+            ObjectProvider<DiscoveryClient> discovery) {
+        Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
+        var location = ServiceLocation.of(properties.jwkSetUri(), service -> instancesOf(discovery, service));
+        var keys = new JwkSetCache(
+                JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
+                properties.jwkSetTtl(),
+                JwkSetCache.MIN_REFRESH_INTERVAL,
+                clock);
+        // the cache may block on a fetch: never on an event-loop thread
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono.fromCallable(
+                                () -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapIterable(found -> found))
+                .jwsAlgorithm(TokenClaims.SPRING_ALGORITHM)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(ISSUER), new TokenClaimsValidator()));
+        decoder.setJwtValidator(AccessTokenValidator.create(clock));
         return decoder;
+    }
+
+    private static List<URI> instancesOf(ObjectProvider<DiscoveryClient> discovery, String service) {
+        DiscoveryClient client = discovery.getIfAvailable();
+        return client == null
+                ? List.of()
+                : client.getInstances(service).stream()
+                        .map(ServiceInstance::getUri)
+                        .toList();
     }
 
     @Bean

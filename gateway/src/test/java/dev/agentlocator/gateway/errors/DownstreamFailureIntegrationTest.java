@@ -1,6 +1,7 @@
 package dev.agentlocator.gateway.errors;
 
 import dev.agentlocator.gateway.Downstream;
+import dev.agentlocator.testkit.TestJwks;
 import dev.agentlocator.testkit.TestJwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "eureka.client.enabled=false",
-            "agentlocator.security.jwt-secret=" + TestJwt.SECRET,
             "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         })
 @AutoConfigureWebTestClient
@@ -35,6 +35,8 @@ class DownstreamFailureIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add(
+                "agentlocator.security.jwk-set-uri", () -> TestJwks.shared().url());
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.crm-service[0].uri",
                 () -> "http://127.0.0.1:" + closedPort());

@@ -2,7 +2,7 @@ package dev.agentlocator.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentlocator.testkit.TestJwt;
+import dev.agentlocator.testkit.TestJwks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,9 +19,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /** notification-service is a real WebSocket server here that answers every frame with "echo: " + frame. */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "agentlocator.security.jwt-secret=" + TestJwt.SECRET})
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 class WebSocketProxyIntegrationTest {
 
     private static final DisposableServer NOTIFICATIONS = HttpServer.create()
@@ -36,6 +34,8 @@ class WebSocketProxyIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add(
+                "agentlocator.security.jwk-set-uri", () -> TestJwks.shared().url());
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.notification-service[0].uri",
                 () -> "http://127.0.0.1:" + NOTIFICATIONS.port());

@@ -1,9 +1,8 @@
 package dev.agentlocator.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.agentlocator.testkit.TestJwt;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -16,25 +15,20 @@ class GatewaySecurityPropertiesTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
     @Test
-    void startUpFailsNamingJwtSecretWhenItIsMissing() {
-        context.withPropertyValues("agentlocator.security.jwt-secret=")
+    void startUpFailsNamingJwksUrlWhenItIsMissing() {
+        context.withPropertyValues("agentlocator.security.jwk-set-uri=")
                 .run(started ->
-                        assertThat(started).hasFailed().getFailure().rootCause().hasMessageContaining("JWT_SECRET"));
+                        assertThat(started).hasFailed().getFailure().rootCause().hasMessageContaining("JWKS_URL"));
     }
 
     @Test
-    void secretShorterThan32BytesIsRefused() {
-        assertThatIllegalStateException()
-                .isThrownBy(() -> new GatewaySecurityProperties("x".repeat(31)))
-                .withMessageContaining("JWT_SECRET");
-        assertThatIllegalStateException().isThrownBy(() -> new GatewaySecurityProperties("   "));
-    }
-
-    @Test
-    void longEnoughSecretIsAccepted() {
-        context.withPropertyValues("agentlocator.security.jwt-secret=" + TestJwt.SECRET)
-                .run(started -> assertThat(
-                                started.getBean(GatewaySecurityProperties.class).jwtSecret())
-                        .isEqualTo(TestJwt.SECRET));
+    void theKeysAreFetchedAgainEveryFiveMinutesUnlessSaidOtherwise() {
+        context.withPropertyValues("agentlocator.security.jwk-set-uri=lb://crm-service/.well-known/jwks.json")
+                .run(started -> {
+                    var properties = started.getBean(GatewaySecurityProperties.class);
+                    assertThat(properties.jwkSetUri()).isEqualTo("lb://crm-service/.well-known/jwks.json");
+                    assertThat(properties.jwkSetTtl()).isEqualTo(Duration.ofMinutes(5));
+                    assertThat(properties.jwkSetTimeout()).isEqualTo(Duration.ofSeconds(2));
+                });
     }
 }

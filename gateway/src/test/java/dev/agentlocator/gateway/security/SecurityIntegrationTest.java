@@ -2,15 +2,9 @@ package dev.agentlocator.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.agentlocator.gateway.GatewayIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -80,6 +74,23 @@ class SecurityIntegrationTest extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.error")
                 .isEqualTo("unauthorized");
+    }
+
+    /** What any holder of the old shared JWT_SECRET could mint: no symmetric algorithm is trusted. */
+    @Test
+    void tokenSignedWithASharedSecretIsRejectedWhateverItsKeyIdSays() {
+        String path = unique("/api/crm/customers");
+
+        client.get()
+                .uri(path)
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + TestJwt.signedWithSharedSecret(UUID.randomUUID(), UUID.randomUUID(), "owner"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(CRM.received(path)).isEmpty();
     }
 
     @Test
@@ -242,12 +253,6 @@ class SecurityIntegrationTest extends GatewayIntegrationTest {
                 .claim("roles", List.of("owner"))
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(new MACSigner(TestJwt.SECRET.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return TestJwt.sign(TestJwt.KEY, claims);
     }
 }

@@ -10,6 +10,7 @@ import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
 import dev.agentlocator.localstack.process.RegistryCredentials;
 import dev.agentlocator.localstack.process.ServiceProcess;
+import dev.agentlocator.localstack.process.TokenKeys;
 import dev.agentlocator.localstack.process.VapidKeyPair;
 import dev.agentlocator.localstack.readiness.HttpProbe;
 import dev.agentlocator.localstack.readiness.Readiness;
@@ -55,6 +56,8 @@ public final class LocalStack {
     private final List<ServiceProcess> applications = new CopyOnWriteArrayList<>();
     private final Map<ServiceSpec, ClassDataSharing.Plan> plans = new ConcurrentHashMap<>();
     private volatile ServiceProcess discovery;
+    /** Resolved with the other keys once the state directory exists; read by the readiness probe's tokens. */
+    private volatile TokenKeys tokenKeys;
 
     LocalStack(Options options, StackLayout layout, Map<String, String> env) {
         this.options = options;
@@ -62,8 +65,8 @@ public final class LocalStack {
         this.env = env;
         this.infrastructure = new Infrastructure(env, layout, options.mode() != Mode.RUN);
         this.registry = RegistryCredentials.from(env);
-        String jwtSecret = ChildEnvironment.jwtSecret(env);
-        this.readiness = new Readiness(http, Duration.ofMillis(500), registry, () -> AccessTokens.ofAnOwner(jwtSecret));
+        this.readiness = new Readiness(
+                http, Duration.ofMillis(500), registry, () -> AccessTokens.ofAnOwner(tokenKeys.signingKey()));
     }
 
     public static void main(String[] args) {
@@ -113,6 +116,7 @@ public final class LocalStack {
         ChildEnvironment.Shared shared;
         try {
             infrastructure.start(ServiceSpec.databases(), options.reset());
+            tokenKeys = TokenKeys.resolve(env, layout.stateDir());
             shared = ChildEnvironment.Shared.from(
                     env,
                     infrastructure.kafkaBootstrapServers(),
@@ -120,14 +124,12 @@ public final class LocalStack {
                     infrastructure.databaseUsername(),
                     infrastructure.databasePassword(),
                     registry,
+                    tokenKeys,
                     VapidKeyPair.resolve(env, layout.stateDir()),
                     BillingTokenKey.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
             return 1;
-        }
-        if (shared.usesDevelopmentJwtSecret()) {
-            Console.info("JWT_SECRET is not set: using the development default secret (never in production)");
         }
         if (registry.generated()) {
             Console.info("Eureka console: http://localhost:" + ServiceSpec.DISCOVERY_PORT + " (user "
@@ -145,7 +147,7 @@ public final class LocalStack {
         }
         double readySeconds = Uptime.seconds();
         if (options.mode() != Mode.MEASURE) {
-            DemoActivity.ensure(GATEWAY, shared.jwtSecret());
+            DemoActivity.ensure(GATEWAY, tokenKeys.signingKey());
         }
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);
@@ -155,7 +157,7 @@ public final class LocalStack {
                 if (!new SmokeChecks(
                                 http,
                                 readiness,
-                                shared.jwtSecret(),
+                                tokenKeys.signingKey(),
                                 shared.twilioToken(),
                                 layout.logFile(ServiceSpec.APPLICATIONS.stream()
                                         .filter(spec -> spec.name().equals("telephony-service"))

@@ -140,7 +140,8 @@ public record Options(
                               migration was edited): start from empty
 
                 Environment: KAFKA_BOOTSTRAP_SERVERS, KAFKA_PORT (9092), DATABASE_URL,
-                DATABASE_USERNAME, DATABASE_PASSWORD, JWT_SECRET, APP_ENV (development),
+                DATABASE_USERNAME, DATABASE_PASSWORD, TOKEN_SIGNING_KEYS and TELEPHONY_CLIENT_SECRET
+                (generated and kept in the state directory), APP_ENV (development),
                 CORS_ORIGINS (http://localhost:5173), LOCAL_STACK_ECHO=1, LOCAL_STACK_SMOKE=1,
                 LOCAL_STACK_MEASURE=1, LOCAL_STACK_RESET=1, LOCAL_STACK_TIMEOUT_SECONDS (240),
                 LOCAL_STACK_JAVA_OPTS (replaces the children's default JVM flags),

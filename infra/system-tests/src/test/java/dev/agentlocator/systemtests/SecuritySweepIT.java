@@ -53,7 +53,15 @@ class SecuritySweepIT {
 
     /** Public at the services: service-kit's ALWAYS_PUBLIC and each application.yml's public-paths. */
     private static final Map<String, List<String>> SERVICE_PUBLIC = Map.of(
-            "crm-service", List.of("/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout"),
+            "crm-service",
+                    List.of(
+                            "/api/auth/signup",
+                            "/api/auth/login",
+                            "/api/auth/refresh",
+                            "/api/auth/logout",
+                            // ADR 0021: the public keys, and the token endpoint that checks a client secret
+                            "/.well-known/jwks.json",
+                            "/internal/auth/token"),
             "billing-service", List.of("/api/public/sign/**"),
             "notification-service", List.of("/ws/**", "/api/notifications/vapid-public-key"),
             "telephony-service", List.of("/webhook/**", "/static/voice_responses/**"));
@@ -168,6 +176,8 @@ class SecuritySweepIT {
         badTokens.put("no token", null);
         badTokens.put("expired token", TestJwt.expired(tenantA.ownerId(), tenantA.id(), "owner"));
         badTokens.put("token signed with another key", TestJwt.signedWithWrongKey(someone, tenantA.id(), "owner"));
+        // ADR 0021: only crm's published ES256 keys count; a shared-secret token of the old kind does not
+        badTokens.put("HS256 token", TestJwt.signedWithSharedSecret(tenantA.ownerId(), tenantA.id(), "owner"));
         // ADR 0004: a service token (role "service") must not act as a user on /api/**
         badTokens.put("service token", TestJwt.token(UUID.randomUUID(), tenantA.id(), "service"));
 

@@ -37,6 +37,9 @@ final class Suite {
     /** The peer whose X-Forwarded-* the gateway believes, as it would an ingress's. */
     static final String TRUSTED_PROXY = "127.0.0.9";
 
+    /** telephony-service checks webhook signatures with it; without TWILIO_SID nothing is ever sent. */
+    static final String TWILIO_TOKEN = "system-tests-twilio-auth-token";
+
     private static Suite instance;
 
     private final Map<String, ServiceJar> services;
@@ -61,11 +64,14 @@ final class Suite {
         // crm first: telephony calls it, and starting six JVMs at once on two cores only slows each.
         ServiceJar crm = withSmallPool(ServiceJar.of("crm-service").database("CRM_DATABASE_URL"))
                 .start();
+        // everyone verifies tokens with the keys the real crm publishes (ADR 0021), not the kit's copy
+        String crmKeys = "http://127.0.0.1:" + crm.port() + "/.well-known/jwks.json";
         Map<String, CompletableFuture<ServiceJar>> starting = new LinkedHashMap<>();
         for (var service : List.of(
                 "tasks-service", "billing-service", "timeline-service", "notification-service", "telephony-service")) {
             starting.put(service, CompletableFuture.supplyAsync(() -> {
-                var builder = withSmallPool(ServiceJar.of(service).database(SERVICES.get(service)));
+                var builder = withSmallPool(ServiceJar.of(service).database(SERVICES.get(service)))
+                        .env("JWKS_URL", crmKeys);
                 if (service.equals("timeline-service")) {
                     // a killed consumer's partitions move on after 10 s, not the default 45
                     builder.env(
@@ -73,7 +79,8 @@ final class Suite {
                             "{\"spring.kafka.consumer.properties.session.timeout.ms\":10000}");
                 }
                 if (service.equals("telephony-service")) {
-                    builder.env("CRM_BASE_URL", "http://127.0.0.1:" + crm.port());
+                    builder.env("CRM_BASE_URL", "http://127.0.0.1:" + crm.port())
+                            .env("TWILIO_TOKEN", TWILIO_TOKEN);
                 }
                 return builder.start();
             }));
@@ -93,7 +100,9 @@ final class Suite {
             throw failures.get(0);
         }
         // One loopback address plays an ingress in front of the gateway (ClientAddressIT).
-        var gateway = ServiceJar.of("gateway").env("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY);
+        var gateway = ServiceJar.of("gateway")
+                .env("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY)
+                .env("JWKS_URL", crmKeys);
         if (Boolean.getBoolean("systemtests.optimised")) {
             gateway.optimised();
         }

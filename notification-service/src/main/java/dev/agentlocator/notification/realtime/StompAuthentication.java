@@ -1,6 +1,6 @@
 package dev.agentlocator.notification.realtime;
 
-import dev.agentlocator.platform.kit.security.CurrentUser;
+import dev.agentlocator.platform.security.tokens.TokenClaims;
 import java.util.UUID;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -61,7 +61,7 @@ class StompAuthentication implements ChannelInterceptor {
         try {
             Jwt jwt = jwtDecoder.decode(header.substring(7).strip());
             return new StompPrincipal(
-                    UUID.fromString(jwt.getClaimAsString(CurrentUser.TENANT_CLAIM)), UUID.fromString(jwt.getSubject()));
+                    UUID.fromString(jwt.getClaimAsString(TokenClaims.TENANT)), UUID.fromString(jwt.getSubject()));
         } catch (JwtException | IllegalArgumentException e) {
             throw new MessageDeliveryException(message, "Invalid token");
         }

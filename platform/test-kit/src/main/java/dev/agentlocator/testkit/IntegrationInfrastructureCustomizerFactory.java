@@ -62,7 +62,11 @@ final class IntegrationInfrastructureCustomizerFactory implements ContextCustomi
             props.put("spring.kafka.consumer.group-id", testClass.getSimpleName() + "-" + database);
             props.put("eureka.client.enabled", "false");
             props.put("spring.cloud.discovery.enabled", "false");
-            props.put("agentlocator.security.jwt-secret", TestJwt.SECRET);
+            props.put("agentlocator.security.jwk-set-uri", TestJwks.shared().url());
+            // read by crm-service alone, the one signer; its tokens then verify against the set above
+            props.put("agentlocator.tokens.signing-keys", TestJwt.signingKeys());
+            // what crm-service and telephony-service read (and only they): telephony's client secret
+            props.put("TELEPHONY_CLIENT_SECRET", TestJwt.TELEPHONY_CLIENT_SECRET);
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("agentlocator-test-infrastructure", props));

@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 /**
  * A full Spring Boot test of a service on a random port, against a real PostgreSQL database of its
  * own (fresh for this test class) and a real Kafka broker. Eureka registration is off; JWTs are
- * validated with {@link TestJwt#SECRET}.
+ * validated against {@link TestJwks#shared()}, which publishes {@link TestJwt#KEY}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

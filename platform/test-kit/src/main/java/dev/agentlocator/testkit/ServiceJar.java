@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Another module's real boot jar as a child process on a free port, for tests and benchmarks that
  * need a second service (or the gateway) in the path. The jar must already be packaged: in a
  * reactor build every module before this one is, since Maven runs each module's whole lifecycle in
- * turn. Kafka, the JWT secret and the database come from the test kit; Eureka is off, so a gateway
+ * turn. Kafka, the token keys and the database come from the test kit; Eureka is off, so a gateway
  * finds its backends through {@link #route(String, int)} instead.
  *
  * <p>Fault tests can {@link #kill()} the process (no shutdown hooks, like {@code kill -9}) and
@@ -165,7 +165,13 @@ public final class ServiceJar implements AutoCloseable {
         private Builder(String module) {
             this.module = module;
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
-            env.put("JWT_SECRET", TestJwt.SECRET);
+            env.put("JWKS_URL", TestJwks.shared().url());
+            if (module.equals("crm-service")) {
+                env.put("TOKEN_SIGNING_KEYS", TestJwt.signingKeys());
+            }
+            if (module.equals("crm-service") || module.equals("telephony-service")) {
+                env.put("TELEPHONY_CLIENT_SECRET", TestJwt.TELEPHONY_CLIENT_SECRET);
+            }
             env.put("EUREKA_CLIENT_ENABLED", "false");
         }
 

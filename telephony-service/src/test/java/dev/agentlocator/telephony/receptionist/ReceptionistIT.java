@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import dev.agentlocator.platform.events.Topics;
@@ -117,11 +116,18 @@ class ReceptionistIT extends LiveProviders {
                 .findAll(postRequestedFor(urlEqualTo("/internal/customers/resolve")))
                 .get(0);
         assertThat(resolve.getBodyAsString()).isEqualTo("{\"phone\":\"" + caller + "\"}");
-        var token = SignedJWT.parse(resolve.getHeader("Authorization").substring("Bearer ".length()));
-        assertThat(token.verify(new MACVerifier(TestJwt.SECRET.getBytes(StandardCharsets.UTF_8))))
-                .isTrue();
-        assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("service");
-        assertThat(token.getJWTClaimsSet().getStringClaim("tid")).isEqualTo(tenant.toString());
+        // the service token is crm's, asked for with telephony's own credential, for this tenant
+        assertThat(resolve.getHeader("Authorization")).isEqualTo("Bearer " + STUBS.crmServiceToken);
+        LoggedRequest tokenRequest = STUBS.server
+                .findAll(postRequestedFor(urlEqualTo("/internal/auth/token")))
+                .get(0);
+        assertThat(tokenRequest.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(tokenRequest.getBodyAsString().split("&"))
+                .containsExactlyInAnyOrder(
+                        "grant_type=client_credentials",
+                        "client_id=telephony-service",
+                        "client_secret=" + TestJwt.TELEPHONY_CLIENT_SECRET,
+                        "tenant_id=" + tenant);
 
         var retry = webhook("/webhook/incoming_call", voice(callSid, caller, number, "ringing"));
         assertThat(retry.body()).isEqualTo(response.body());

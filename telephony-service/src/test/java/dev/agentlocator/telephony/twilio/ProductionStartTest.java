@@ -21,7 +21,7 @@ class ProductionStartTest {
                 .web(WebApplicationType.NONE)
                 .run(
                         "--APP_ENV=production",
-                        "--JWT_SECRET=a-production-secret-of-at-least-thirty-two-bytes",
+                        "--TELEPHONY_CLIENT_SECRET=set",
                         "--DATABASE_PASSWORD=set",
                         "--TWILIO_SID=AC0123456789abcdef0123456789abcdef",
                         "--TWILIO_TOKEN=set",

@@ -29,7 +29,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "APP_ENV=production",
-            "JWT_SECRET=set-in-production-the-test-infrastructure-overrides-it",
             "DATABASE_PASSWORD=set-in-production-the-test-infrastructure-overrides-it",
             "TELEPHONY_PUBLIC_URL=" + PublicUrlInProductionIT.ORIGIN
         })

@@ -1,5 +1,6 @@
 package dev.agentlocator.localstack.checks;
 
+import com.nimbusds.jose.jwk.ECKey;
 import dev.agentlocator.localstack.Console;
 import dev.agentlocator.testkit.Api;
 import java.time.LocalDate;
@@ -47,10 +48,10 @@ public final class DemoActivity {
 
     /**
      * Adds the activity through {@code gateway} unless it is there already; a failure is reported,
-     * never fatal. {@code jwtSecret}: the stack's, for the platform-admin token that assigns the
-     * demo number.
+     * never fatal. {@code signingKey}: the one the stack gave crm-service, for the platform-admin token
+     * that assigns the demo number.
      */
-    public static void ensure(String gateway, String jwtSecret) {
+    public static void ensure(String gateway, ECKey signingKey) {
         try {
             var login = expect(
                     () -> Api.at(gateway)
@@ -60,7 +61,7 @@ public final class DemoActivity {
                     200,
                     "log in as the demo owner");
             var demo = new DemoActivity(Api.at(gateway).withToken(login.json("$.accessToken")));
-            assignDemoNumber(gateway, jwtSecret, UUID.fromString(login.json("$.user.tenantId")));
+            assignDemoNumber(gateway, signingKey, UUID.fromString(login.json("$.user.tenantId")));
             if (demo.alreadyThere()) {
                 return;
             }
@@ -72,8 +73,8 @@ public final class DemoActivity {
     }
 
     /** Only the platform admin assigns numbers (ADR 0007); assigning the same number again is harmless. */
-    private static void assignDemoNumber(String gateway, String jwtSecret, UUID tenant) {
-        String admin = AccessTokens.sign(jwtSecret, tenant, "admin");
+    private static void assignDemoNumber(String gateway, ECKey signingKey, UUID tenant) {
+        String admin = AccessTokens.sign(signingKey, tenant, "admin");
         optional(
                 () -> Api.at(gateway)
                         .withToken(admin)

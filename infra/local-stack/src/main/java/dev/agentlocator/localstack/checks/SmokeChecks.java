@@ -1,5 +1,6 @@
 package dev.agentlocator.localstack.checks;
 
+import com.nimbusds.jose.jwk.ECKey;
 import dev.agentlocator.localstack.Console;
 import dev.agentlocator.localstack.ServiceSpec;
 import dev.agentlocator.localstack.readiness.HttpProbe;
@@ -39,18 +40,18 @@ public final class SmokeChecks {
 
     private final HttpProbe http;
     private final Readiness readiness;
-    private final String jwtSecret;
+    private final ECKey signingKey;
     private final String twilioToken;
     private final Path telephonyLog;
 
     /**
-     * {@code jwtSecret}: the stack's, to mint a token the gateway accepts; {@code twilioToken}: the
+     * {@code signingKey}: the one the stack gave crm-service, to mint a token the gateway accepts; {@code twilioToken}: the
      * one telephony-service verifies webhooks with (null: webhooks are not checked).
      */
-    public SmokeChecks(HttpProbe http, Readiness readiness, String jwtSecret, String twilioToken, Path telephonyLog) {
+    public SmokeChecks(HttpProbe http, Readiness readiness, ECKey signingKey, String twilioToken, Path telephonyLog) {
         this.http = http;
         this.readiness = readiness;
-        this.jwtSecret = jwtSecret;
+        this.signingKey = signingKey;
         this.twilioToken = twilioToken;
         this.telephonyLog = telephonyLog;
     }
@@ -139,7 +140,7 @@ public final class SmokeChecks {
     }
 
     private String token() {
-        return AccessTokens.ofAnOwner(jwtSecret);
+        return AccessTokens.ofAnOwner(signingKey);
     }
 
     private String unknownRoute(Map<String, String> headers) {

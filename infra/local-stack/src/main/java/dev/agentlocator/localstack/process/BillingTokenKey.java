@@ -1,11 +1,6 @@
 package dev.agentlocator.localstack.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -23,33 +18,11 @@ public final class BillingTokenKey {
 
     /** The user's BILLING_TOKEN_ENCRYPTION_KEY when set, else the stack's own. */
     public static String resolve(Map<String, String> env, Path stateDir) {
-        String configured = env.get(VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Path file = stateDir.resolve(FILE_NAME);
-        try {
-            if (Files.isRegularFile(file)) {
-                String stored =
-                        Files.readString(file, StandardCharsets.US_ASCII).strip();
-                if (!stored.isEmpty()) {
-                    return stored;
-                }
-            }
+        return StoredSecret.resolve(env, VARIABLE, stateDir, FILE_NAME, () -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            String generated = Base64.getEncoder().encodeToString(key);
-            Files.createDirectories(stateDir);
-            Files.writeString(file, generated + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the state directory is the developer's own
-            }
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write " + file, e);
-        }
+            return Base64.getEncoder().encodeToString(key);
+        });
     }
 
     private BillingTokenKey() {}

@@ -11,8 +11,6 @@ import java.util.Map;
  */
 public final class ChildEnvironment {
 
-    public static final String DEV_JWT_SECRET = "agentlocator-local-development-jwt-secret-not-for-production";
-
     /**
      * Lets a developer (and the smoke checks) sign webhooks to simulate Twilio locally. Only when no
      * Twilio account is configured: without TWILIO_SID nothing is ever sent, so this token can never
@@ -46,14 +44,14 @@ public final class ChildEnvironment {
             String databaseUsername,
             String databasePassword,
             RegistryCredentials registry,
-            String jwtSecret,
+            TokenKeys tokenKeys,
             String appEnv,
             String corsOrigins,
             VapidKeyPair vapid,
             String billingTokenKey,
             String twilioToken) {
 
-        /** JWT secret, APP_ENV and CORS origins from {@code env}, else their development defaults. */
+        /** APP_ENV and CORS origins from {@code env}, else their development defaults. */
         public static Shared from(
                 Map<String, String> env,
                 String kafkaBootstrapServers,
@@ -61,6 +59,7 @@ public final class ChildEnvironment {
                 String databaseUsername,
                 String databasePassword,
                 RegistryCredentials registry,
+                TokenKeys tokenKeys,
                 VapidKeyPair vapid,
                 String billingTokenKey) {
             return new Shared(
@@ -69,7 +68,7 @@ public final class ChildEnvironment {
                     databaseUsername,
                     databasePassword,
                     registry,
-                    ChildEnvironment.jwtSecret(env),
+                    tokenKeys,
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
                     vapid,
@@ -78,18 +77,9 @@ public final class ChildEnvironment {
                             ? orDefault(env, "TWILIO_TOKEN", DEV_TWILIO_TOKEN)
                             : env.get("TWILIO_TOKEN"));
         }
-
-        public boolean usesDevelopmentJwtSecret() {
-            return DEV_JWT_SECRET.equals(jwtSecret);
-        }
     }
 
     private ChildEnvironment() {}
-
-    /** The user's JWT_SECRET, else the development one. */
-    public static String jwtSecret(Map<String, String> env) {
-        return orDefault(env, "JWT_SECRET", DEV_JWT_SECRET);
-    }
 
     public static Map<String, String> of(ServiceSpec spec, Map<String, String> parent, Shared shared) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -107,7 +97,15 @@ public final class ChildEnvironment {
         env.put("DATABASE_PASSWORD", shared.databasePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", shared.kafkaBootstrapServers());
         env.put("EUREKA_URL", shared.registry().url());
-        env.put("JWT_SECRET", shared.jwtSecret());
+        // crm-service alone signs tokens (ADR 0021); the others fetch its public keys through Eureka
+        env.remove(TokenKeys.KEYS_VARIABLE);
+        env.remove(TokenKeys.CLIENT_SECRET_VARIABLE);
+        if (spec.name().equals("crm-service")) {
+            env.put(TokenKeys.KEYS_VARIABLE, shared.tokenKeys().signingKeys());
+        }
+        if (spec.name().equals("crm-service") || spec.name().equals("telephony-service")) {
+            env.put(TokenKeys.CLIENT_SECRET_VARIABLE, shared.tokenKeys().telephonyClientSecret());
+        }
         env.put("APP_ENV", shared.appEnv());
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());

@@ -58,11 +58,11 @@ class DeploymentConfigTest {
 
     /**
      * Secrets the code requires in production that are not (yet) declared under
-     * agentlocator.production.required-secrets: the gateway and the discovery server have no service
-     * kit, and telephony-service checks its providers itself (common.Sandbox).
+     * agentlocator.production.required-secrets: the discovery server has no service kit, and
+     * telephony-service checks its providers itself (common.Sandbox). The gateway holds no secret:
+     * it verifies tokens with crm-service's published keys (ADR 0021).
      */
     static final Map<String, List<String>> REQUIRED_OUTSIDE_THE_KIT = Map.of(
-            "gateway", List.of("JWT_SECRET"),
             "discovery-server", List.of("EUREKA_PASSWORD"),
             "telephony-service", List.of("TWILIO_SID", "TWILIO_TOKEN", "WHATSAPP_DEVICE", "OPENAI_API_KEY"));
 
@@ -270,7 +270,7 @@ class DeploymentConfigTest {
     @Test
     void everyVariableComposeReadsIsInEnvExample() {
         Set<String> referenced = references(read("docker-compose.yml"));
-        assertThat(referenced).contains("JWT_SECRET", "DATABASE_PASSWORD");
+        assertThat(referenced).contains("TOKEN_SIGNING_KEYS", "TELEPHONY_CLIENT_SECRET", "DATABASE_PASSWORD");
         assertThat(envExample.keySet()).containsAll(referenced);
         for (Deployable app : DEPLOYABLES) {
             assertThat(envExample.keySet())
@@ -448,12 +448,34 @@ class DeploymentConfigTest {
                 .isLessThan(names.indexOf("EUREKA_URL"));
     }
 
+    /** ADR 0021: no process but crm-service holds a key that can sign a user's token. */
+    @ParameterizedTest
+    @MethodSource("deployables")
+    void onlyCrmServiceIsGivenTheTokenSigningKeysAndNoneTheOldSharedSecret(Deployable app) {
+        Set<String> compose = composeEnvironment(app.name()).keySet();
+        Set<String> kubernetes = list(container(app.name()).getOrDefault("env", List.of())).stream()
+                .map(e -> (String) map(e).get("name"))
+                .collect(Collectors.toSet());
+        boolean signer = app.name().equals("crm-service");
+        for (Set<String> variables : List.of(compose, kubernetes)) {
+            assertThat(variables).as("%s", app).doesNotContain("JWT_SECRET");
+            if (signer) {
+                assertThat(variables).as("%s", app).contains("TOKEN_SIGNING_KEYS");
+            } else {
+                assertThat(variables).as("%s", app).doesNotContain("TOKEN_SIGNING_KEYS");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("deployables")
     void everySecretTheServiceRequiresInProductionComesFromTheSecret(Deployable app) {
         Set<String> required = requiredSecrets(app);
-        if (!app.name().equals("discovery-server")) {
-            assertThat(required).contains("JWT_SECRET");
+        if (app.name().equals("crm-service")) {
+            assertThat(required).contains("TOKEN_SIGNING_KEYS", "TELEPHONY_CLIENT_SECRET");
+        }
+        if (app.name().equals("telephony-service")) {
+            assertThat(required).contains("TELEPHONY_CLIENT_SECRET");
         }
         Map<String, Object> container = container(app.name());
         Map<String, Map<String, Object>> fromSecrets = secretRefs(container);

@@ -12,6 +12,7 @@ class ChildEnvironmentTest {
             "crm", "jdbc:postgresql://127.0.0.1:5432/crm",
             "tasks", "jdbc:postgresql://127.0.0.1:5432/tasks");
     private static final VapidKeyPair VAPID = new VapidKeyPair("public-key", "private-key");
+    private static final TokenKeys TOKENS = new TokenKeys("{\"keys\":[]}", "telephony-secret");
     private static final RegistryCredentials REGISTRY =
             new RegistryCredentials("eureka", "0123456789abcdef0123456789abcdef", true);
 
@@ -19,7 +20,7 @@ class ChildEnvironmentTest {
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
         var shared = ChildEnvironment.Shared.from(
-                parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, VAPID, "billing-key");
+                parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, TOKENS, VAPID, "billing-key");
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -33,7 +34,8 @@ class ChildEnvironmentTest {
                 .containsEntry("DATABASE_PASSWORD", "")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("EUREKA_URL", "http://eureka:0123456789abcdef0123456789abcdef@127.0.0.1:8761/eureka")
-                .containsEntry("JWT_SECRET", ChildEnvironment.DEV_JWT_SECRET)
+                .containsEntry("TOKEN_SIGNING_KEYS", "{\"keys\":[]}")
+                .containsEntry("TELEPHONY_CLIENT_SECRET", "telephony-secret")
                 .containsEntry("APP_ENV", "development")
                 .containsEntry("CORS_ORIGINS", "http://localhost:5173")
                 .containsEntry("TWILIO_TOKEN", ChildEnvironment.DEV_TWILIO_TOKEN)
@@ -43,32 +45,51 @@ class ChildEnvironmentTest {
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
                 // the user's environment wins over the development defaults
                 .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
-        assertThat(shared.usesDevelopmentJwtSecret()).isTrue();
-        assertThat(ChildEnvironment.DEV_JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                .isGreaterThanOrEqualTo(32);
     }
 
     @Test
     void configuredSecretsAndSettingsArePassedOnAndTheStackWiringWins() {
         Map<String, String> parent = Map.of(
-                "JWT_SECRET", "0123456789abcdef0123456789abcdef-real",
+                "TOKEN_SIGNING_KEYS", "the user's own keys, for crm-service only",
                 "APP_ENV", "staging",
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
         var shared = ChildEnvironment.Shared.from(
-                parent, "broker:9092", URLS, "app", "secret", REGISTRY, VAPID, "billing-key");
+                parent, "broker:9092", URLS, "app", "secret", REGISTRY, TOKENS, VAPID, "billing-key");
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
 
         assertThat(env)
                 .containsEntry("SERVER_PORT", "8080")
-                .containsEntry("JWT_SECRET", "0123456789abcdef0123456789abcdef-real")
+                .as("no process but crm-service holds a key that signs tokens (ADR 0021)")
+                .doesNotContainKeys("TOKEN_SIGNING_KEYS", "TELEPHONY_CLIENT_SECRET")
                 .containsEntry("APP_ENV", "staging")
                 .containsEntry("CORS_ORIGINS", "https://app.example")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")
                 .doesNotContainKey("CRM_DATABASE_URL");
-        assertThat(shared.usesDevelopmentJwtSecret()).isFalse();
+    }
+
+    @Test
+    void telephonyGetsItsClientSecretButNoSigningKey() {
+        var shared = ChildEnvironment.Shared.from(
+                Map.of(),
+                "broker:9092",
+                Map.of("telephony", "jdbc:postgresql://127.0.0.1:5432/telephony"),
+                "app",
+                "secret",
+                REGISTRY,
+                TOKENS,
+                VAPID,
+                "billing-key");
+        ServiceSpec telephony = ServiceSpec.APPLICATIONS.stream()
+                .filter(spec -> spec.name().equals("telephony-service"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(ChildEnvironment.of(telephony, Map.of(), shared))
+                .containsEntry("TELEPHONY_CLIENT_SECRET", "telephony-secret")
+                .doesNotContainKey("TOKEN_SIGNING_KEYS");
     }
 
     @Test
@@ -80,6 +101,7 @@ class ChildEnvironmentTest {
                 "app",
                 "secret",
                 REGISTRY,
+                TOKENS,
                 VAPID,
                 "billing-key");
         assertThat(withAccount.twilioToken()).isNull();
@@ -94,6 +116,7 @@ class ChildEnvironmentTest {
                 "app",
                 "secret",
                 REGISTRY,
+                TOKENS,
                 VAPID,
                 "billing-key");
         assertThat(ownToken.twilioToken()).isEqualTo("real");

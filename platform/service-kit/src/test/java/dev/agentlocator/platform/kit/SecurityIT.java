@@ -57,6 +57,15 @@ class SecurityIT {
     }
 
     @Test
+    void tokenSignedWithASharedSecretIsA401WhateverItsKeyIdSays() {
+        var response = Api.at(port)
+                .withToken(TestJwt.signedWithSharedSecret(user, tenant, "owner"))
+                .get("/test/me");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
     void garbageTokenIsA401() {
         assertThat(Api.at(port).withToken("not.a.jwt").get("/test/me").status()).isEqualTo(401);
     }

@@ -3,6 +3,7 @@ package dev.agentlocator.platform.kit.errors;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -141,6 +143,15 @@ public class ApiErrorHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return respond(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", Messages.PAYLOAD_TOO_LARGE, Map.of());
+    }
+
+    /**
+     * A form body the container cannot decode (bytes that are not UTF-8), or whose parameter names
+     * the firewall refuses (control characters): the client's fault, like malformed JSON.
+     */
+    @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+    ResponseEntity<ApiError> unreadableForm(RuntimeException e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request", Messages.BAD_REQUEST, Map.of());
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
  * (database, Kafka, Eureka) is touched first.
  *
  * <p>The secrets are listed by name under {@code agentlocator.production.required-secrets.<group>};
- * the kit's defaults require {@code JWT_SECRET} and {@code DATABASE_PASSWORD} (group {@code kit}),
+ * the kit's defaults require {@code DATABASE_PASSWORD} (group {@code kit}),
  * and a service adds its own group in its {@code application.yml}, e.g. {@code push: VAPID_PUBLIC_KEY,
  * VAPID_PRIVATE_KEY}. Groups from every configuration source are merged; setting a group to an
  * empty value drops it. A name is present when the environment has a non-blank property of that

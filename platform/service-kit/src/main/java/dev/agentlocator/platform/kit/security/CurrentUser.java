@@ -1,5 +1,6 @@
 package dev.agentlocator.platform.kit.security;
 
+import dev.agentlocator.platform.security.tokens.TokenClaims;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,9 +14,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * never from a request body or path. Declare it as a controller parameter to receive it.
  */
 public record CurrentUser(UUID userId, UUID tenantId, Set<String> roles, String email) {
-
-    public static final String TENANT_CLAIM = "tid";
-    public static final String ROLES_CLAIM = "roles";
 
     public boolean hasRole(String role) {
         return roles.contains(role);
@@ -31,11 +29,11 @@ public record CurrentUser(UUID userId, UUID tenantId, Set<String> roles, String 
     }
 
     static CurrentUser from(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+        List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
         return new CurrentUser(
                 UUID.fromString(jwt.getSubject()),
-                UUID.fromString(jwt.getClaimAsString(TENANT_CLAIM)),
+                UUID.fromString(jwt.getClaimAsString(TokenClaims.TENANT)),
                 roles == null ? Set.of() : Set.copyOf(roles),
-                jwt.getClaimAsString("email"));
+                jwt.getClaimAsString(TokenClaims.EMAIL));
     }
 }

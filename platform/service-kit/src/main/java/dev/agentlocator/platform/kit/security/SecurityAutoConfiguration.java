@@ -1,22 +1,25 @@
 package dev.agentlocator.platform.kit.security;
 
-import java.nio.charset.StandardCharsets;
+import dev.agentlocator.platform.security.tokens.AccessTokenDecoders;
+import dev.agentlocator.platform.security.tokens.JwkSetCache;
+import dev.agentlocator.platform.security.tokens.ServiceLocation;
+import dev.agentlocator.platform.security.tokens.TokenClaims;
+import java.net.URI;
+import java.time.Clock;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,21 +39,34 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
-    public static final String ISSUER = "agentlocator";
-
     private static final List<String> ALWAYS_PUBLIC =
             List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/error");
 
+    /**
+     * crm-service's published keys (ADR 0021). A token's lifetime and the keys' freshness are
+     * real time, not the service's {@link Clock} bean: that is its business calendar, which tests
+     * move to other days while the token they send was just signed.
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(ISSUER), new TokenClaimsValidator()));
-        return decoder;
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DiscoveryClient> discovery) {
+        Clock clock = Clock.systemUTC();
+        var location = ServiceLocation.of(properties.jwkSetUri(), service -> instancesOf(discovery, service));
+        var keys = new JwkSetCache(
+                JwkSetCache.overHttp(location, properties.jwkSetTimeout()),
+                properties.jwkSetTtl(),
+                JwkSetCache.MIN_REFRESH_INTERVAL,
+                clock);
+        return AccessTokenDecoders.blocking(keys, clock);
+    }
+
+    private static List<URI> instancesOf(ObjectProvider<DiscoveryClient> discovery, String service) {
+        DiscoveryClient client = discovery.getIfAvailable();
+        return client == null
+                ? List.of()
+                : client.getInstances(service).stream()
+                        .map(ServiceInstance::getUri)
+                        .toList();
     }
 
     @Bean
@@ -59,7 +75,7 @@ public class SecurityAutoConfiguration {
             throws Exception {
         var errors = new JsonSecurityErrors(json);
         var roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
+        roles.setAuthoritiesClaimName(TokenClaims.ROLES);
         roles.setAuthorityPrefix("ROLE_");
         var authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(roles);

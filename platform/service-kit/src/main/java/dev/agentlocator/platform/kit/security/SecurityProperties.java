@@ -1,23 +1,30 @@
 package dev.agentlocator.platform.kit.security;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param jwtSecret the HS256 key crm-service signs access tokens with ({@code JWT_SECRET})
+ * @param jwkSetUri where crm-service publishes its public token keys ({@code JWKS_URL}); {@code
+ *     lb://crm-service/...} asks the registry for an instance on every fetch (ADR 0021)
+ * @param jwkSetTtl how long fetched keys are trusted before they are fetched again: the longest a
+ *     withdrawn key is still accepted
+ * @param jwkSetTimeout how long one fetch may take
  * @param publicPaths paths of this service that need no token (ant patterns), besides health,
  *     metrics and the API document which are always public
  */
 @ConfigurationProperties("agentlocator.security")
-public record SecurityProperties(String jwtSecret, List<String> publicPaths) {
-
-    public static final int MIN_SECRET_BYTES = 32;
+public record SecurityProperties(
+        String jwkSetUri,
+        @DefaultValue("5m") Duration jwkSetTtl,
+        @DefaultValue("2s") Duration jwkSetTimeout,
+        List<String> publicPaths) {
 
     public SecurityProperties {
-        if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("JWT_SECRET must be set to at least " + MIN_SECRET_BYTES
-                    + " bytes (agentlocator.security.jwt-secret); refusing to start without it");
+        if (jwkSetUri == null || jwkSetUri.isBlank()) {
+            throw new IllegalStateException("JWKS_URL must name crm-service's public token keys"
+                    + " (agentlocator.security.jwk-set-uri); refusing to start without it");
         }
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
     }

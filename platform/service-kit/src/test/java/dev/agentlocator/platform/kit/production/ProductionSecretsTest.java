@@ -19,40 +19,41 @@ class ProductionSecretsTest {
     private static final String SECRET = "a-production-secret-of-at-least-32-bytes";
 
     @Test
-    void aServiceStartedInProductionWithoutJwtSecretStopsNamingIt(CapturedOutput output) {
-        // Command-line arguments outrank the machine's environment, so a JWT_SECRET set there
+    void aServiceStartedInProductionWithoutItsDatabasePasswordStopsNamingIt(CapturedOutput output) {
+        // Command-line arguments outrank the machine's environment, so a DATABASE_PASSWORD set there
         // cannot hide the missing one.
-        assertThatThrownBy(() -> start("--APP_ENV=production", "--JWT_SECRET=", "--DATABASE_PASSWORD=" + SECRET))
+        assertThatThrownBy(() -> start(
+                        "--APP_ENV=production",
+                        "--DATABASE_PASSWORD=",
+                        "--agentlocator.production.required-secrets.push=VAPID_PUBLIC_KEY",
+                        "--VAPID_PUBLIC_KEY=" + SECRET))
                 .isInstanceOf(MissingProductionSecretsException.class)
-                .hasMessageStartingWith("Missing required secret(s) for production: JWT_SECRET;")
-                .hasMessageNotContaining("DATABASE_PASSWORD");
+                .hasMessageStartingWith("Missing required secret(s) for production: DATABASE_PASSWORD;")
+                .hasMessageNotContaining("VAPID_PUBLIC_KEY");
 
         assertThat(output)
                 .contains("APPLICATION FAILED TO START")
-                .contains("Missing required secret(s) for production: JWT_SECRET")
-                .contains("Set JWT_SECRET in the service's environment");
+                .contains("Missing required secret(s) for production: DATABASE_PASSWORD")
+                .contains("Set DATABASE_PASSWORD in the service's environment");
     }
 
     @Test
     void everyMissingSecretIsNamedAtOnceIncludingTheServicesOwn() {
         assertThatThrownBy(() -> start(
                         "--APP_ENV=production",
-                        "--JWT_SECRET=",
                         "--DATABASE_PASSWORD= ",
                         "--agentlocator.production.required-secrets.push=VAPID_PUBLIC_KEY,VAPID_PRIVATE_KEY",
                         "--VAPID_PUBLIC_KEY=public"))
                 .isInstanceOfSatisfying(
                         MissingProductionSecretsException.class,
-                        e -> assertThat(e.missing())
-                                .containsExactly("JWT_SECRET", "DATABASE_PASSWORD", "VAPID_PRIVATE_KEY"))
+                        e -> assertThat(e.missing()).containsExactly("DATABASE_PASSWORD", "VAPID_PRIVATE_KEY"))
                 .hasMessageStartingWith(
-                        "Missing required secret(s) for production: JWT_SECRET, DATABASE_PASSWORD, VAPID_PRIVATE_KEY;");
+                        "Missing required secret(s) for production: DATABASE_PASSWORD, VAPID_PRIVATE_KEY;");
     }
 
     @Test
     void productionWithEverySecretSetPasses() {
         var environment = production()
-                .withProperty("JWT_SECRET", SECRET)
                 .withProperty("DATABASE_PASSWORD", SECRET)
                 .withProperty(ProductionSecrets.PROPERTY + ".push", "VAPID_PUBLIC_KEY")
                 .withProperty("VAPID_PUBLIC_KEY", "key");
@@ -64,7 +65,7 @@ class ProductionSecretsTest {
     void outsideProductionNothingIsRequired() {
         var environment = new MockEnvironment()
                 .withProperty("APP_ENV", "development")
-                .withProperty(ProductionSecrets.PROPERTY + ".kit", "JWT_SECRET,DATABASE_PASSWORD");
+                .withProperty(ProductionSecrets.PROPERTY + ".kit", "DATABASE_PASSWORD");
 
         assertThatCode(() -> ProductionSecrets.check(environment)).doesNotThrowAnyException();
     }
@@ -80,7 +81,7 @@ class ProductionSecretsTest {
     private static MockEnvironment production() {
         return new MockEnvironment()
                 .withProperty("APP_ENV", "production")
-                .withProperty(ProductionSecrets.PROPERTY + ".kit", "JWT_SECRET,DATABASE_PASSWORD");
+                .withProperty(ProductionSecrets.PROPERTY + ".kit", "DATABASE_PASSWORD");
     }
 
     /** Starts the kit's test service as a service starts: the kit's defaults, auto-configuration. */
