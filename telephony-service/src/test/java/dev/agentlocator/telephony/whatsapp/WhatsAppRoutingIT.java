@@ -168,7 +168,7 @@ class WhatsAppRoutingIT extends LiveProviders {
 
     @Test
     void aTenantsOwnSenderGetsItsRepliesAndSendsItsMessages() {
-        String numberOfA = "+97233" + digits(7);
+        String numberOfA = "+97233" + digits(6);
         assertThat(owner(tenantA)
                         .post(
                                 "/api/whatsapp/senders",
@@ -203,7 +203,7 @@ class WhatsAppRoutingIT extends LiveProviders {
         assertThat(lastMessageSent())
                 .containsEntry("MessagingServiceSid", service)
                 .doesNotContainKey("From");
-        String toC = reply(person, "+97233" + digits(7), service);
+        String toC = reply(person, "+97233" + digits(6), service);
 
         assertThat(inbound(tenantC)).containsExactly(toC);
         assertThat(inbound(tenantA)).containsExactly(toA);
@@ -215,7 +215,7 @@ class WhatsAppRoutingIT extends LiveProviders {
         accepted(tenantA, customerOfA);
         double before = unroutedCount("unknown_sender");
 
-        String reply = reply(person, "+97233" + digits(7), null);
+        String reply = reply(person, "+97233" + digits(6), null);
 
         assertThat(inbound(tenantA)).isEmpty();
         assertThat(unrouted(reply)).isEmpty();
@@ -229,7 +229,7 @@ class WhatsAppRoutingIT extends LiveProviders {
 
     @Test
     void onlyTheOwnerManagesSendersAndASenderBelongsToOneTenant() {
-        String number = "+97233" + digits(7);
+        String number = "+97233" + digits(6);
         String body = "{\"address\":\"" + number + "\"}";
 
         assertThat(agent(tenantA).post("/api/whatsapp/senders", body).status()).isEqualTo(403);
@@ -241,7 +241,7 @@ class WhatsAppRoutingIT extends LiveProviders {
         assertThat(shared.status()).isEqualTo(409);
         assertThat(shared.<String>json("$.error")).isEqualTo("sender_shared");
 
-        String numberOfB = "+97233" + digits(7);
+        String numberOfB = "+97233" + digits(6);
         assignNumber(tenantB, numberOfB);
         assertThat(owner(tenantA)
                         .post("/api/whatsapp/senders", "{\"address\":\"" + numberOfB + "\"}")
