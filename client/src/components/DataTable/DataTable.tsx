@@ -279,7 +279,7 @@ export function DataTable<T>({
                           data-label={meta?.header}
                           className={meta?.ltr ? 'data-table__cell--ltr' : undefined}
                         >
-                          {meta?.ltr ? (
+                          {meta?.ltr && meta.text(row.original) !== '' ? (
                             <span dir="ltr">
                               {flexRender(cell.column.columnDef.cell, cell.getContext())}
                             </span>

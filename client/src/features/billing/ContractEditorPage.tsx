@@ -28,6 +28,7 @@ import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './li
 import { SigningLinkDialog } from './SigningLinkDialog';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import { DocumentTitle } from '../../hooks/useDocumentTitle';
 import './billing.css';
 
 /** `/contracts/new?customerId=…` and `/contracts/:id`. */
@@ -134,6 +135,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
 
   return (
     <section className="page">
+      <DocumentTitle title={contract ? contract.title : 'הצעת מחיר חדשה'} />
       <nav aria-label="פירורי לחם" className="breadcrumbs">
         <Link to="/contracts">הצעות וחוזים</Link> <span aria-hidden="true">‹</span>{' '}
         <span>{contract ? contract.title : 'הצעה חדשה'}</span>

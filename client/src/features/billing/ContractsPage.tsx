@@ -8,11 +8,11 @@ import { Select } from '../../components/Field';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatCountOf, formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
 import { options } from '../../lib/options';
 import { billingKeys, listContracts, openPdf, type Contract } from './api';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
+import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES, DOCUMENTS } from './labels';
 
 /** Quotes and contracts (SPEC C6): server-side paging and sorting, filters by status and customer. */
 export function ContractsPage() {
@@ -105,7 +105,7 @@ export function ContractsPage() {
   return (
     <ListPage
       title="הצעות מחיר וחוזים"
-      subtitle={list.data ? `${list.data.total} מסמכים` : 'הצעות מחיר, חוזים וחתימות'}
+      subtitle={list.data ? formatCountOf(list.data.total, DOCUMENTS) : 'הצעות מחיר, חוזים וחתימות'}
       exportAll={{ path: '/api/contracts/export', params: filters, fileName: 'הצעות-וחוזים.csv' }}
       newItem={newQuote}
     >

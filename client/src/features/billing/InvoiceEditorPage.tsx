@@ -36,6 +36,7 @@ import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import { DocumentTitle } from '../../hooks/useDocumentTitle';
 import './billing.css';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
@@ -196,6 +197,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
 
   return (
     <section className="page">
+      <DocumentTitle title={heading} />
       <nav aria-label="פירורי לחם" className="breadcrumbs">
         <Link to="/invoices">חשבוניות</Link> <span aria-hidden="true">‹</span>{' '}
         <span>{heading}</span>

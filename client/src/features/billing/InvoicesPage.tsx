@@ -8,11 +8,16 @@ import { Input, Select } from '../../components/Field';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatCountOf, formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
 import { options } from '../../lib/options';
 import { billingKeys, invoicePdfName, listInvoices, openPdf, type Invoice } from './api';
-import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, INVOICE_TYPE_LABELS } from './labels';
+import {
+  DOCUMENTS,
+  INVOICE_STATUS_LABELS,
+  INVOICE_STATUS_TONES,
+  INVOICE_TYPE_LABELS,
+} from './labels';
 
 /** Invoices, receipts and credit notes (SPEC C7). */
 export function InvoicesPage() {
@@ -137,7 +142,9 @@ export function InvoicesPage() {
   return (
     <ListPage
       title="חשבוניות"
-      subtitle={list.data ? `${list.data.total} מסמכים` : 'חשבוניות מס, קבלות וזיכויים'}
+      subtitle={
+        list.data ? formatCountOf(list.data.total, DOCUMENTS) : 'חשבוניות מס, קבלות וזיכויים'
+      }
       exportAll={{ path: '/api/invoices/export', params: filters, fileName: 'חשבוניות.csv' }}
       newItem={newInvoice}
     >

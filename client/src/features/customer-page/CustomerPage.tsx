@@ -19,6 +19,7 @@ import { customerKeys, getCustomer, type Customer } from '../customers/api';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from '../customers/labels';
 import { ActionBar } from './ActionBar';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './customer-page.css';
 
 const BASE_TABS = [
@@ -38,6 +39,7 @@ export function CustomerPage() {
     ...(isOn('calls') ? [{ id: 'calls', label: 'שיחות' }] : []),
     ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'WhatsApp' }] : []),
   ];
+  useDocumentTitle(customer.data?.name ?? (customer.isError ? 'לקוח' : null));
   const requested = search.get('tab') ?? 'overview';
   // A tab of a feature that is off (or not loaded yet) shows the timeline meanwhile.
   const tab = tabs.some((t) => t.id === requested) ? requested : 'timeline';

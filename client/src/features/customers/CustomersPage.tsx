@@ -9,7 +9,7 @@ import { ListPage, ListTable } from '../../components/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useCanWrite } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
-import { formatDate, formatPhone } from '../../lib/format';
+import { formatCountOf, formatDate, formatPhone } from '../../lib/format';
 import { options } from '../../lib/options';
 import { customerKeys, listCustomers, type Customer } from './api';
 import { CustomerDialog } from './CustomerDialog';
@@ -108,7 +108,11 @@ export function CustomersPage() {
   return (
     <ListPage
       title="לקוחות"
-      subtitle={list.data ? `${list.data.total} לקוחות` : 'כל הלקוחות של העסק במקום אחד'}
+      subtitle={
+        list.data
+          ? formatCountOf(list.data.total, { one: 'לקוח אחד', many: 'לקוחות', none: 'אין לקוחות' })
+          : 'כל הלקוחות של העסק במקום אחד'
+      }
       writeActions={
         <Button onClick={() => setImporting(true)} icon="⬆">
           ייבוא CSV

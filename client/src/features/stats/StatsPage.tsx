@@ -34,6 +34,8 @@ import {
   tasksChart,
   type RangePreset,
 } from './transforms';
+import { formatCountOf } from '../../lib/format';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './stats.css';
 
 /**
@@ -181,7 +183,10 @@ function ChartCard({
 
 const NO_DATA = 'אין נתונים בטווח הזה';
 
+const INVOICES = { one: 'חשבונית אחת', many: 'חשבוניות' };
+
 export function StatsPage() {
+  useDocumentTitle('סטטיסטיקה');
   const { isOn } = useFeatures();
   const { range, preset, choosePreset, chooseDays } = useRange();
   const valid = rangeError(range) === null;
@@ -282,12 +287,12 @@ export function StatsPage() {
                     <Kpi
                       label="חשבוניות שהונפקו"
                       value={formatShekels(s.invoices.issuedAgorot)}
-                      note={`${formatCount(s.invoices.issued)} חשבוניות · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
+                      note={`${formatCountOf(s.invoices.issued, INVOICES)} · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
                     />
                     <Kpi
                       label="תשלומים שהתקבלו"
                       value={formatShekels(s.invoices.paidAgorot)}
-                      note={`${formatCount(s.invoices.paid)} חשבוניות · מע״מ ${formatShekels(s.invoices.paidVatAgorot)}`}
+                      note={`${formatCountOf(s.invoices.paid, INVOICES)} · מע״מ ${formatShekels(s.invoices.paidVatAgorot)}`}
                     />
                   </>
                 ) : null}
