@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
-import { Input, Select } from '../../components/Field';
+import { DateField, Select } from '../../components/Field';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
@@ -175,18 +175,8 @@ export function InvoicesPage() {
               value={type}
               onChange={(e) => change(setType)(e.target.value)}
             />
-            <Input
-              label="מתאריך"
-              type="date"
-              value={from}
-              onChange={(e) => change(setFrom)(e.target.value)}
-            />
-            <Input
-              label="עד תאריך"
-              type="date"
-              value={to}
-              onChange={(e) => change(setTo)(e.target.value)}
-            />
+            <DateField label="מתאריך" value={from} max={to} onChange={change(setFrom)} />
+            <DateField label="עד תאריך" value={to} min={from} onChange={change(setTo)} />
           </>
         }
         filtered={filtered}

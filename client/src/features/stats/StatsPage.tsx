@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Input } from '../../components/Field';
+import { DateField } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useFeatures } from '../../hooks/useFeatures';
@@ -121,20 +121,18 @@ function RangePicker({
         ))}
       </div>
       <form className="stats-range__custom" onSubmit={apply} noValidate>
-        <Input
+        <DateField
           label="מתאריך"
-          type="date"
           value={draft.from}
           max={draft.to}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          onChange={(from) => setDraft({ ...draft, from })}
         />
-        <Input
+        <DateField
           label="עד תאריך"
-          type="date"
           value={draft.to}
           min={draft.from}
           error={error ?? undefined}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          onChange={(to) => setDraft({ ...draft, to })}
         />
         <Button type="submit" disabled={Boolean(error)}>
           הצגה
