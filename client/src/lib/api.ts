@@ -51,13 +51,12 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 /**
  * Answers about the request itself rather than what the person typed: the server's message
  * names a query parameter ("ערך לא תקין בפרמטר id"), which means nothing on screen. They come
- * from an address changed by hand or copied in part, or a list that moved on meanwhile.
+ * from an address changed by hand or copied in part.
  */
 const REQUEST_MESSAGES: Record<string, string> = {
   invalid_parameter: 'הקישור אינו תקין, אולי הועתק רק בחלקו. חזרו לרשימה ופתחו משם.',
   invalid_filter: 'אחד מערכי הסינון אינו תקין. נקו את הסינון ונסו שוב.',
   invalid_date: 'אחד התאריכים אינו תקין. בחרו תאריך מחדש.',
-  invalid_cursor: 'הרשימה התעדכנה בינתיים. טענו את הדף מחדש.',
 };
 
 function fallbackMessage(status: number): string {
