@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
@@ -18,11 +18,10 @@ import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES, DOCUMENTS } from './labe
 export function ContractsPage() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [search, setSearch] = useSearchParams();
-  const customerId = search.get('customerId') ?? '';
-  const [status, setStatus] = useState('');
   const table = useServerTable('contracts');
-  const { page, pageSize, resetPage } = table;
+  const { page, pageSize, filter, setFilters } = table;
+  const customerId = filter('customerId');
+  const status = filter('status');
 
   const columns = useMemo<DataTableColumn<Contract>[]>(
     () => [
@@ -126,20 +125,10 @@ export function ContractsPage() {
               placeholder="כל הסטטוסים"
               options={options(CONTRACT_STATUS_LABELS)}
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value);
-                resetPage();
-              }}
+              onChange={(e) => setFilters({ status: e.target.value })}
             />
             {customerId ? (
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  setSearch({}, { replace: true });
-                  resetPage();
-                }}
-              >
+              <Button size="sm" variant="ghost" onClick={() => setFilters({ customerId: null })}>
                 {`לקוח אחד (${list.data?.items[0]?.customerName ?? '…'}) ✕`}
               </Button>
             ) : null}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
@@ -23,14 +23,13 @@ import {
 export function InvoicesPage() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [search, setSearch] = useSearchParams();
-  const customerId = search.get('customerId') ?? '';
-  const [status, setStatus] = useState('');
-  const [type, setType] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const table = useServerTable('invoices');
-  const { page, pageSize, resetPage } = table;
+  const { page, pageSize, filter, setFilters } = table;
+  const customerId = filter('customerId');
+  const status = filter('status');
+  const type = filter('type');
+  const from = filter('from');
+  const to = filter('to');
 
   const columns = useMemo<DataTableColumn<Invoice>[]>(
     () => [
@@ -134,10 +133,6 @@ export function InvoicesPage() {
     ? `/invoices/new?customerId=${encodeURIComponent(customerId)}`
     : '/invoices/new';
   const newInvoice = { label: 'חשבונית חדשה', onClick: () => void navigate(newPath) };
-  const change = (setter: (v: string) => void) => (value: string) => {
-    setter(value);
-    resetPage();
-  };
 
   return (
     <ListPage
@@ -165,7 +160,7 @@ export function InvoicesPage() {
               placeholder="כל הסטטוסים"
               options={options(INVOICE_STATUS_LABELS)}
               value={status}
-              onChange={(e) => change(setStatus)(e.target.value)}
+              onChange={(e) => setFilters({ status: e.target.value })}
             />
             <Select
               label="סוג מסמך"
@@ -173,21 +168,26 @@ export function InvoicesPage() {
               placeholder="כל סוגי המסמכים"
               options={options(INVOICE_TYPE_LABELS)}
               value={type}
-              onChange={(e) => change(setType)(e.target.value)}
+              onChange={(e) => setFilters({ type: e.target.value })}
             />
-            <DateField label="מתאריך" value={from} max={to} onChange={change(setFrom)} />
-            <DateField label="עד תאריך" value={to} min={from} onChange={change(setTo)} />
+            <DateField
+              label="מתאריך"
+              value={from}
+              max={to}
+              onChange={(value) => setFilters({ from: value })}
+            />
+            <DateField
+              label="עד תאריך"
+              value={to}
+              min={from}
+              onChange={(value) => setFilters({ to: value })}
+            />
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setStatus('');
-          setType('');
-          setFrom('');
-          setTo('');
-          if (customerId) setSearch({}, { replace: true });
-          resetPage();
-        }}
+        onClearFilters={() =>
+          setFilters({ status: null, type: null, from: null, to: null, customerId: null })
+        }
         empty={{
           icon: '🧾',
           title: 'עדיין אין חשבוניות',

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,7 +15,7 @@ import { CallLogView } from '../calls/CallLogView';
 import { CustomerTasks } from '../tasks/CustomerTasks';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { WhatsAppThread } from '../whatsapp/WhatsAppThread';
-import { customerKeys, getCustomer, type Customer } from '../customers/api';
+import { customerKeys, getCustomer, type Customer, type CustomerPageState } from '../customers/api';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from '../customers/labels';
 import { ActionBar } from './ActionBar';
@@ -31,6 +31,9 @@ export function CustomerPage() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
+  // Back to the list as it was left (its page and search), when the customer was opened from it.
+  const state = useLocation().state as CustomerPageState | null;
+  const back = state?.back?.startsWith('/customers') ? state.back : '/customers';
   const readOnly = useSession()?.user.role === 'viewer';
   const customer = useQuery({ queryKey: customerKeys.one(id), queryFn: () => getCustomer(id) });
   const { isOn } = useFeatures();
@@ -69,7 +72,7 @@ export function CustomerPage() {
   return (
     <section className="page customer-page">
       <nav aria-label="פירורי לחם" className="breadcrumbs">
-        <Link to="/customers">לקוחות</Link> <span aria-hidden="true">‹</span> <span>{c.name}</span>
+        <Link to={back}>לקוחות</Link> <span aria-hidden="true">‹</span> <span>{c.name}</span>
       </nav>
       <header className="customer-header">
         <span className="avatar" aria-hidden="true">
