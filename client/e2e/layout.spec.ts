@@ -121,6 +121,27 @@ for (const [size, viewport] of [
           }
         });
 
+        await test.step('Back from a customer returns to the same search', async () => {
+          const field = page.getByRole('searchbox', { name: 'חיפוש' });
+          await field.fill(customer.name);
+          await expect(page).toHaveURL(/[?&]q=/);
+          const row = page.locator('tbody tr[data-row-id]').first();
+          await expect(row.getByRole('link', { name: customer.name })).toBeVisible();
+          await row.getByRole('link', { name: customer.name }).click();
+          await expect(page.getByRole('heading', { level: 1, name: customer.name })).toBeVisible();
+          await settle(page);
+          await page.goBack();
+          await expect(page.getByRole('searchbox', { name: 'חיפוש' })).toHaveValue(customer.name);
+          await expect(page).toHaveURL(/[?&]q=/);
+          // and the customer page's breadcrumb leads to the same list
+          await row.getByRole('link', { name: customer.name }).click();
+          await page.getByRole('navigation', { name: 'פירורי לחם' }).getByRole('link').click();
+          await expect(page.getByRole('searchbox', { name: 'חיפוש' })).toHaveValue(customer.name);
+          await page.getByRole('button', { name: 'ניקוי סינון' }).click();
+          await expect(page).not.toHaveURL(/[?&]q=/);
+          await settle(page);
+        });
+
         await test.step('a dialog stays inside the screen with its buttons usable', async () => {
           await page.getByRole('button', { name: 'לקוח חדש', exact: true }).click();
           const dialog = page.getByRole('dialog', { name: 'לקוח חדש' });

@@ -37,6 +37,7 @@ import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './li
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
 import { DocumentTitle } from '../../hooks/useDocumentTitle';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import './billing.css';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
@@ -99,7 +100,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(invoice?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const { dirty, setDirty, edit } = useDirty(invoice === null);
+  const { dirty, edited, setDirty, edit } = useDirty(invoice === null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const vat = useVatRate(invoice?.vatRateBasisPoints);
 
@@ -198,6 +199,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   return (
     <section className="page">
       <DocumentTitle title={heading} />
+      <LeaveGuard when={edited} />
       <nav aria-label="פירורי לחם" className="breadcrumbs">
         <Link to="/invoices">חשבוניות</Link> <span aria-hidden="true">‹</span>{' '}
         <span>{heading}</span>
