@@ -196,9 +196,12 @@ for (const [size, viewport] of [
         await test.step('tasks: done and snooze on the row, in view', async () => {
           await nav.getByRole('link', { name: 'משימות', exact: true }).click();
           await expect(page.getByRole('heading', { level: 1, name: 'משימות' })).toBeVisible();
+          // a new view before the list loaded would abort its request
+          await settle(page);
           await page.getByRole('tab', { name: 'כל המשימות' }).click();
           await expect(page).toHaveTitle('משימות · AgentLocator');
           await expectUsable(page.getByRole('button', { name: 'משימה חדשה', exact: true }));
+          await settle(page);
           // the newest open task is due last: found by its customer's filter
           await page.goto(`/tasks?customerId=${customer.id}`);
           await expectUsable(page.getByRole('button', { name: `בוצע: ${task.title}` }));
