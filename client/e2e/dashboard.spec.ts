@@ -77,10 +77,17 @@ test('the dashboard draws the demo data as charts, in Hebrew numbers and shekels
     );
     await expect(page.locator('[data-chart="tasks"] .chart__point')).toHaveCount(7);
     // A start after the shown end, whatever day the test runs on.
+    // The fields are typed day first ("07/12/2026"), whatever the browser's own date widget.
     const end = await page.getByLabel('עד תאריך').inputValue();
-    const afterEnd = new Date(`${end}T12:00:00Z`);
-    afterEnd.setUTCDate(afterEnd.getUTCDate() + 1);
-    await page.getByLabel('מתאריך').fill(afterEnd.toISOString().slice(0, 10));
+    expect(end).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const [day = 0, month = 0, year = 0] = end.split('/').map(Number);
+    const afterEnd = new Date(Date.UTC(year, month - 1, day + 1));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page
+      .getByLabel('מתאריך')
+      .fill(
+        `${pad(afterEnd.getUTCDate())}/${pad(afterEnd.getUTCMonth() + 1)}/${afterEnd.getUTCFullYear()}`,
+      );
     await expect(page.getByText('תאריך ההתחלה חייב להיות לפני תאריך הסיום')).toBeVisible();
     await expect(page.getByRole('button', { name: 'הצגה' })).toBeDisabled();
   });

@@ -52,6 +52,19 @@ describe('api', () => {
     expect(calls.filter((c) => c.url === '/api/auth/refresh')).toHaveLength(1);
   });
 
+  it('says in plain words what a malformed address or filter means, keeping the code', async () => {
+    mockFetch(() =>
+      json({ error: 'invalid_parameter', message: 'ערך לא תקין בפרמטר id', details: {} }, 400),
+    );
+    const error = await api('/api/crm/customers/not-an-id').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('invalid_parameter');
+    expect((error as ApiError).message).toBe(
+      'הקישור אינו תקין, אולי הועתק רק בחלקו. חזרו לרשימה ופתחו משם.',
+    );
+    expect((error as ApiError).message).not.toMatch(/פרמטר|id/);
+  });
+
   it("turns an error body into ApiError with the server's Hebrew message and field details", async () => {
     mockFetch(() =>
       json(

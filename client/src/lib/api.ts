@@ -48,6 +48,17 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   503: 'השירות אינו זמין כרגע, נסו שוב בעוד רגע',
 };
 
+/**
+ * Answers about the request itself rather than what the person typed: the server's message
+ * names a query parameter ("ערך לא תקין בפרמטר id"), which means nothing on screen. They come
+ * from an address changed by hand or copied in part.
+ */
+const REQUEST_MESSAGES: Record<string, string> = {
+  invalid_parameter: 'הקישור אינו תקין, אולי הועתק רק בחלקו. חזרו לרשימה ופתחו משם.',
+  invalid_filter: 'אחד מערכי הסינון אינו תקין. נקו את הסינון ונסו שוב.',
+  invalid_date: 'אחד התאריכים אינו תקין. בחרו תאריך מחדש.',
+};
+
 function fallbackMessage(status: number): string {
   return FALLBACK_MESSAGES[status] ?? 'אירעה שגיאה, נסו שוב';
 }
@@ -62,7 +73,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const code = typeof b.error === 'string' ? b.error : `http_${response.status}`;
   const message =
-    typeof b.message === 'string' && b.message ? b.message : fallbackMessage(response.status);
+    REQUEST_MESSAGES[code] ??
+    (typeof b.message === 'string' && b.message ? b.message : fallbackMessage(response.status));
   const details: Record<string, unknown> =
     typeof b.details === 'object' && b.details !== null
       ? (b.details as Record<string, unknown>)

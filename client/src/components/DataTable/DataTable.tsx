@@ -275,10 +275,17 @@ export function DataTable<T>({
                         <td
                           key={cell.id}
                           data-column={cell.column.id}
-                          dir={meta?.ltr ? 'ltr' : undefined}
+                          // The column's name beside the value where rows are shown as cards.
+                          data-label={meta?.header}
                           className={meta?.ltr ? 'data-table__cell--ltr' : undefined}
                         >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          {meta?.ltr && meta.text(row.original) !== '' ? (
+                            <span dir="ltr">
+                              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                            </span>
+                          ) : (
+                            flexRender(cell.column.columnDef.cell, cell.getContext())
+                          )}
                         </td>
                       );
                     })}

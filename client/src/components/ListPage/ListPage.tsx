@@ -3,6 +3,7 @@ import { useCanWrite } from '../../hooks/useSession';
 import { downloadExport, errorMessage, type QueryParams } from '../../lib/api';
 import { Button } from '../Button';
 import { useToast } from '../toast';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 
 /** The list's "new" action: in the header, and in the empty state of a list with no rows yet. */
 export interface NewItem {
@@ -41,6 +42,7 @@ export function ListPage({
   children,
 }: ListPageProps) {
   const canWrite = useCanWrite();
+  useDocumentTitle(title);
   const showNew = canWrite && newItem !== undefined;
   const showWriteActions = canWrite && writeActions !== undefined;
   return (

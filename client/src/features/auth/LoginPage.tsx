@@ -5,11 +5,13 @@ import { Input } from '../../components/Field';
 import { useSession } from '../../hooks/useSession';
 import { errorMessage } from '../../lib/api';
 import { login } from '../../lib/auth';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './auth.css';
 
 export function LoginPage() {
   const session = useSession();
   const location = useLocation();
+  useDocumentTitle('כניסה');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -28,6 +28,8 @@ import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './li
 import { SigningLinkDialog } from './SigningLinkDialog';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import { DocumentTitle } from '../../hooks/useDocumentTitle';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import './billing.css';
 
 /** `/contracts/new?customerId=…` and `/contracts/:id`. */
@@ -69,7 +71,7 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(contract?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const { dirty, setDirty, edit } = useDirty(contract === null);
+  const { dirty, edited, setDirty, edit } = useDirty(contract === null);
   const [link, setLink] = useState<SigningLink | null>(null);
   const vat = useVatRate(contract?.vatRateBasisPoints);
 
@@ -134,6 +136,8 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
 
   return (
     <section className="page">
+      <DocumentTitle title={contract ? contract.title : 'הצעת מחיר חדשה'} />
+      <LeaveGuard when={edited} />
       <nav aria-label="פירורי לחם" className="breadcrumbs">
         <Link to="/contracts">הצעות וחוזים</Link> <span aria-hidden="true">‹</span>{' '}
         <span>{contract ? contract.title : 'הצעה חדשה'}</span>

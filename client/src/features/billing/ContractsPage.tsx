@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
@@ -8,21 +8,20 @@ import { Select } from '../../components/Field';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatCountOf, formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
 import { options } from '../../lib/options';
 import { billingKeys, listContracts, openPdf, type Contract } from './api';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES } from './labels';
+import { CONTRACT_STATUS_LABELS, CONTRACT_STATUS_TONES, DOCUMENTS } from './labels';
 
 /** Quotes and contracts (SPEC C6): server-side paging and sorting, filters by status and customer. */
 export function ContractsPage() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [search, setSearch] = useSearchParams();
-  const customerId = search.get('customerId') ?? '';
-  const [status, setStatus] = useState('');
   const table = useServerTable('contracts');
-  const { page, pageSize, resetPage } = table;
+  const { page, pageSize, filter, setFilters } = table;
+  const customerId = filter('customerId');
+  const status = filter('status');
 
   const columns = useMemo<DataTableColumn<Contract>[]>(
     () => [
@@ -105,7 +104,7 @@ export function ContractsPage() {
   return (
     <ListPage
       title="הצעות מחיר וחוזים"
-      subtitle={list.data ? `${list.data.total} מסמכים` : 'הצעות מחיר, חוזים וחתימות'}
+      subtitle={list.data ? formatCountOf(list.data.total, DOCUMENTS) : 'הצעות מחיר, חוזים וחתימות'}
       exportAll={{ path: '/api/contracts/export', params: filters, fileName: 'הצעות-וחוזים.csv' }}
       newItem={newQuote}
     >
@@ -126,20 +125,10 @@ export function ContractsPage() {
               placeholder="כל הסטטוסים"
               options={options(CONTRACT_STATUS_LABELS)}
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value);
-                resetPage();
-              }}
+              onChange={(e) => setFilters({ status: e.target.value })}
             />
             {customerId ? (
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  setSearch({}, { replace: true });
-                  resetPage();
-                }}
-              >
+              <Button size="sm" variant="ghost" onClick={() => setFilters({ customerId: null })}>
                 {`לקוח אחד (${list.data?.items[0]?.customerName ?? '…'}) ✕`}
               </Button>
             ) : null}

@@ -36,6 +36,8 @@ import { LineItemsEditor } from './LineItemsEditor';
 import { draftsFrom, validateLines, type DraftLine, type LineErrors } from './lines';
 import { useDirty } from './useDirty';
 import { useVatRate } from './useVatRate';
+import { DocumentTitle } from '../../hooks/useDocumentTitle';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import './billing.css';
 
 /** `/invoices/new?customerId=…` and `/invoices/:id`. */
@@ -98,7 +100,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(invoice?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
-  const { dirty, setDirty, edit } = useDirty(invoice === null);
+  const { dirty, edited, setDirty, edit } = useDirty(invoice === null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const vat = useVatRate(invoice?.vatRateBasisPoints);
 
@@ -196,6 +198,8 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
 
   return (
     <section className="page">
+      <DocumentTitle title={heading} />
+      <LeaveGuard when={edited} />
       <nav aria-label="פירורי לחם" className="breadcrumbs">
         <Link to="/invoices">חשבוניות</Link> <span aria-hidden="true">‹</span>{' '}
         <span>{heading}</span>

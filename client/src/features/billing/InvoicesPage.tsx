@@ -1,31 +1,35 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
-import { Input, Select } from '../../components/Field';
+import { DateField, Select } from '../../components/Field';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatCountOf, formatDate } from '../../lib/format';
 import { formatShekels } from '../../lib/money';
 import { options } from '../../lib/options';
 import { billingKeys, invoicePdfName, listInvoices, openPdf, type Invoice } from './api';
-import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES, INVOICE_TYPE_LABELS } from './labels';
+import {
+  DOCUMENTS,
+  INVOICE_STATUS_LABELS,
+  INVOICE_STATUS_TONES,
+  INVOICE_TYPE_LABELS,
+} from './labels';
 
 /** Invoices, receipts and credit notes (SPEC C7). */
 export function InvoicesPage() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [search, setSearch] = useSearchParams();
-  const customerId = search.get('customerId') ?? '';
-  const [status, setStatus] = useState('');
-  const [type, setType] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const table = useServerTable('invoices');
-  const { page, pageSize, resetPage } = table;
+  const { page, pageSize, filter, setFilters } = table;
+  const customerId = filter('customerId');
+  const status = filter('status');
+  const type = filter('type');
+  const from = filter('from');
+  const to = filter('to');
 
   const columns = useMemo<DataTableColumn<Invoice>[]>(
     () => [
@@ -129,15 +133,13 @@ export function InvoicesPage() {
     ? `/invoices/new?customerId=${encodeURIComponent(customerId)}`
     : '/invoices/new';
   const newInvoice = { label: 'חשבונית חדשה', onClick: () => void navigate(newPath) };
-  const change = (setter: (v: string) => void) => (value: string) => {
-    setter(value);
-    resetPage();
-  };
 
   return (
     <ListPage
       title="חשבוניות"
-      subtitle={list.data ? `${list.data.total} מסמכים` : 'חשבוניות מס, קבלות וזיכויים'}
+      subtitle={
+        list.data ? formatCountOf(list.data.total, DOCUMENTS) : 'חשבוניות מס, קבלות וזיכויים'
+      }
       exportAll={{ path: '/api/invoices/export', params: filters, fileName: 'חשבוניות.csv' }}
       newItem={newInvoice}
     >
@@ -158,7 +160,7 @@ export function InvoicesPage() {
               placeholder="כל הסטטוסים"
               options={options(INVOICE_STATUS_LABELS)}
               value={status}
-              onChange={(e) => change(setStatus)(e.target.value)}
+              onChange={(e) => setFilters({ status: e.target.value })}
             />
             <Select
               label="סוג מסמך"
@@ -166,31 +168,26 @@ export function InvoicesPage() {
               placeholder="כל סוגי המסמכים"
               options={options(INVOICE_TYPE_LABELS)}
               value={type}
-              onChange={(e) => change(setType)(e.target.value)}
+              onChange={(e) => setFilters({ type: e.target.value })}
             />
-            <Input
+            <DateField
               label="מתאריך"
-              type="date"
               value={from}
-              onChange={(e) => change(setFrom)(e.target.value)}
+              max={to}
+              onChange={(value) => setFilters({ from: value })}
             />
-            <Input
+            <DateField
               label="עד תאריך"
-              type="date"
               value={to}
-              onChange={(e) => change(setTo)(e.target.value)}
+              min={from}
+              onChange={(value) => setFilters({ to: value })}
             />
           </>
         }
         filtered={filtered}
-        onClearFilters={() => {
-          setStatus('');
-          setType('');
-          setFrom('');
-          setTo('');
-          if (customerId) setSearch({}, { replace: true });
-          resetPage();
-        }}
+        onClearFilters={() =>
+          setFilters({ status: null, type: null, from: null, to: null, customerId: null })
+        }
         empty={{
           icon: '🧾',
           title: 'עדיין אין חשבוניות',

@@ -48,3 +48,6 @@ export const INVOICE_STATUS_TONES: Record<InvoiceStatus, BadgeTone> = {
   paid: 'success',
   cancelled: 'danger',
 };
+
+/** Quotes, contracts and invoices counted: "מסמך אחד", "3 מסמכים". */
+export const DOCUMENTS = { one: 'מסמך אחד', many: 'מסמכים', none: 'אין מסמכים' };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,10 +16,11 @@ import { CallLogView } from '../calls/CallLogView';
 import { CustomerTasks } from '../tasks/CustomerTasks';
 import { CustomerTimeline } from '../timeline/CustomerTimeline';
 import { WhatsAppThread } from '../whatsapp/WhatsAppThread';
-import { customerKeys, getCustomer, type Customer } from '../customers/api';
+import { customerKeys, getCustomer, type Customer, type CustomerPageState } from '../customers/api';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { DEAL_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from '../customers/labels';
 import { ActionBar } from './ActionBar';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './customer-page.css';
 
 const BASE_TABS = [
@@ -31,6 +32,9 @@ export function CustomerPage() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
+  // Back to the list as it was left (its page and search), when the customer was opened from it.
+  const state = useLocation().state as CustomerPageState | null;
+  const back = state?.back?.startsWith('/customers') ? state.back : '/customers';
   const readOnly = useSession()?.user.role === 'viewer';
   const customer = useQuery({ queryKey: customerKeys.one(id), queryFn: () => getCustomer(id) });
   const { isOn } = useFeatures();
@@ -39,6 +43,7 @@ export function CustomerPage() {
     ...(isOn('calls') ? [{ id: 'calls', label: 'שיחות' }] : []),
     ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'WhatsApp' }] : []),
   ];
+  useDocumentTitle(customer.data?.name ?? (customer.isError ? 'לקוח' : null));
   const requested = search.get('tab') ?? 'overview';
   // A tab of a feature that is off (or not loaded yet) shows the timeline meanwhile.
   const tab = tabs.some((t) => t.id === requested) ? requested : 'timeline';
@@ -68,7 +73,7 @@ export function CustomerPage() {
   return (
     <section className="page customer-page">
       <nav aria-label="פירורי לחם" className="breadcrumbs">
-        <Link to="/customers">לקוחות</Link> <span aria-hidden="true">‹</span> <span>{c.name}</span>
+        <Link to={back}>לקוחות</Link> <span aria-hidden="true">‹</span> <span>{c.name}</span>
       </nav>
       <header className="customer-header">
         <span className="avatar" aria-hidden="true">

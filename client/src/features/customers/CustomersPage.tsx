@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { useServerTable, type DataTableColumn } from '../../components/DataTable';
@@ -9,24 +9,28 @@ import { ListPage, ListTable } from '../../components/ListPage';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useCanWrite } from '../../hooks/useSession';
 import { useUsers } from '../../hooks/useUsers';
-import { formatDate } from '../../lib/format';
+import { formatCountOf, formatDate } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
 import { options } from '../../lib/options';
-import { customerKeys, listCustomers, type Customer } from './api';
+import { customerKeys, listCustomers, type Customer, type CustomerPageState } from './api';
 import { CustomerDialog } from './CustomerDialog';
 import { ImportDialog } from './ImportDialog';
 import { SOURCE_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 
 export function CustomersPage() {
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const [source, setSource] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const table = useServerTable('customers');
-  const { page, pageSize, resetPage } = table;
+  // A customer's page links back to this very list: page, search and filters.
+  const listAddress = `/customers${useLocation().search}`;
   const [dialog, setDialog] = useState<{ customer: Customer | null } | null>(null);
   const [importing, setImporting] = useState(false);
+  const table = useServerTable('customers');
+  const { page, pageSize, filter, setFilters } = table;
+  // What is typed stays in the field's own state: the address follows in a transition, and a
+  // field bound to it alone would lose keystrokes.
+  const [search, setSearch] = useState(() => filter('q'));
+  const status = filter('status');
+  const source = filter('source');
+  const ownerId = filter('ownerId');
   const q = useDebounced(search.trim(), 300);
   const users = useUsers();
   const canWrite = useCanWrite();
@@ -43,7 +47,11 @@ export function CustomersPage() {
         header: 'שם',
         text: (c) => c.name,
         cell: (c) => (
-          <Link to={`/customers/${c.id}`} className="table-link">
+          <Link
+            to={`/customers/${c.id}`}
+            state={{ back: listAddress } satisfies CustomerPageState}
+            className="table-link"
+          >
             {c.name}
           </Link>
         ),
@@ -85,7 +93,7 @@ export function CustomersPage() {
           ]
         : []),
     ],
-    [ownerNames, canWrite],
+    [ownerNames, canWrite, listAddress],
   );
 
   const params = {
@@ -109,7 +117,11 @@ export function CustomersPage() {
   return (
     <ListPage
       title="לקוחות"
-      subtitle={list.data ? `${list.data.total} לקוחות` : 'כל הלקוחות של העסק במקום אחד'}
+      subtitle={
+        list.data
+          ? formatCountOf(list.data.total, { one: 'לקוח אחד', many: 'לקוחות', none: 'אין לקוחות' })
+          : 'כל הלקוחות של העסק במקום אחד'
+      }
       writeActions={
         <Button onClick={() => setImporting(true)} icon="⬆">
           ייבוא CSV
@@ -125,7 +137,11 @@ export function CustomersPage() {
         list={list}
         table={table}
         getRowId={(c) => c.id}
-        onRowClick={(c) => void navigate(`/customers/${c.id}`)}
+        onRowClick={(c) =>
+          void navigate(`/customers/${c.id}`, {
+            state: { back: listAddress } satisfies CustomerPageState,
+          })
+        }
         filters={
           <>
             <Input
@@ -136,7 +152,7 @@ export function CustomersPage() {
               value={search}
               onChange={(e) => {
                 setSearch(e.target.value);
-                resetPage();
+                setFilters({ q: e.target.value });
               }}
             />
             <Select
@@ -145,10 +161,7 @@ export function CustomersPage() {
               placeholder="כל הסטטוסים"
               options={options(STATUS_LABELS)}
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value);
-                resetPage();
-              }}
+              onChange={(e) => setFilters({ status: e.target.value })}
             />
             <Select
               label="מקור"
@@ -156,10 +169,7 @@ export function CustomersPage() {
               placeholder="כל המקורות"
               options={options(SOURCE_LABELS)}
               value={source}
-              onChange={(e) => {
-                setSource(e.target.value);
-                resetPage();
-              }}
+              onChange={(e) => setFilters({ source: e.target.value })}
             />
             <Select
               label="נציג"
@@ -167,20 +177,14 @@ export function CustomersPage() {
               placeholder="כל הנציגים"
               options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               value={ownerId}
-              onChange={(e) => {
-                setOwnerId(e.target.value);
-                resetPage();
-              }}
+              onChange={(e) => setFilters({ ownerId: e.target.value })}
             />
           </>
         }
         filtered={filtered}
         onClearFilters={() => {
           setSearch('');
-          setStatus('');
-          setSource('');
-          setOwnerId('');
-          resetPage();
+          setFilters({ q: null, status: null, source: null, ownerId: null });
         }}
         empty={{
           icon: '👥',

@@ -23,6 +23,12 @@ export interface Customer {
   updatedAt: string;
 }
 
+/** What the customers list hands a customer's page in the history state. */
+export interface CustomerPageState {
+  /** The list's address with its page, search and filters, for the way back. */
+  back?: string;
+}
+
 export interface CustomerInput {
   name: string;
   phone: string;

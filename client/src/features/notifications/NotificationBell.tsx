@@ -36,7 +36,9 @@ export function NotificationBell() {
         className="icon-button bell"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={unread ? `התראות, ${unread} שלא נקראו` : 'התראות'}
+        aria-label={
+          unread === 1 ? 'התראות, אחת שלא נקראה' : unread ? `התראות, ${unread} שלא נקראו` : 'התראות'
+        }
         onClick={() => setOpen((o) => !o)}
       >
         <span aria-hidden="true">🔔</span>

@@ -5,10 +5,12 @@ import { BusinessSettingsForm } from './BusinessSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './settings.css';
 
 /** The owner's settings (the shell shows the link and the route guard lets in owners only). */
 export function SettingsPage() {
+  useDocumentTitle('הגדרות');
   const { isOn } = useFeatures();
   const [search, setSearch] = useSearchParams();
   const tabs = [

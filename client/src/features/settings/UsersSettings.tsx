@@ -87,14 +87,18 @@ export function UsersSettings() {
                   {u.name}
                   {u.id === me ? <span className="muted"> (את/ה)</span> : null}
                 </td>
-                <td dir="ltr">{u.email}</td>
-                <td>
+                <td data-label="אימייל">
+                  <span dir="ltr">{u.email}</span>
+                </td>
+                <td data-label="תפקיד">
                   <Badge tone={u.role === 'owner' ? 'primary' : 'neutral'}>
                     {ROLE_LABELS[u.role] ?? u.role}
                   </Badge>
                 </td>
-                <td>{u.active ? <Badge tone="success">פעיל</Badge> : <Badge>מושבת</Badge>}</td>
-                <td>
+                <td data-label="מצב">
+                  {u.active ? <Badge tone="success">פעיל</Badge> : <Badge>מושבת</Badge>}
+                </td>
+                <td data-column="actions">
                   {u.active && u.role !== 'owner' && u.id !== me ? (
                     <Button size="sm" variant="ghost" onClick={() => setConfirm(u)}>
                       השבתה

@@ -12,6 +12,8 @@ import './shell.css';
 interface NavItem {
   to: string;
   label: string;
+  /** The label in the phone's bottom tab bar, where six sections share the width. */
+  short?: string;
   icon: string;
   feature: Feature;
 }
@@ -19,10 +21,29 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/customers', label: 'לקוחות', icon: '👥', feature: 'crm' },
   { to: '/tasks', label: 'משימות', icon: '📝', feature: 'tasks' },
-  { to: '/contracts', label: 'הצעות וחוזים', icon: '📄', feature: 'contracts' },
+  { to: '/contracts', label: 'הצעות וחוזים', short: 'הצעות', icon: '📄', feature: 'contracts' },
   { to: '/invoices', label: 'חשבוניות', icon: '🧾', feature: 'invoices' },
   { to: '/stats', label: 'סטטיסטיקה', icon: '📊', feature: 'stats' },
 ];
+
+/** The label of a section: in full, or shortened in the bottom tab bar (only one is displayed). */
+function NavLabel({ item }: { item: Pick<NavItem, 'label' | 'short' | 'icon'> }) {
+  return (
+    <>
+      <span className="nav__icon" aria-hidden="true">
+        {item.icon}
+      </span>
+      {item.short ? (
+        <>
+          <span className="nav__label nav__label--full">{item.label}</span>
+          <span className="nav__label nav__label--short">{item.short}</span>
+        </>
+      ) : (
+        <span className="nav__label">{item.label}</span>
+      )}
+    </>
+  );
+}
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'בעלים',
@@ -61,14 +82,14 @@ export function AppShell() {
             {NAV.filter((item) => isOn(item.feature)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="nav__link">
-                  <span aria-hidden="true">{item.icon}</span> {item.label}
+                  <NavLabel item={item} />
                 </NavLink>
               </li>
             ))}
             {session?.user.role === 'owner' || session?.user.role === 'admin' ? (
               <li>
                 <NavLink to="/settings" className="nav__link">
-                  <span aria-hidden="true">⚙️</span> הגדרות
+                  <NavLabel item={{ label: 'הגדרות', icon: '⚙️' }} />
                 </NavLink>
               </li>
             ) : null}
@@ -77,6 +98,9 @@ export function AppShell() {
       </aside>
       <div className="shell__main">
         <header className="topbar">
+          <span className="topbar__brand" aria-hidden="true">
+            <span className="brand-mark">AL</span>
+          </span>
           <ConnectionStatus />
           <div className="topbar__end">
             <NotificationBell />

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 
 export function NotFoundPage() {
+  useDocumentTitle('הדף לא נמצא');
   return (
     <section className="page">
       <EmptyState

@@ -13,6 +13,7 @@ import { formatShekels } from '../../lib/money';
 import { decline, getSigning, LINK_PROBLEMS, sign, signingKeys, type SigningView } from './api';
 import { hasInk, strokesToSvg, svgDataUrl, typedSignaturePng, type Stroke } from './signature';
 import { SignaturePad } from './SignaturePad';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './signing.css';
 
 /**
@@ -29,6 +30,7 @@ export function SignPage() {
     refetchOnWindowFocus: false,
     staleTime: Infinity,
   });
+  useDocumentTitle(view.data ? `חתימה על ${view.data.document.title}` : 'חתימה על מסמך');
   const [outcome, setOutcome] = useState<{ kind: 'signed' | 'declined'; at: string } | null>(null);
 
   let body;

@@ -168,8 +168,8 @@ describe('StatsPage', () => {
 
     await waitFor(() => expect(week).toHaveAttribute('aria-pressed', 'true'));
     expect(month).toHaveAttribute('aria-pressed', 'false');
-    expect(screen.getByLabelText('מתאריך')).toHaveValue('2026-11-01');
-    expect(screen.getByLabelText('עד תאריך')).toHaveValue('2026-11-07');
+    expect(screen.getByLabelText('מתאריך')).toHaveValue('01/11/2026');
+    expect(screen.getByLabelText('עד תאריך')).toHaveValue('07/11/2026');
   });
 
   it('counts a preset from the address back from today', async () => {
@@ -182,20 +182,20 @@ describe('StatsPage', () => {
     for (const c of stats) expect(c.url).toContain('from=2026-10-09&to=2026-11-07');
   });
 
-  it('changes the range with the date fields, and then no preset is pressed', async () => {
+  it('changes the range with the date fields typed day first, and then no preset is pressed', async () => {
     const calls = answers();
     const user = userEvent.setup();
     renderWithProviders(<StatsPage />, { route: '/stats' });
     await screen.findByText('לידים חדשים');
     const from = screen.getByLabelText('מתאריך');
     await user.clear(from);
-    await user.type(from, '2026-12-01');
+    await user.type(from, '01/12/2026');
     expect(screen.getByText('תאריך ההתחלה חייב להיות לפני תאריך הסיום')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'הצגה' })).toBeDisabled();
     await user.clear(from);
-    await user.type(from, '2026-10-01');
+    await user.type(from, '1.10.2026');
     await user.clear(screen.getByLabelText('עד תאריך'));
-    await user.type(screen.getByLabelText('עד תאריך'), '2026-10-31');
+    await user.type(screen.getByLabelText('עד תאריך'), '31/10/2026');
     await user.click(screen.getByRole('button', { name: 'הצגה' }));
     await waitFor(() =>
       expect(calls.some((c) => c.url.includes('from=2026-10-01&to=2026-10-31'))).toBe(true),

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Input } from '../../components/Field';
+import { DateField } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useFeatures } from '../../hooks/useFeatures';
@@ -34,6 +34,8 @@ import {
   tasksChart,
   type RangePreset,
 } from './transforms';
+import { formatCountOf } from '../../lib/format';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './stats.css';
 
 /**
@@ -119,20 +121,18 @@ function RangePicker({
         ))}
       </div>
       <form className="stats-range__custom" onSubmit={apply} noValidate>
-        <Input
+        <DateField
           label="מתאריך"
-          type="date"
           value={draft.from}
           max={draft.to}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          onChange={(from) => setDraft({ ...draft, from })}
         />
-        <Input
+        <DateField
           label="עד תאריך"
-          type="date"
           value={draft.to}
           min={draft.from}
           error={error ?? undefined}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          onChange={(to) => setDraft({ ...draft, to })}
         />
         <Button type="submit" disabled={Boolean(error)}>
           הצגה
@@ -181,7 +181,10 @@ function ChartCard({
 
 const NO_DATA = 'אין נתונים בטווח הזה';
 
+const INVOICES = { one: 'חשבונית אחת', many: 'חשבוניות' };
+
 export function StatsPage() {
+  useDocumentTitle('סטטיסטיקה');
   const { isOn } = useFeatures();
   const { range, preset, choosePreset, chooseDays } = useRange();
   const valid = rangeError(range) === null;
@@ -282,12 +285,12 @@ export function StatsPage() {
                     <Kpi
                       label="חשבוניות שהונפקו"
                       value={formatShekels(s.invoices.issuedAgorot)}
-                      note={`${formatCount(s.invoices.issued)} חשבוניות · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
+                      note={`${formatCountOf(s.invoices.issued, INVOICES)} · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
                     />
                     <Kpi
                       label="תשלומים שהתקבלו"
                       value={formatShekels(s.invoices.paidAgorot)}
-                      note={`${formatCount(s.invoices.paid)} חשבוניות · מע״מ ${formatShekels(s.invoices.paidVatAgorot)}`}
+                      note={`${formatCountOf(s.invoices.paid, INVOICES)} · מע״מ ${formatShekels(s.invoices.paidVatAgorot)}`}
                     />
                   </>
                 ) : null}

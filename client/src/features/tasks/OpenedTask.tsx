@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api';
 import { getTask, taskKeys } from './api';
 import { TaskDialog } from './TaskDialog';
 
-/** `/tasks/:id`: the task opens for editing over the list; closing goes back to the list. */
+/**
+ * `/tasks/:id`: the task opens for editing over the list; closing goes back to the list, with
+ * the list's filters and page that stayed in the address.
+ */
 export function OpenedTask({ id, canWrite }: { id: string; canWrite: boolean }) {
   const navigate = useNavigate();
+  const { search } = useLocation();
   const opened = useQuery({ queryKey: taskKeys.one(id), queryFn: () => getTask(id) });
   return (
     <>
@@ -14,7 +18,7 @@ export function OpenedTask({ id, canWrite }: { id: string; canWrite: boolean }) 
         <TaskDialog
           key={opened.data.id}
           task={opened.data}
-          onClose={() => void navigate('/tasks')}
+          onClose={() => void navigate(`/tasks${search}`)}
         />
       ) : null}
       {opened.isError ? (

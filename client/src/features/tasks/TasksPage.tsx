@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useServerTable } from '../../components/DataTable';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { Tabs } from '../../components/Tabs';
@@ -26,12 +26,16 @@ const NO_FILTERS: TaskFilterValues = { status: '', range: '', assigneeId: '' };
 export function TasksPage() {
   const { id: openId } = useParams();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const customerId = search.get('customerId') ?? '';
+  const { search } = useLocation();
   const [view, setView] = useRememberedState<View>('tasks:view', 'mine');
-  const [filters, setFilters] = useState<TaskFilterValues>(NO_FILTERS);
   const table = useServerTable('tasks', { sortable: false });
-  const { page, pageSize, resetPage } = table;
+  const { page, pageSize, resetPage, filter, setFilters } = table;
+  const customerId = filter('customerId');
+  const filters: TaskFilterValues = {
+    status: filter('status'),
+    range: filter('range'),
+    assigneeId: filter('assigneeId'),
+  };
   const [creating, setCreating] = useState(false);
   const canWrite = useCanWrite();
   const columns = useTaskColumns(canWrite, useTaskActions());
@@ -81,26 +85,20 @@ export function TasksPage() {
           list={list}
           table={table}
           getRowId={(t) => t.id}
-          onRowClick={(t) => void navigate(`/tasks/${t.id}`)}
+          // The list's filters and page stay in the address under the opened task.
+          onRowClick={(t) => void navigate(`/tasks/${t.id}${search}`)}
           // Overdue is a filter of its own: the others do not apply to it.
           filters={
             overdue ? undefined : (
               <TaskFilters
                 values={filters}
                 byAssignee={view === 'all'}
-                onChange={(change) => {
-                  setFilters((f) => ({ ...f, ...change }));
-                  resetPage();
-                }}
+                onChange={(change) => setFilters({ ...change })}
               />
             )
           }
           filtered={!overdue && filtered}
-          onClearFilters={() => {
-            setFilters(NO_FILTERS);
-            if (customerId) setSearch({}, { replace: true });
-            resetPage();
-          }}
+          onClearFilters={() => setFilters({ ...NO_FILTERS, customerId: null })}
           empty={
             overdue
               ? { icon: '🎉', title: 'אין משימות באיחור', description: 'כל הכבוד, הכול בזמן.' }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Badge } from '../../components/Badge';
 import type { DataTableColumn } from '../../components/DataTable';
 import { useUsers } from '../../hooks/useUsers';
@@ -26,6 +26,8 @@ export function useTaskColumns(
   { done, snooze }: ReturnType<typeof useTaskActions>,
 ): DataTableColumn<Task>[] {
   const users = useUsers();
+  // Opening a task keeps the list's filters and page in the address.
+  const { search } = useLocation();
   const userNames = useMemo(
     () => new Map((users.data ?? []).map((u) => [u.id, u.name])),
     [users.data],
@@ -38,7 +40,7 @@ export function useTaskColumns(
         header: 'משימה',
         text: (t) => t.title,
         cell: (t) => (
-          <Link to={`/tasks/${t.id}`} className="table-link">
+          <Link to={`/tasks/${t.id}${search}`} className="table-link">
             {t.title}
           </Link>
         ),
@@ -107,6 +109,6 @@ export function useTaskColumns(
           ]
         : []),
     ],
-    [userNames, canWrite, done, snooze],
+    [userNames, canWrite, done, snooze, search],
   );
 }

@@ -7,7 +7,7 @@ import { TextArea } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { errorMessage } from '../../lib/api';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { formatCountOf, formatDateTime, formatRelative } from '../../lib/format';
 import { timelineKeys } from '../timeline/api';
 import { getThread, MESSAGE_STATUS, sendWhatsApp, whatsappKeys, type WhatsAppMessage } from './api';
 import './whatsapp.css';
@@ -160,7 +160,10 @@ function Message({ message: m, highlighted }: { message: WhatsAppMessage; highli
       data-status={m.status}
     >
       <p className="wa__text">
-        {m.text ?? (m.mediaCount ? `📎 ${m.mediaCount} קבצים מצורפים` : '')}
+        {m.text ??
+          (m.mediaCount
+            ? `📎 ${formatCountOf(m.mediaCount, { one: 'קובץ מצורף אחד', many: 'קבצים מצורפים' })}`
+            : '')}
       </p>
       <p className="wa__meta">
         <time dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
