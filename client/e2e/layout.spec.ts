@@ -25,8 +25,8 @@ async function expectNoSidewaysScroll(page: Page, screen: string) {
 
 /** Visible, wholly on screen once scrolled to, and a click would land on it and nothing else. */
 async function expectUsable(target: Locator) {
-  await target.scrollIntoViewIfNeeded();
   await expect(target).toBeVisible();
+  await target.scrollIntoViewIfNeeded();
   await expect(target).toBeInViewport({ ratio: 1 });
   await target.click({ trial: true });
 }
@@ -204,6 +204,7 @@ for (const [size, viewport] of [
           await settle(page);
           // the newest open task is due last: found by its customer's filter
           await page.goto(`/tasks?customerId=${customer.id}`);
+          await settle(page);
           await expectUsable(page.getByRole('button', { name: `בוצע: ${task.title}` }));
           await expectUsable(page.getByRole('combobox', { name: `דחיית המשימה ${task.title}` }));
           await expectNoSidewaysScroll(page, 'tasks');
