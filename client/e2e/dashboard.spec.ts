@@ -42,7 +42,7 @@ test('the dashboard draws the demo data as charts, in Hebrew numbers and shekels
       maximumFractionDigits: 0,
     }).format(Math.round(summary.invoices.issuedAgorot / 100));
     await expect(
-      kpis.locator('.kpi', { hasText: 'חשבוניות שהונפקו' }).locator('.kpi__value'),
+      kpis.locator('.kpi', { hasText: 'חשבוניות שהופקו' }).locator('.kpi__value'),
     ).toHaveText(shekels);
   }
 

@@ -65,7 +65,7 @@ test('the owner switches invoices off and on: screens, actions and the API follo
       await settle(page);
       await page.goto('/stats');
       await expect(page.locator('.kpis')).toBeVisible();
-      await expect(page.getByText('חשבוניות שהונפקו')).toHaveCount(0);
+      await expect(page.getByText('חשבוניות שהופקו')).toHaveCount(0);
       await expect(page.locator('[data-chart="invoices"]')).toHaveCount(0);
     });
 

@@ -25,8 +25,8 @@ async function expectNoSidewaysScroll(page: Page, screen: string) {
 
 /** Visible, wholly on screen once scrolled to, and a click would land on it and nothing else. */
 async function expectUsable(target: Locator) {
-  await target.scrollIntoViewIfNeeded();
   await expect(target).toBeVisible();
+  await target.scrollIntoViewIfNeeded();
   await expect(target).toBeInViewport({ ratio: 1 });
   await target.click({ trial: true });
 }
@@ -194,16 +194,24 @@ for (const [size, viewport] of [
         });
 
         await test.step('tasks: done and snooze on the row, in view', async () => {
+          // Each view's list and counts load before the next step (leaving mid-request aborts
+          // it); `settle` cannot tell, as the load state belongs to the last full page load.
+          const answered = (path: string, mine: boolean) =>
+            page.waitForResponse(
+              (r) => r.url().includes(path) && r.url().includes('mine=true') === mine,
+            );
+          const mine = Promise.all([answered('/api/tasks?', true), answered('/summary', true)]);
           await nav.getByRole('link', { name: 'משימות', exact: true }).click();
           await expect(page.getByRole('heading', { level: 1, name: 'משימות' })).toBeVisible();
-          // a new view before the list loaded would abort its request
-          await settle(page);
+          await mine;
+          const all = Promise.all([answered('/api/tasks?', false), answered('/summary', false)]);
           await page.getByRole('tab', { name: 'כל המשימות' }).click();
+          await all;
           await expect(page).toHaveTitle('משימות · AgentLocator');
           await expectUsable(page.getByRole('button', { name: 'משימה חדשה', exact: true }));
-          await settle(page);
           // the newest open task is due last: found by its customer's filter
           await page.goto(`/tasks?customerId=${customer.id}`);
+          await settle(page);
           await expectUsable(page.getByRole('button', { name: `בוצע: ${task.title}` }));
           await expectUsable(page.getByRole('combobox', { name: `דחיית המשימה ${task.title}` }));
           await expectNoSidewaysScroll(page, 'tasks');

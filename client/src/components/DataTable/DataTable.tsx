@@ -41,6 +41,16 @@ export interface DataTableProps<T> {
   pageSizes?: number[];
 }
 
+/**
+ * A cell's content, called as a function: through `flexRender` each new set of columns (the
+ * users loaded, a mutation's state) would be a new component type, and React would remount
+ * every cell, buttons and selects with them (focus lost, a click on a replaced node).
+ */
+function cellContent<T>(column: DataTableColumn<T> | undefined, row: T): ReactNode {
+  if (!column) return null;
+  return column.cell ? column.cell(row) : column.text(row);
+}
+
 const DEFAULT_SETTINGS: TableSettings = { hidden: [], density: 'comfortable' };
 const SKELETON_ROWS = 6;
 
@@ -78,7 +88,6 @@ export function DataTable<T>({
         enableSorting: c.sortable ?? false,
         enableHiding: c.hideable ?? true,
         meta: c,
-        cell: (info) => (c.cell ? c.cell(info.row.original) : c.text(info.row.original)),
       })),
     [columns],
   );
@@ -280,11 +289,9 @@ export function DataTable<T>({
                           className={meta?.ltr ? 'data-table__cell--ltr' : undefined}
                         >
                           {meta?.ltr && meta.text(row.original) !== '' ? (
-                            <span dir="ltr">
-                              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                            </span>
+                            <span dir="ltr">{cellContent(meta, row.original)}</span>
                           ) : (
-                            flexRender(cell.column.columnDef.cell, cell.getContext())
+                            cellContent(meta, row.original)
                           )}
                         </td>
                       );

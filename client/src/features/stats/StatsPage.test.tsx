@@ -103,7 +103,7 @@ describe('StatsPage', () => {
     const calls = answers();
     renderWithProviders(<StatsPage />, { route: ROUTE });
     expect(await screen.findByText('לידים חדשים')).toBeInTheDocument();
-    const invoices = screen.getByText('חשבוניות שהונפקו').closest('.kpi') as HTMLElement;
+    const invoices = screen.getByText('חשבוניות שהופקו').closest('.kpi') as HTMLElement;
     expect(within(invoices).getByText(/31,093/)).toHaveTextContent('₪');
     await waitFor(() => expect(document.querySelector('[data-chart="calls"]')).not.toBeNull());
     expect(document.querySelector('[data-chart="tasks"]')).not.toBeNull();
@@ -136,7 +136,7 @@ describe('StatsPage', () => {
     await screen.findByText('לידים חדשים');
     await waitFor(() => expect(document.querySelector('[data-chart="tasks"]')).not.toBeNull());
     expect(screen.queryByText('שיחות ליום')).toBeNull();
-    expect(screen.queryByText('חשבוניות שהונפקו')).toBeNull();
+    expect(screen.queryByText('חשבוניות שהופקו')).toBeNull();
     expect(calls.some((c) => c.url.startsWith('/api/stats/calls-per-day'))).toBe(false);
     expect(calls.some((c) => c.url.startsWith('/api/stats/invoices'))).toBe(false);
   });

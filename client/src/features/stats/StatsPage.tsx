@@ -283,7 +283,7 @@ export function StatsPage() {
                 {isOn('invoices') ? (
                   <>
                     <Kpi
-                      label="חשבוניות שהונפקו"
+                      label="חשבוניות שהופקו"
                       value={formatShekels(s.invoices.issuedAgorot)}
                       note={`${formatCountOf(s.invoices.issued, INVOICES)} · מע״מ ${formatShekels(s.invoices.issuedVatAgorot)}`}
                     />
@@ -370,12 +370,12 @@ export function StatsPage() {
                     <EmptyState
                       icon="🧾"
                       title={NO_DATA}
-                      description="חשבוניות שהונפקו ושולמו יופיעו כאן."
+                      description="חשבוניות שהופקו ושולמו יופיעו כאן."
                     />
                   ) : (
                     <BarChart
                       name="invoices"
-                      title="סכומי חשבוניות שהונפקו ושולמו ליום"
+                      title="סכומי חשבוניות שהופקו ושולמו ליום"
                       chart={chart}
                       format={formatShekels}
                       formatTick={formatShekelsCompact}

@@ -195,7 +195,7 @@ export function tasksChart(days: TasksDay[]): ChartData {
 }
 
 export const INVOICE_SERIES: SeriesDef[] = [
-  { key: 'issuedAgorot', label: 'הונפקו (כולל מע״מ)', tone: 1 },
+  { key: 'issuedAgorot', label: 'הופקו (כולל מע״מ)', tone: 1 },
   { key: 'paidAgorot', label: 'שולמו (כולל מע״מ)', tone: 3 },
 ];
 
