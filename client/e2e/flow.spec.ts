@@ -74,7 +74,10 @@ test('create a customer, a task falls due, call and WhatsApp from the alert, all
   const auth = { Authorization: `Bearer ${api.token}` };
   const stamp = new Date().toLocaleTimeString('he-IL', { timeZone: 'Asia/Jerusalem' });
   const name = `לקוחת בדיקה ${stamp}`;
-  const phone = `052-${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+  // Typed as the app shows an Israeli mobile number (libphonenumber's national format), so the same
+  // text can be looked for on every screen.
+  const subscriber = String(Math.floor(1_000_000 + Math.random() * 8_999_999));
+  const phone = `052-${subscriber.slice(0, 3)}-${subscriber.slice(3)}`;
   const title = `להתקשר ל${name}`;
   let customerId = '';
   // Saving a customer refetches the list, and opening the new customer right away cancels that
