@@ -3,6 +3,7 @@ package dev.agentlocator.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server standing in for one of the services: it answers every request with what it
  * received (as {@code X-Echo-*} headers) and remembers it, so a test can tell whether a request got
- * through the gateway and what it carried. A path containing {@code /slow} answers after 3 s; one
- * containing {@code /own-policy} sends a {@code Content-Security-Policy} of its own.
+ * through the gateway and what it carried. It reads the whole request body first, as a real service
+ * does. A path containing {@code /slow} answers after 3 s; one containing {@code /hang-up} closes
+ * the connection without answering; one containing {@code /own-policy} sends a
+ * {@code Content-Security-Policy} of its own.
  */
 public final class Downstream {
 
@@ -82,7 +85,17 @@ public final class Downstream {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
                 Map.copyOf(exchange.getRequestHeaders()));
+        // Left unread, a large body makes the JDK server close the connection while the gateway is
+        // still sending it, and the gateway then sees a service that hung up.
+        try (var in = exchange.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
         received.add(request);
+        if (request.path().contains("/hang-up")) {
+            // Closing an exchange that has sent no headers closes its connection.
+            exchange.close();
+            return;
+        }
         if (request.path().contains("/slow")) {
             try {
                 Thread.sleep(3_000);

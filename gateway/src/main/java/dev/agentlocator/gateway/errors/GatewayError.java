@@ -14,6 +14,7 @@ public enum GatewayError {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "הפעולה אינה נתמכת בכתובת זו"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "הבקשה גדולה מדי"),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "אירעה שגיאה בשרת, נסו שוב בעוד רגע"),
+    BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad_gateway", "השירות ניתק את החיבור לפני שענה, נסו שוב בעוד רגע"),
     SERVICE_UNAVAILABLE(
             HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "השירות אינו זמין כרגע, נסו שוב בעוד רגע"),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway_timeout", "השירות לא הגיב בזמן, נסו שוב בעוד רגע");

@@ -1,6 +1,7 @@
 package dev.agentlocator.gateway.errors;
 
 import dev.agentlocator.gateway.correlation.CorrelationId;
+import java.io.IOException;
 import java.net.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every failure the gateway itself runs into (no route, no instance, a refused connection,
- * a timeout, a bug) into the suite's JSON error. Ordered before Boot's default handler, which
+ * a service hanging up before it answered, a timeout, a bug) into the suite's JSON error. Ordered before Boot's default handler, which
  * would answer with its own shape. Errors a service answers with pass through untouched.
  */
 @Component
@@ -52,6 +53,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (ex instanceof ResponseStatusException rse) {
             return rse.getStatusCode();
         }
+        // Reactor Netty's PrematureCloseException and a reset connection are both IOExceptions: the
+        // service was reached and went away mid-exchange, which is the upstream's fault, not ours.
+        if (causedBy(ex, IOException.class)) {
+            return HttpStatus.BAD_GATEWAY;
+        }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
@@ -62,6 +68,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             case 404 -> GatewayError.NOT_FOUND;
             case 405 -> GatewayError.METHOD_NOT_ALLOWED;
             case 413 -> GatewayError.PAYLOAD_TOO_LARGE;
+            case 502 -> GatewayError.BAD_GATEWAY;
             case 503 -> GatewayError.SERVICE_UNAVAILABLE;
             case 504 -> GatewayError.GATEWAY_TIMEOUT;
             default -> status.is4xxClientError() ? GatewayError.BAD_REQUEST : GatewayError.SERVER_ERROR;
@@ -74,7 +81,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     + exchange.getRequest().getPath().value();
             switch (error) {
                 case SERVER_ERROR -> log.error("{} failed", request, ex);
-                case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT ->
+                case BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT ->
                     log.warn("{} -> {}: {}", request, error.code(), ex.toString());
                 default -> log.debug("{} -> {}: {}", request, error.code(), ex.toString());
             }

@@ -18,7 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** crm-service registered but not listening; timeline-service too slow for a 1 s response timeout. */
+/**
+ * crm-service registered but not listening; timeline-service too slow for a 1 s response timeout,
+ * or hanging up without an answer.
+ */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
@@ -54,6 +57,19 @@ class DownstreamFailureIntegrationTest {
                 .expectBody()
                 .json("""
                         {"error":"service_unavailable","message":"השירות אינו זמין כרגע, נסו שוב בעוד רגע"}""", JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void serviceThatHangsUpBeforeAnsweringAnswersBadGatewayJson() {
+        client.get()
+                .uri("/api/stats/hang-up")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(502)
+                .expectBody()
+                .json("""
+                        {"error":"bad_gateway","message":"השירות ניתק את החיבור לפני שענה, נסו שוב בעוד רגע"}""", JsonCompareMode.STRICT);
     }
 
     @Test
