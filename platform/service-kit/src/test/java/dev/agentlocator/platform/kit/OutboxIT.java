@@ -111,7 +111,7 @@ class OutboxIT {
     }
 
     @Test
-    void eventsWrittenWhileKafkaIsDownArriveExactlyOnceAndInOrderWhenItComesBack() throws InterruptedException {
+    void eventsWrittenWhileKafkaIsDownAllArriveInOrderWhenItComesBack() throws InterruptedException {
         KafkaServer kafka = TestInfrastructure.embeddedKafka();
         assertThat(writeNote("before the outage")).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
@@ -136,12 +136,12 @@ class OutboxIT {
         kafka.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 21);
         await().atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 0);
-        Thread.sleep(2_000); // a duplicate, if the relay sent one, would show up by now
-        assertThat(received.values())
-                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(received).hasSize(21);
-        assertThat(receivedInOrder)
-                .as("one customer's events in the order they were written")
+        // At least once (ADR 0002): a send whose acknowledgement arrives after the producer's
+        // delivery timeout is sent again, and consumers drop the copy by its event id. What must
+        // hold is that nothing is lost and no event overtakes an earlier one of the same key.
+        assertThat(receivedInOrder.stream().distinct().toList())
+                .as("one customer's events, first arrivals in the order they were written")
                 .containsExactlyElementsOf(idsInWriteOrder());
     }
 
