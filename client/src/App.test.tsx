@@ -45,7 +45,11 @@ describe('App', () => {
     await user.type(screen.getByLabelText('אימייל'), 'demo@agentlocator.dev');
     await user.type(screen.getByLabelText('סיסמה'), 'demo1234!');
     await user.click(screen.getByRole('button', { name: 'כניסה' }));
-    expect(await screen.findByRole('heading', { name: 'לקוחות' })).toBeInTheDocument();
+    // The shell and the page are chunks of their own, loaded on first use (and transformed on
+    // demand in the test run), so they may take longer than a query's default second.
+    expect(
+      await screen.findByRole('heading', { name: 'לקוחות' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(getSession()?.user.name).toBe('דנה הדגמה');
     expect(calls[0]?.body).toEqual({ email: 'demo@agentlocator.dev', password: 'demo1234!' });
     expect(await screen.findByText('עדיין אין לקוחות')).toBeInTheDocument();

@@ -1,19 +1,46 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import { LoginPage } from './features/auth/LoginPage';
-import { ContractEditorPage } from './features/billing/ContractEditorPage';
-import { ContractsPage } from './features/billing/ContractsPage';
-import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
-import { InvoicesPage } from './features/billing/InvoicesPage';
-import { CustomerPage } from './features/customer-page/CustomerPage';
-import { CustomersPage } from './features/customers/CustomersPage';
-import { DueAlerts } from './features/due-alerts';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { AppShell } from './features/shell/AppShell';
-import { NotFoundPage } from './features/shell/NotFoundPage';
-import { StatsPage } from './features/stats/StatsPage';
-import { SignPage } from './features/signing/SignPage';
-import { TasksPage } from './features/tasks/TasksPage';
+import { Skeleton } from './components/Skeleton';
 import { useSession } from './hooks/useSession';
+
+/**
+ * Every page is its own chunk (route-based code splitting): the login and the public signing page
+ * load only their own code, and a signed-in agent fetches a section's code when first opening it.
+ */
+function page<Name extends string, Props extends object>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
+  name: Name,
+) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
+const SignPage = page(() => import('./features/signing/SignPage'), 'SignPage');
+const AppShell = page(() => import('./features/shell/AppShell'), 'AppShell');
+const NotFoundPage = page(() => import('./features/shell/NotFoundPage'), 'NotFoundPage');
+const CustomersPage = page(() => import('./features/customers/CustomersPage'), 'CustomersPage');
+const CustomerPage = page(() => import('./features/customer-page/CustomerPage'), 'CustomerPage');
+const TasksPage = page(() => import('./features/tasks/TasksPage'), 'TasksPage');
+const ContractsPage = page(() => import('./features/billing/ContractsPage'), 'ContractsPage');
+const ContractEditorPage = page(
+  () => import('./features/billing/ContractEditorPage'),
+  'ContractEditorPage',
+);
+const InvoicesPage = page(() => import('./features/billing/InvoicesPage'), 'InvoicesPage');
+const InvoiceEditorPage = page(
+  () => import('./features/billing/InvoiceEditorPage'),
+  'InvoiceEditorPage',
+);
+const StatsPage = page(() => import('./features/stats/StatsPage'), 'StatsPage');
+const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const DueAlerts = page(() => import('./features/due-alerts'), 'DueAlerts') as ComponentType<{
+  userId: string;
+}>;
+
+/** A boundary per route element, so that opening a section keeps the shell around it on screen. */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Skeleton lines={3} />}>{children}</Suspense>;
+}
 
 function RequireAuth() {
   const session = useSession();
@@ -29,27 +56,128 @@ export function App() {
   return (
     <>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <Loading>
+              <LoginPage />
+            </Loading>
+          }
+        />
         {/* billing-service's signing-path: public, no login, outside the app shell. */}
-        <Route path="/sign/:token" element={<SignPage />} />
+        <Route
+          path="/sign/:token"
+          element={
+            <Loading>
+              <SignPage />
+            </Loading>
+          }
+        />
         <Route element={<RequireAuth />}>
-          <Route element={<AppShell />}>
+          <Route
+            element={
+              <Loading>
+                <AppShell />
+              </Loading>
+            }
+          >
             <Route index element={<Navigate to="/customers" replace />} />
-            <Route path="customers" element={<CustomersPage />} />
-            <Route path="customers/:id" element={<CustomerPage />} />
-            <Route path="tasks" element={<TasksPage />} />
-            <Route path="tasks/:id" element={<TasksPage />} />
-            <Route path="contracts" element={<ContractsPage />} />
-            <Route path="contracts/:id" element={<ContractEditorPage />} />
-            <Route path="invoices" element={<InvoicesPage />} />
-            <Route path="invoices/:id" element={<InvoiceEditorPage />} />
-            <Route path="stats" element={<StatsPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route
+              path="customers"
+              element={
+                <Loading>
+                  <CustomersPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="customers/:id"
+              element={
+                <Loading>
+                  <CustomerPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="tasks"
+              element={
+                <Loading>
+                  <TasksPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="tasks/:id"
+              element={
+                <Loading>
+                  <TasksPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="contracts"
+              element={
+                <Loading>
+                  <ContractsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="contracts/:id"
+              element={
+                <Loading>
+                  <ContractEditorPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="invoices"
+              element={
+                <Loading>
+                  <InvoicesPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="invoices/:id"
+              element={
+                <Loading>
+                  <InvoiceEditorPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="stats"
+              element={
+                <Loading>
+                  <StatsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="settings"
+              element={
+                <Loading>
+                  <SettingsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <Loading>
+                  <NotFoundPage />
+                </Loading>
+              }
+            />
           </Route>
         </Route>
       </Routes>
-      {session ? <DueAlerts userId={session.user.id} /> : null}
+      {session ? (
+        <Suspense fallback={null}>
+          <DueAlerts userId={session.user.id} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -8,13 +8,10 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ToastProvider } from './components/ToastProvider';
-import { registerServiceWorker } from './features/due-alerts';
 import { createQueryClient } from './lib/queryClient';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-
-void registerServiceWorker();
 
 createRoot(root).render(
   <StrictMode>

@@ -4,7 +4,11 @@ import { useFeatures } from '../../hooks/useFeatures';
 import { notificationKeys } from '../notifications/api';
 import { taskKeys } from '../tasks/api';
 import { subscribeToPush } from './push';
-import { onAlertFromServiceWorker, shareTokenWithServiceWorker } from './serviceWorker';
+import {
+  onAlertFromServiceWorker,
+  registerServiceWorker,
+  shareTokenWithServiceWorker,
+} from './serviceWorker';
 import { SnoozeFromNotification } from './SnoozeFromNotification';
 import { socket } from './socket';
 import { TaskDueModal } from './TaskDueModal';
@@ -20,6 +24,9 @@ function RealtimeAlerts({ userId }: { userId: string }) {
   const alerts = useTaskDue(true);
 
   useEffect(() => {
+    // Registered on sign-in rather than on every page load: the login and signing pages do not
+    // need the worker (or this feature's code), and a registration outlives the session anyway.
+    void registerServiceWorker();
     socket.start();
     const stopSharing = shareTokenWithServiceWorker();
     void subscribeToPush();

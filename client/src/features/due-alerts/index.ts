@@ -7,4 +7,3 @@ export { ConnectionStatus } from './ConnectionStatus';
 export { DueAlerts } from './DueAlerts';
 export { unsubscribeFromPush } from './push';
 export { PushBanner } from './PushBanner';
-export { registerServiceWorker } from './serviceWorker';

@@ -84,6 +84,12 @@ public final class SmokeChecks {
         results.add(check(
                 "demo owner logs in through the gateway and sees the seeded customers, tasks and invoices",
                 this::demoLogin));
+        var compression = new CompressionChecks(GATEWAY);
+        results.add(
+                check("gateway sends the client's entry script as its brotli copy", compression::clientCodeIsBrotli));
+        results.add(check(
+                "a page of the demo tenant's customers through the gateway comes back gzip-compressed",
+                compression::apiJsonIsGzip));
         if (twilioToken != null) {
             var twilio = new TwilioWebhookChecks(twilioToken, telephonyLog);
             results.add(check(

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public routes that say who called and count how often a handler actually ran. */
@@ -23,6 +24,12 @@ public class EdgeController {
     Map<String, Object> webhook() {
         HANDLED.incrementAndGet();
         return Map.of("handled", true);
+    }
+
+    /** A JSON answer of about {@code length} characters. */
+    @RequestMapping("/test/public/text")
+    Map<String, Object> text(@RequestParam int length) {
+        return Map.of("text", "א".repeat(Math.min(length, 100_000)));
     }
 
     @RequestMapping("/test/public/whoami")
