@@ -7,6 +7,7 @@ import { InvoicesPage } from './features/billing/InvoicesPage';
 import { CustomerPage } from './features/customer-page/CustomerPage';
 import { CustomersPage } from './features/customers/CustomersPage';
 import { DueAlerts } from './features/due-alerts';
+import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppShell } from './features/shell/AppShell';
 import { NotFoundPage } from './features/shell/NotFoundPage';
@@ -45,6 +46,7 @@ export function App() {
             <Route path="invoices/:id" element={<InvoiceEditorPage />} />
             <Route path="stats" element={<StatsPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
