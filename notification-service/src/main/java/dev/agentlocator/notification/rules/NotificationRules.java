@@ -285,10 +285,12 @@ class NotificationRules {
             throw new PoisonEventException("Task event " + event.id() + " has no task id");
         }
         UUID assignee = uuid(task.assigneeId());
-        Optional<UUID> before = readModels.replaceAssignee(event.tenantId(), taskId, assignee, event.occurredAt());
-        boolean newlyAssigned = (type == TaskEvent.CREATED || type == TaskEvent.UPDATED)
-                && assignee != null
-                && !before.map(assignee::equals).orElse(false);
+        var before = readModels.replaceAssignee(event.tenantId(), taskId, assignee, event.occurredAt());
+        // An update of a task this service never saw (created before it listened) is not news:
+        // only a change from a known assignee is a reassignment.
+        boolean newlyAssigned = assignee != null
+                && (type == TaskEvent.CREATED
+                        || (type == TaskEvent.UPDATED && before.known() && !assignee.equals(before.assigneeId())));
         if (!newlyAssigned || "done".equals(task.status()) || "completed".equals(task.status())) {
             return Optional.empty();
         }

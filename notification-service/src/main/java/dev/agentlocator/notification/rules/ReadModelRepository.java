@@ -17,6 +17,9 @@ class ReadModelRepository {
 
     record Customer(UUID ownerId, String name, String phone) {}
 
+    /** The task's assignee before an event: {@code known} false when the task was never seen. */
+    record PreviousAssignee(boolean known, UUID assigneeId) {}
+
     private final JdbcClient jdbc;
 
     ReadModelRepository(JdbcClient jdbc) {
@@ -87,20 +90,16 @@ class ReadModelRepository {
                 .list();
     }
 
-    /**
-     * Records the task's assignee.
-     *
-     * @return the assignee it had before, empty when the task was unknown or had none
-     */
-    Optional<UUID> replaceAssignee(UUID tenantId, UUID taskId, UUID assigneeId, OffsetDateTime at) {
-        Optional<UUID> before = jdbc.sql("""
+    /** Records the task's assignee and answers the one it had before. */
+    PreviousAssignee replaceAssignee(UUID tenantId, UUID taskId, UUID assigneeId, OffsetDateTime at) {
+        PreviousAssignee before = jdbc.sql("""
                         select assignee_id from task_assignee where tenant_id = ? and task_id = ? for update
                         """)
                 .param(tenantId)
                 .param(taskId)
-                .query((rs, i) -> Optional.ofNullable(rs.getObject("assignee_id", UUID.class)))
+                .query((rs, i) -> new PreviousAssignee(true, rs.getObject("assignee_id", UUID.class)))
                 .optional()
-                .flatMap(o -> o);
+                .orElse(new PreviousAssignee(false, null));
         jdbc.sql("""
                         insert into task_assignee (tenant_id, task_id, assignee_id, updated_at) values (?, ?, ?, ?)
                         on conflict (tenant_id, task_id) do update

@@ -12,11 +12,14 @@ import dev.agentlocator.platform.events.CallEvent;
 import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.EventSamples;
 import dev.agentlocator.platform.events.InvoiceEvent;
 import dev.agentlocator.platform.events.TaskEvent;
 import dev.agentlocator.platform.events.UserEvent;
 import dev.agentlocator.platform.events.WhatsAppEvent;
+import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.EventWire;
 import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
@@ -27,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The rules against real Kafka and PostgreSQL: each kind, its recipient, title and link, exactly once. */
@@ -375,6 +380,51 @@ class NotificationRulesIT {
         assertThat(after.<List<Boolean>>json("$.kinds[*].bell")).containsOnly(true);
         assertThat(after.<List<String>>json("$.kinds[*].kind")).hasSize(NotificationKind.values().length);
         assertThat(Api.at(port).get("/api/notifications/preferences").status()).isEqualTo(401);
+    }
+
+    @Autowired
+    NotificationRules rules;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** Every published event, as a producer one version ahead sends it (ADR 0020), read by the rules. */
+    @Test
+    void everyPublishedEventIsReadAndUnknownTypesAndVersionsAreSkipped() {
+        var reader = new EventReader(json);
+        Map<String, List<String>> kinds = new TreeMap<>();
+        for (EventWire.Sample sample : EventWire.everyEvent()) {
+            var event = reader.read(sample.value());
+            kinds.put(sample.type().type(), inRolledBackTransaction(event));
+        }
+        assertThat(kinds)
+                .containsEntry("customer.created", List.of("lead:new"))
+                .containsEntry("customer.updated", List.of())
+                .containsEntry("call.completed", List.of()) // the sample was answered
+                .containsEntry("whatsapp.received", List.of("whatsapp:received"))
+                .containsEntry("whatsapp.sent", List.of())
+                .containsEntry("contract.viewed", List.of("quote:viewed"))
+                .containsEntry("contract.signed", List.of("quote:signed"))
+                .containsEntry("contract.declined", List.of("quote:declined"))
+                .containsEntry("contract.sent", List.of())
+                .containsEntry("invoice.paid", List.of("invoice:paid"))
+                .containsEntry("invoice.issued", List.of())
+                .containsEntry("task.created", List.of("task:assigned"))
+                .containsEntry("task.updated", List.of()) // a task never seen: not a reassignment
+                .containsEntry("task.due", List.of()) // its own listener (ADR 0006)
+                .containsEntry("user.created", List.of());
+        assertThat(inRolledBackTransaction(reader.read(EventWire.unknownType("invoice.refunded"))))
+                .isEmpty();
+        assertThat(inRolledBackTransaction(
+                        reader.read(EventWire.nextVersionOf(EventSamples.of(CustomerEvent.CREATED)))))
+                .isEmpty();
+    }
+
+    private List<String> inRolledBackTransaction(EventEnvelope event) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            return rules.apply(event).stream().map(n -> n.kind().wire()).toList();
+        });
     }
 
     @Test
