@@ -175,7 +175,7 @@ class NotificationRules {
         boolean inbound = INBOUND.equals(call.direction());
         boolean unanswered = call.status() != null && UNANSWERED.contains(call.status());
         boolean abandoned = call.outcome() != null && ABANDONED.contains(call.outcome());
-        if (!inbound || !(unanswered || abandoned) || Boolean.TRUE.equals(call.sandbox())) {
+        if (!inbound || !(unanswered || abandoned)) {
             return Optional.empty();
         }
         var customer = ownerOf(event, recipients);
@@ -194,9 +194,6 @@ class NotificationRules {
 
     private Optional<Draft> whatsApp(EventEnvelope event, List<UUID> recipients) {
         WhatsAppEvent.Payload message = event.payload(WhatsAppEvent.RECEIVED);
-        if (Boolean.TRUE.equals(message.sandbox())) {
-            return Optional.empty();
-        }
         var customer = ownerOf(event, recipients);
         String name = customer.map(ReadModelRepository.Customer::name).orElse(text(message.peerPhone()));
         String text = text(message.text());

@@ -51,9 +51,14 @@ class NotificationRulesListener {
         this.push = push;
     }
 
+    /**
+     * A group of its own next to the service's (the task-due listener's): two listeners with
+     * different topics in one group would split {@code tasks.task.v1} between them, and each would
+     * drop the other's events.
+     */
     @KafkaListener(
             id = CONSUMER,
-            idIsGroup = false,
+            groupId = "${spring.kafka.consumer.group-id}-rules",
             topics = {
                 Topics.CRM_CUSTOMER,
                 Topics.CRM_USER,

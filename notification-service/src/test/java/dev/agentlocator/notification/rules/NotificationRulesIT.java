@@ -4,6 +4,7 @@ import static dev.agentlocator.notification.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentlocator.notification.Events;
 import dev.agentlocator.notification.NotificationKind;
 import dev.agentlocator.notification.inbox.NotificationPruning;
@@ -23,15 +24,27 @@ import dev.agentlocator.testkit.EventWire;
 import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
 import dev.agentlocator.testkit.TestJwt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +52,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +63,41 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationRulesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Stands in for the browser vendor's push service; only whether a push arrives matters here. */
+    static final BlockingQueue<String> pushes = new LinkedBlockingQueue<>();
+
+    static final HttpServer pushService = pushService();
+
+    private static HttpServer pushService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                pushes.add(exchange.getRequestURI().getPath());
+                exchange.sendResponseHeaders(201, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pushOrigin() {
+        return "http://127.0.0.1:" + pushService.getAddress().getPort();
+    }
+
+    @DynamicPropertySource
+    static void allowThePushStub(DynamicPropertyRegistry registry) {
+        registry.add("agentlocator.push.allowed-endpoints", NotificationRulesIT::pushOrigin);
+    }
+
+    @AfterAll
+    static void stopPushService() {
+        pushService.stop(0);
+    }
 
     @LocalServerPort
     int port;
@@ -256,7 +306,9 @@ class NotificationRulesIT {
         send(task(TaskEvent.UPDATED, taskId, alice)); // reassigned to alice
 
         await().atMost(WAIT)
-                .until(() -> items(alice).size() == 6 && items(owner).size() == 3);
+                .until(() -> items(alice).size() == 7
+                        && items(owner).size() == 3
+                        && items(bob).size() == 2);
         assertThat(titles(alice))
                 .containsExactlyInAnyOrder(
                         "ליד חדש משיחה",
@@ -264,9 +316,8 @@ class NotificationRulesIT {
                         "שיחה שלא נענתה",
                         "הצעת המחיר נצפתה",
                         "הצעת המחיר נחתמה",
-                        "הצעת המחיר נדחתה");
-        // reassignment arrives last on its partition: wait for it separately
-        await().atMost(WAIT).until(() -> titles(alice).contains("משימה חדשה שויכה אליך"));
+                        "הצעת המחיר נדחתה",
+                        "משימה חדשה שויכה אליך");
         assertThat(titles(owner))
                 .containsExactlyInAnyOrder("ליד חדש מוואטסאפ", "הודעת WhatsApp מיוסי לוי", "חשבונית שולמה");
         assertThat(titles(bob)).containsExactlyInAnyOrder("ליד חדש מייבוא", "משימה חדשה שויכה אליך");
@@ -356,6 +407,78 @@ class NotificationRulesIT {
         assertThat(preferences.decide(tenant, bob, NotificationKind.LEAD_NEW))
                 .isEqualTo(new Preferences.Decision(true, true));
         assertThat(as(bob).get("/api/notifications/preferences").<Object>json("$.quietHours"))
+                .isNull();
+    }
+
+    /** A browser's subscription: a real P-256 public point and a random auth secret. */
+    private void subscribe(UUID user, String endpoint) throws Exception {
+        var generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        var point = ((ECPublicKey) generator.generateKeyPair().getPublic()).getW();
+        byte[] encoded = new byte[65];
+        encoded[0] = 4;
+        byte[] x = point.getAffineX().toByteArray();
+        byte[] y = point.getAffineY().toByteArray();
+        System.arraycopy(
+                x, Math.max(0, x.length - 32), encoded, 1 + Math.max(0, 32 - x.length), Math.min(32, x.length));
+        System.arraycopy(
+                y, Math.max(0, y.length - 32), encoded, 33 + Math.max(0, 32 - y.length), Math.min(32, y.length));
+        byte[] auth = new byte[16];
+        new SecureRandom().nextBytes(auth);
+        var b64 = Base64.getUrlEncoder().withoutPadding();
+        var answer = as(user).post(
+                        "/api/notifications/subscribe",
+                        "{\"endpoint\":\"%s\",\"keys\":{\"p256dh\":\"%s\",\"auth\":\"%s\"}}"
+                                .formatted(endpoint, b64.encodeToString(encoded), b64.encodeToString(auth)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    }
+
+    @Test
+    void webPushFollowsThePreferencesAndHoldsStillInQuietHours() throws Exception {
+        users();
+        pushes.clear();
+        String endpoint = pushOrigin() + "/push/" + UUID.randomUUID();
+        subscribe(alice, endpoint);
+        assertThat(as(alice).put("/api/notifications/preferences", """
+                        {"kinds":[{"kind":"invoice:paid","bell":true,"push":true},
+                                  {"kind":"whatsapp:received","bell":true,"push":false}],
+                         "quietHours":{"from":"22:00","to":"07:00"}}
+                        """).status())
+                .isEqualTo(200);
+
+        // 10:00 in Israel, alice has no tab open: the lead goes out as a push
+        send(customer(UUID.randomUUID(), "בשעות העבודה", "call", alice));
+        assertThat(pushes.poll(20, TimeUnit.SECONDS))
+                .as("a push at 10:00")
+                .isEqualTo(endpoint.substring(pushOrigin().length()));
+
+        // push turned off for WhatsApp: the bell only
+        UUID customer = UUID.randomUUID();
+        send(customer(customer, "שולח הודעות", "manual", alice));
+        send(event(
+                WhatsAppEvent.RECEIVED,
+                tenant,
+                customer,
+                now(),
+                new WhatsAppEvent.Payload(
+                        UUID.randomUUID().toString(),
+                        "SM2",
+                        "inbound",
+                        "received",
+                        "היי",
+                        "+972521234567",
+                        0,
+                        null,
+                        false,
+                        null)));
+        await().atMost(WAIT).until(() -> titles(alice).contains("הודעת WhatsApp משולח הודעות"));
+
+        // 23:30 in Israel: quiet hours, the bell fills and nothing is pushed
+        clock.set(Instant.parse("2026-11-16T21:30:00Z"));
+        send(customer(UUID.randomUUID(), "באמצע הלילה", "whatsapp", alice));
+        await().atMost(WAIT).until(() -> titles(alice).contains("ליד חדש מוואטסאפ"));
+        assertThat(pushes.poll(2, TimeUnit.SECONDS))
+                .as("no push in quiet hours or for WhatsApp")
                 .isNull();
     }
 
