@@ -42,7 +42,7 @@ test('a lead from a call rings the bell live, and mark all read clears it in eve
 
   const name = `ליד מהשיחה ${randomUUID().slice(0, 6)}`;
   const subscriber = String(randomInt(1_000_000, 9_999_999));
-  const created = await request.post('/api/customers', {
+  const created = await request.post('/api/crm/customers', {
     headers,
     data: { name, phone: `+97252${subscriber}`, source: 'call', ownerId: api.userId },
   });
