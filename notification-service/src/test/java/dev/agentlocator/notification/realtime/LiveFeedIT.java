@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -92,7 +93,7 @@ class LiveFeedIT {
                         OffsetDateTime.parse("2026-11-16T08:00:00Z"),
                         new CustomerEvent.Payload(
                                 "דנה כהן", "+972521234567", "lead", "call", null, null, alice.toString())));
-        long sentAt = System.currentTimeMillis();
+        long sentAt = System.nanoTime();
 
         for (Connection tab : List.of(aliceTab1, aliceTab2)) {
             var message = next(tab, type("notification:new"));
@@ -104,9 +105,10 @@ class LiveFeedIT {
             var hint = next(tab, type("timeline:changed"));
             assertThat(hint).containsEntry("customerId", customer.toString());
         }
-        assertThat(System.currentTimeMillis() - sentAt)
-                .as("ms from Kafka to both tabs")
-                .isLessThan(5000);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+        LoggerFactory.getLogger(LiveFeedIT.class).info("Lead event to the bell on both tabs: {} ms", millis);
+        // a liveness bound, not a benchmark: the shared CI machine can be many times oversubscribed
+        assertThat(millis).as("ms from Kafka to both tabs").isLessThan(15_000);
         assertThat(next(bobTab, type("timeline:changed"))).containsEntry("customerId", customer.toString());
 
         Events.send(
