@@ -33,9 +33,11 @@ const InvoiceEditorPage = page(
 );
 const StatsPage = page(() => import('./features/stats/StatsPage'), 'StatsPage');
 const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage');
-const DueAlerts = page(() => import('./features/due-alerts'), 'DueAlerts') as ComponentType<{
-  userId: string;
-}>;
+const NotificationPreferencesPage = page(
+  () => import('./features/notifications/NotificationPreferencesPage'),
+  'NotificationPreferencesPage',
+);
+const DueAlerts = page(() => import('./features/due-alerts'), 'DueAlerts');
 
 /** A boundary per route element, so that opening a section keeps the shell around it on screen. */
 function Loading({ children }: { children: ReactNode }) {
@@ -159,6 +161,14 @@ export function App() {
               element={
                 <Loading>
                   <SettingsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="notifications/preferences"
+              element={
+                <Loading>
+                  <NotificationPreferencesPage />
                 </Loading>
               }
             />

@@ -4,6 +4,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Skeleton } from '../../components/Skeleton';
+import { useFallbackInterval, useLiveHint } from '../../hooks/useLive';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
@@ -33,8 +34,10 @@ export function CallLogView({ customerId, openCall }: { customerId: string; open
     queryKey: callKeys.list(customerId, page),
     queryFn: ({ signal }) => listCalls(customerId, page, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
+    refetchInterval: useFallbackInterval(30_000),
   });
+  const refetchCalls = calls.refetch;
+  useLiveHint('calls:changed', customerId, () => void refetchCalls());
 
   if (calls.isPending) return <Skeleton lines={4} />;
   if (calls.isError) {

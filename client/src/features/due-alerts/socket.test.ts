@@ -2,12 +2,14 @@ import type { Client, StompConfig } from '@stomp/stompjs';
 import { ReconnectionTimeMode } from '@stomp/stompjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  LIVE_DESTINATION,
   parseTaskDue,
   RealtimeSocket,
   socketUrl,
   TASK_DUE_DESTINATION,
   type TaskDueMessage,
 } from './socket';
+import { live, type LiveMessage } from '../../lib/live';
 
 type Config = StompConfig;
 
@@ -17,9 +19,17 @@ function fakeClient() {
     config: Config | null;
     subscribed: string[];
     deliver: ((body: string) => void) | null;
+    deliverLive: ((body: string) => void) | null;
     activated: number;
     deactivated: number;
-  } = { config: null, subscribed: [], deliver: null, activated: 0, deactivated: 0 };
+  } = {
+    config: null,
+    subscribed: [],
+    deliver: null,
+    deliverLive: null,
+    activated: 0,
+    deactivated: 0,
+  };
   const client = {
     active: true,
     connectHeaders: {} as Record<string, string>,
@@ -32,7 +42,8 @@ function fakeClient() {
     },
     subscribe: (destination: string, callback: (m: { body: string }) => void) => {
       state.subscribed.push(destination);
-      state.deliver = (body) => callback({ body });
+      if (destination === TASK_DUE_DESTINATION) state.deliver = (body) => callback({ body });
+      else state.deliverLive = (body) => callback({ body });
       return { id: 'sub-0', unsubscribe: () => undefined };
     },
   };
@@ -93,13 +104,37 @@ describe('RealtimeSocket', () => {
     socket.onStatus((s) => statuses.push(s));
     socket.start();
     (fake.state.config as Config).onConnect?.({} as never);
-    expect(fake.state.subscribed).toEqual([TASK_DUE_DESTINATION]);
+    expect(fake.state.subscribed).toEqual([TASK_DUE_DESTINATION, LIVE_DESTINATION]);
     expect(socket.status).toBe('connected');
     fake.state.deliver?.(JSON.stringify(message));
     fake.state.deliver?.('not json');
     expect(received).toEqual([message]);
     (fake.state.config as Config).onWebSocketClose?.({});
     expect(statuses).toEqual(['connected', 'disconnected']);
+  });
+
+  it('hands live messages to the bus and tells it when the socket is up or down', () => {
+    const fake = fakeClient();
+    const socket = new RealtimeSocket({
+      getToken: () => Promise.resolve('t'),
+      createClient: fake.create,
+      url: 'ws://x/ws',
+    });
+    const messages: LiveMessage[] = [];
+    const connected: boolean[] = [];
+    const off = live.on((m) => messages.push(m));
+    const offConnected = live.onConnected((c) => connected.push(c));
+    socket.start();
+    const config = fake.state.config as Config;
+    config.onConnect?.({} as never);
+    fake.state.deliverLive?.(JSON.stringify({ type: 'timeline:changed', customerId: 'c1' }));
+    fake.state.deliverLive?.(JSON.stringify({ type: 'something:else' }));
+    fake.state.deliverLive?.('not json');
+    config.onWebSocketClose?.({});
+    expect(messages).toEqual([{ type: 'timeline:changed', customerId: 'c1' }]);
+    expect(connected).toEqual([true, false]);
+    off();
+    offConnected();
   });
 
   it('shows an alert the server sends again after a reconnect only once', () => {

@@ -1,5 +1,6 @@
 import { Client, ReconnectionTimeMode, type IMessage, type StompConfig } from '@stomp/stompjs';
 import { getAccessToken } from '../../lib/api';
+import { live, parseLive } from '../../lib/live';
 
 /** The `task:due` message on `/user/queue/task-due` (notification-service TaskDueMessage). */
 export interface TaskDueMessage {
@@ -19,6 +20,8 @@ type TaskDueListener = (message: TaskDueMessage) => void;
 type StatusListener = (status: SocketStatus) => void;
 
 export const TASK_DUE_DESTINATION = '/user/queue/task-due';
+/** The bell's notifications and the screens' "changed" hints (ADR 0028), handed to `live`. */
+export const LIVE_DESTINATION = '/user/queue/live';
 
 /** How many alert ids a tab remembers; far more than can stand at once (a few minutes' worth). */
 const REMEMBERED_ALERTS = 500;
@@ -103,6 +106,11 @@ export class RealtimeSocket {
           // showed before a reconnect arrives again: the same notification, not shown twice.
           if (due && !this.received.has(due.notificationId)) this.deliver(due);
         });
+        this.client?.subscribe(LIVE_DESTINATION, (message: IMessage) => {
+          const parsed = parseLive(message.body);
+          if (parsed) live.emit(parsed);
+        });
+        live.setConnected(true);
       },
       onWebSocketClose: () => {
         if (this.client?.active) this.setStatus('disconnected');
@@ -147,6 +155,7 @@ export class RealtimeSocket {
   }
 
   private setStatus(status: SocketStatus): void {
+    if (status !== 'connected') live.setConnected(false);
     if (status === this.currentStatus) return;
     this.currentStatus = status;
     this.statusListeners.forEach((l) => l(status));

@@ -4,6 +4,7 @@
  *
  * Payload: {type:"task:due", notificationId, taskId, title, body, customerId, customerName,
  * customerPhone, dueAt, actions:[{action:"call"|"whatsapp"|"snooze", title, url, minutes?}]}
+ * or, for the other notifications (ADR 0028): {type, notificationId, title, body, url, customerId}
  */
 const TOKEN_CACHE = 'agentlocator-session';
 const TOKEN_KEY = '/__session/access-token';
@@ -62,9 +63,14 @@ self.addEventListener('push', (event) => {
   event.waitUntil(
     self.registration.showNotification(alert.title || 'הגיע מועד המשימה', {
       body: alert.body || alert.customerName || '',
-      tag: alert.taskId ? `task-${alert.taskId}` : undefined,
+      tag: alert.taskId
+        ? `task-${alert.taskId}`
+        : alert.notificationId
+          ? `n-${alert.notificationId}`
+          : undefined,
       renotify: Boolean(alert.taskId),
-      requireInteraction: true,
+      // a due task waits for the agent; the other notifications (ADR 0028) may fade
+      requireInteraction: alert.type === undefined || alert.type === 'task:due',
       dir: 'rtl',
       lang: 'he',
       icon: '/favicon.svg',
@@ -79,6 +85,11 @@ async function openOrFocus(url, alert) {
   const existing = windows.find((w) => new URL(w.url).origin === self.location.origin);
   if (existing) {
     await existing.focus();
+    // any other notification opens its link in the tab already open
+    if (alert && !alert.taskId && alert.url && 'navigate' in existing) {
+      await existing.navigate(url);
+      return;
+    }
     // The open tab shows the full-screen alert itself; no reload needed.
     if (alert && alert.taskId) existing.postMessage({ type: 'task:due', alert });
     return;
@@ -128,7 +139,10 @@ function handleNotificationClick(notification, actionId) {
   if (action && (action.action === 'call' || action.action === 'whatsapp')) {
     return self.clients.openWindow(action.url);
   }
-  return openOrFocus(alert.customerId ? `/customers/${alert.customerId}` : '/', alert);
+  return openOrFocus(
+    alert.url || (alert.customerId ? `/customers/${alert.customerId}` : '/'),
+    alert,
+  );
 }
 
 self.addEventListener('notificationclick', (event) => {

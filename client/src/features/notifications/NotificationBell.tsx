@@ -3,12 +3,23 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { useFallbackInterval, useLiveMessages } from '../../hooks/useLive';
 import { usePopover } from '../../hooks/usePopover';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { getInbox, markAllRead, markRead, notificationKeys } from './api';
+import { getInbox, markAllRead, markRead, notificationKeys, type Inbox } from './api';
 import './notifications.css';
 
-/** The notification centre behind the bell (SPEC C5). */
+/** Where a notification leads; alerts stored before links existed go to the customer or the tasks. */
+function linkOf(n: Inbox['items'][number]): string {
+  if (n.link) return n.link;
+  return n.customerId ? `/customers/${n.customerId}` : '/tasks';
+}
+
+/**
+ * The notification centre behind the bell (SPEC C5). The socket brings each new notification and
+ * every read mark (from any tab of the user) as it happens; it polls slowly only while the socket
+ * is down, and refetches when the socket comes back.
+ */
 export function NotificationBell() {
   const { open, setOpen, root } = usePopover();
   const panelId = useId();
@@ -16,9 +27,17 @@ export function NotificationBell() {
   const inbox = useQuery({
     queryKey: notificationKeys.inbox,
     queryFn: getInbox,
-    refetchInterval: 60_000,
+    refetchInterval: useFallbackInterval(60_000),
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.inbox });
+  useLiveMessages((message) => {
+    if (message.type !== 'notification:new' && message.type !== 'notification:read') return;
+    // The count moves at once; the list follows from the server.
+    queryClient.setQueryData<Inbox>(notificationKeys.inbox, (old) =>
+      old ? { ...old, unreadCount: message.unreadCount } : old,
+    );
+    refresh();
+  }, refresh);
   const readOne = useMutation({
     mutationFn: markRead,
     onSettled: refresh,
@@ -57,32 +76,45 @@ export function NotificationBell() {
         >
           <div className="notifications__header">
             <strong>התראות</strong>
-            {unread ? (
-              <Button size="sm" variant="ghost" onClick={() => readAll.mutate()}>
-                סימון הכול כנקרא
-              </Button>
-            ) : null}
+            <span className="notifications__actions">
+              {unread ? (
+                <Button size="sm" variant="ghost" onClick={() => readAll.mutate()}>
+                  סימון הכול כנקרא
+                </Button>
+              ) : null}
+              <Link
+                className="notifications__settings"
+                to="/notifications/preferences"
+                onClick={() => setOpen(false)}
+              >
+                העדפות
+              </Link>
+            </span>
           </div>
           {inbox.data?.items.length ? (
             <ul className="notifications__list">
               {inbox.data.items.map((n) => (
                 <li
                   key={n.id}
-                  className={
-                    n.read
-                      ? 'notifications__item'
-                      : 'notifications__item notifications__item--unread'
-                  }
+                  className={[
+                    'notifications__item',
+                    n.read ? '' : 'notifications__item--unread',
+                    n.priority === 'high' ? 'notifications__item--high' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                 >
                   <Link
-                    to={n.customerId ? `/customers/${n.customerId}` : '/tasks'}
+                    to={linkOf(n)}
                     onClick={() => {
                       if (!n.read) readOne.mutate(n.id);
                       setOpen(false);
                     }}
                   >
                     <span className="notifications__title">{n.title}</span>
-                    {n.customerName ? <span className="muted">{n.customerName}</span> : null}
+                    {n.body || n.customerName ? (
+                      <span className="muted">{n.body ?? n.customerName}</span>
+                    ) : null}
                     <time
                       className="muted"
                       dateTime={n.createdAt}

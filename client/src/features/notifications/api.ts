@@ -6,6 +6,11 @@ interface Notification {
   type: string;
   title: string;
   message: string | null;
+  /** The second line (who, what); null on older alerts. */
+  body: string | null;
+  /** Where it leads in the app; null on alerts stored before links existed. */
+  link: string | null;
+  priority: 'low' | 'normal' | 'high' | null;
   taskId: string | null;
   customerId: string | null;
   customerName: string | null;
@@ -20,6 +25,7 @@ export interface Inbox {
 
 export const notificationKeys = {
   inbox: ['notifications'] as const,
+  preferences: ['notifications', 'preferences'] as const,
 };
 
 export function getInbox() {
@@ -32,4 +38,36 @@ export function markRead(id: string) {
 
 export function markAllRead() {
   return api('/api/notifications/read-all', { method: 'POST' });
+}
+
+export interface KindPreference {
+  kind: string;
+  label: string;
+  bell: boolean;
+  push: boolean;
+}
+
+/** Israeli wall-clock hours, "HH:mm"; `from` after `to` spans midnight. */
+export interface QuietHours {
+  from: string;
+  to: string;
+}
+
+export interface NotificationPreferences {
+  kinds: KindPreference[];
+  quietHours: QuietHours | null;
+}
+
+export function getPreferences() {
+  return api<NotificationPreferences>('/api/notifications/preferences');
+}
+
+export function savePreferences(preferences: NotificationPreferences) {
+  return api<NotificationPreferences>('/api/notifications/preferences', {
+    method: 'PUT',
+    json: {
+      kinds: preferences.kinds.map(({ kind, bell, push }) => ({ kind, bell, push })),
+      quietHours: preferences.quietHours,
+    },
+  });
 }

@@ -1,7 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, renderWithProviders, signIn } from '../../../test/render';
+import { live as liveBus } from '../../lib/live';
 import type { TimelineItem } from './api';
 import { CustomerTimeline } from './CustomerTimeline';
 
@@ -109,6 +110,24 @@ describe('CustomerTimeline', () => {
       .getAllByRole('listitem')
       .map((li) => li.querySelector('.timeline__title')?.textContent);
     expect(titles).toEqual(['הודעת WhatsApp נשלחה', 'משימה נוצרה: לחזור ללקוח']);
+  });
+
+  it("refetches on the socket's hint about this customer instead of polling", async () => {
+    let items = [older];
+    const calls = mockFetch(() => json({ items, nextCursor: null, limit: 30 }));
+    act(() => liveBus.setConnected(true));
+    try {
+      renderWithProviders(<CustomerTimeline customerId={CUSTOMER} />);
+      await screen.findByText('משימה נוצרה: לחזור ללקוח');
+      items = [newest, older];
+      const before = calls.length;
+      act(() => liveBus.emit({ type: 'timeline:changed', customerId: 'someone-else' }));
+      expect(calls.length).toBe(before);
+      act(() => liveBus.emit({ type: 'timeline:changed', customerId: CUSTOMER }));
+      expect(await screen.findByText('הודעת WhatsApp נשלחה')).toBeInTheDocument();
+    } finally {
+      act(() => liveBus.setConnected(false));
+    }
   });
 
   it('treats a customer with no events yet (404) as an empty timeline', async () => {

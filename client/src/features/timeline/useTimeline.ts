@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useFallbackInterval, useLiveHint } from '../../hooks/useLive';
 import { ApiError } from '../../lib/api';
 import {
   fetchTimeline,
@@ -22,20 +23,25 @@ async function pageOrEmpty(load: () => Promise<TimelinePage>): Promise<TimelineP
 }
 
 export interface UseTimelineOptions {
-  /** How often the newest items are looked for; 0 turns live updates off. */
+  /**
+   * How often the newest items are looked for while the socket is down (its `timeline:changed`
+   * hints refetch them otherwise); 0 turns live updates off.
+   */
   liveIntervalMs?: number;
 }
 
 /**
  * One customer's timeline, newest first: older pages by cursor as the user scrolls, and a small
- * "head" query polled for events newer than what is shown, merged on top without reloading the
- * pages already read.
+ * "head" query for events newer than what is shown, merged on top without reloading the pages
+ * already read. The head is refetched when the socket says the customer's timeline changed, and
+ * polled slowly only while the socket is down.
  */
 export function useTimeline(
   customerId: string,
   kinds: TimelineKind[],
-  { liveIntervalMs = 4000 }: UseTimelineOptions = {},
+  { liveIntervalMs = 15_000 }: UseTimelineOptions = {},
 ) {
+  const fallback = useFallbackInterval(liveIntervalMs);
   const pages = useInfiniteQuery({
     queryKey: timelineKeys.pages(customerId, kinds),
     queryFn: ({ pageParam, signal }) =>
@@ -49,8 +55,12 @@ export function useTimeline(
     queryKey: timelineKeys.head(customerId, kinds),
     queryFn: ({ signal }) => pageOrEmpty(() => fetchTimeline(customerId, kinds, null, 20, signal)),
     enabled: pages.isSuccess,
-    refetchInterval: liveIntervalMs > 0 ? liveIntervalMs : false,
+    refetchInterval: liveIntervalMs > 0 ? fallback : false,
     staleTime: 0,
+  });
+  const refetchHead = head.refetch;
+  useLiveHint('timeline:changed', customerId, () => {
+    if (liveIntervalMs > 0) void refetchHead();
   });
 
   const items = useMemo<TimelineItem[]>(() => {

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { TextArea } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
+import { useFallbackInterval, useLiveHint } from '../../hooks/useLive';
 import { errorMessage } from '../../lib/api';
 import { formatCountOf, formatDateTime, formatRelative } from '../../lib/format';
 import { timelineKeys } from '../timeline/api';
@@ -30,9 +31,12 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
     queryFn: ({ pageParam, signal }) => getThread(customerId, pageParam, signal),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page < last.pages ? last.page + 1 : undefined),
-    // Statuses (sent → delivered → read) and replies arrive by webhook.
-    refetchInterval: 5000,
+    // Statuses (sent → delivered → read) and replies arrive by webhook; the socket's hint says
+    // when, and a slow poll stands in only while the socket is down.
+    refetchInterval: useFallbackInterval(15_000),
   });
+  const refetchThread = thread.refetch;
+  useLiveHint('whatsapp:changed', customerId, () => void refetchThread());
   const send = useMutation({
     mutationFn: (body: string) => sendWhatsApp(customerId, body),
     onSuccess: (message) => {

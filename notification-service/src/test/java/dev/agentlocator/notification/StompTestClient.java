@@ -19,6 +19,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 public final class StompTestClient {
 
     public static final String TASK_DUE = "/user/queue/task-due";
+    /** The bell's notifications, read marks and "changed" hints (ADR 0028). */
+    public static final String LIVE = "/user/queue/live";
 
     private static final WebSocketStompClient CLIENT = client();
 
@@ -37,11 +39,15 @@ public final class StompTestClient {
     public record Refusal(java.util.List<String> errors, Throwable failure) {}
 
     public static Connection connect(int port, String token) throws Exception {
+        return connect(port, token, TASK_DUE);
+    }
+
+    public static Connection connect(int port, String token, String destination) throws Exception {
         var session = CLIENT.connectAsync(
                         url(port), new WebSocketHttpHeaders(), bearer(token), new StompSessionHandlerAdapter() {})
                 .get(10, TimeUnit.SECONDS);
         BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-        session.subscribe(TASK_DUE, new StompFrameHandler() {
+        session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return Map.class;

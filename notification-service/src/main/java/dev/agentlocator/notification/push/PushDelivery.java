@@ -1,6 +1,7 @@
 package dev.agentlocator.notification.push;
 
 import dev.agentlocator.notification.DueAlertLateness;
+import dev.agentlocator.notification.NewNotification;
 import dev.agentlocator.notification.TaskDueAlert;
 import dev.agentlocator.notification.realtime.SocketPresence;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,6 +85,56 @@ public class PushDelivery {
             } catch (Exception e) {
                 meters.counter("push.failures").increment();
                 log.warn("Push of alert {} to subscription {} failed: {}", alert.id(), subscription.id(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * A notification of any other kind, to the recipient's browsers unless a tab of theirs is open
+     * (its bell shows it live). Clicking it opens the notification's link.
+     */
+    public void deliver(NewNotification notification) {
+        if (presence.hasOpenSocket(notification.tenantId(), notification.userId())) {
+            meters.counter("push.skipped.online").increment();
+            return;
+        }
+        List<PushSubscription> targets = subscriptions.findByUser(notification.tenantId(), notification.userId());
+        if (targets.isEmpty()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", notification.kind().wire());
+        body.put("notificationId", notification.id().toString());
+        body.put("title", notification.title());
+        body.put("body", notification.body());
+        body.put("url", notification.link());
+        body.put(
+                "customerId",
+                notification.customerId() == null
+                        ? null
+                        : notification.customerId().toString());
+        byte[] payload = json.writeValueAsBytes(body);
+        for (PushSubscription subscription : targets) {
+            try {
+                switch (sender.send(subscription, payload)) {
+                    case DELIVERED -> meters.counter("push.sent").increment();
+                    case GONE -> {
+                        subscriptions.deleteById(subscription.id());
+                        meters.counter("push.subscriptions.expired").increment();
+                    }
+                    case REFUSED -> meters.counter("push.refused").increment();
+                    case FAILED -> meters.counter("push.failures").increment();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                meters.counter("push.failures").increment();
+                log.warn(
+                        "Push of notification {} to subscription {} failed: {}",
+                        notification.id(),
+                        subscription.id(),
+                        e.toString());
             }
         }
     }
