@@ -61,7 +61,6 @@ public class RebuildService {
     private final RebuildRepository state;
     private final String instance = instanceName();
 
-    private volatile UUID runId;
     private volatile long lastReport;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
@@ -101,7 +100,6 @@ public class RebuildService {
         skipped.set(0);
         failed.set(0);
         lag = Map.of();
-        runId = run;
         lastReport = System.nanoTime();
         var worker = new Thread(() -> run(run), "timeline-rebuild");
         worker.setDaemon(true);
@@ -121,7 +119,7 @@ public class RebuildService {
             if (live != null) {
                 live.stop();
             }
-            replay();
+            replay(run);
             state.finish(run, "finished", counts(), lag, null);
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info(
@@ -142,7 +140,7 @@ public class RebuildService {
         }
     }
 
-    private void replay() {
+    private void replay(UUID run) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "timeline-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -160,7 +158,7 @@ public class RebuildService {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             projector.erase();
             log.info("Timeline rebuild: projections erased; replaying {} partitions", partitions.size());
-            updateLag(consumer, end);
+            updateLag(consumer, end, run);
             while (!caughtUp(consumer, end)) {
                 var records = consumer.poll(POLL);
                 List<Replayed> batch = new ArrayList<>(records.count());
@@ -177,7 +175,7 @@ public class RebuildService {
                     }
                 }
                 apply(batch);
-                updateLag(consumer, end);
+                updateLag(consumer, end, run);
             }
         }
     }
@@ -222,22 +220,22 @@ public class RebuildService {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private void updateLag(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private void updateLag(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, UUID run) {
         Map<String, Long> byTopic = new LinkedHashMap<>();
         Topics.DOMAIN_TOPICS.forEach(t -> byTopic.put(t, 0L));
         end.forEach((tp, last) -> byTopic.merge(tp.topic(), Math.max(0, last - consumer.position(tp)), Long::sum));
         lag = Map.copyOf(byTopic);
-        report();
+        report(run);
     }
 
     /** Stores progress and renews the lease, at most about once a second. */
-    private void report() {
+    private void report(UUID run) {
         long now = System.nanoTime();
         if (now - lastReport < REPORT_EVERY.toNanos()) {
             return;
         }
         lastReport = now;
-        if (!state.progress(runId, counts(), lag)) {
+        if (!state.progress(run, counts(), lag)) {
             throw new LeaseLost();
         }
     }
