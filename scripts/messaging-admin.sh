@@ -32,10 +32,18 @@ usage() {
 GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
 BASE_URL=${SERVICE_URL:-$GATEWAY_URL}
 
-login() { # the platform admin's access token, from ADMIN_EMAIL / ADMIN_PASSWORD
-  local body
-  body=$(jq -cn --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')
-  curl -sS -f "${GATEWAY_URL%/}/api/auth/login" -H 'Content-Type: application/json' -d "$body" | jq -r .accessToken
+login() { # the platform admin's access token, from ADMIN_EMAIL / ADMIN_PASSWORD (no jq needed)
+  local email=${ADMIN_EMAIL//\\/\\\\} password=${ADMIN_PASSWORD//\\/\\\\} answer token
+  email=${email//\"/\\\"}
+  password=${password//\"/\\\"}
+  answer=$(curl -sS "${GATEWAY_URL%/}/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}")
+  token=$(printf '%s' "$answer" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  if [ -z "$token" ]; then
+    echo "login as $ADMIN_EMAIL failed: $answer" >&2
+    exit 1
+  fi
+  printf '%s' "$token"
 }
 
 call() { # <method> <path>: prints the JSON answer (through jq when it is installed), fails on non-2xx

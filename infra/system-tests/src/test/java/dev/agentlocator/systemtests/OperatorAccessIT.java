@@ -72,6 +72,32 @@ class OperatorAccessIT {
         assertThat(gateway.get("/api/docs/ui/swagger-ui-bundle.js").status()).isEqualTo(200);
     }
 
+    @Test
+    void theOperatorsScriptWorksThroughTheGatewayWithTheAdminsLogin() throws Exception {
+        String parked = script("crm", "outbox", "list");
+        assertThat(parked).contains("\"items\"");
+        String status = script("timeline", "rebuild", "status");
+        assertThat(status).contains("\"state\"");
+    }
+
+    /** scripts/messaging-admin.sh as an SRE runs it: the gateway's address and the admin's login. */
+    private static String script(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("bash", "../../scripts/messaging-admin.sh"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment()
+                .put("GATEWAY_URL", "http://127.0.0.1:" + suite.gateway().port());
+        builder.environment().put("ADMIN_EMAIL", Suite.ADMIN_EMAIL);
+        builder.environment().put("ADMIN_PASSWORD", Suite.ADMIN_PASSWORD);
+        builder.environment().remove("TOKEN");
+        builder.environment().remove("SERVICE_URL");
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
     static void awaitRebuildFinished(dev.agentlocator.testkit.Api admin) {
         Suite.await(
                 "the timeline rebuild to finish",
