@@ -43,11 +43,11 @@ class RebuildIT {
     void onlyAPlatformAdminMayRebuild() {
         var owner = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "owner"));
 
-        var response = owner.post("/api/admin/timeline/rebuild", "{}");
+        var response = owner.post("/api/admin/rebuild", "{}");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.<String>json("$.error")).isEqualTo("forbidden");
-        assertThat(owner.get("/api/admin/timeline/rebuild").status()).isEqualTo(403);
+        assertThat(owner.get("/api/admin/rebuild").status()).isEqualTo(403);
     }
 
     @Test
@@ -76,14 +76,12 @@ class RebuildIT {
         List<Map<String, Object>> customersBefore = customers(tenant);
 
         var admin = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
-        var started = admin.post("/api/admin/timeline/rebuild", "{}");
+        var started = admin.post("/api/admin/rebuild", "{}");
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.<String>json("$.state")).isEqualTo("running");
         await().atMost(WAIT)
-                .until(
-                        () -> admin.get("/api/admin/timeline/rebuild").<String>json("$.state"),
-                        s -> !"running".equals(s));
-        var status = admin.get("/api/admin/timeline/rebuild");
+                .until(() -> admin.get("/api/admin/rebuild").<String>json("$.state"), s -> !"running".equals(s));
+        var status = admin.get("/api/admin/rebuild");
 
         assertThat(status.<String>json("$.state")).isEqualTo("finished");
         assertThat(status.<Integer>json("$.eventsApplied")).isGreaterThanOrEqualTo(12);
@@ -104,6 +102,40 @@ class RebuildIT {
         assertThat(page.<List<String>>json("$.items[*].type"))
                 .containsExactly(
                         "whatsapp.received", "invoice.paid", "task.created", "call.completed", "customer.created");
+    }
+
+    @Test
+    void theStateIsSharedByEveryInstanceAndALapsedRebuildCanBeTakenOver() {
+        var admin = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
+        // Another instance is rebuilding: its lease is alive, so this instance refuses a second start.
+        jdbc.sql("""
+                        update projection_rebuild set state = 'running', run_id = gen_random_uuid(),
+                               instance = 'timeline-other/7', started_at = now(), heartbeat_at = now() + interval '1 hour',
+                               events_read = 42, lag_by_topic = '{"crm.customer.v1":8}'
+                         where id = 1
+                        """).update();
+        var status = admin.get("/api/admin/rebuild");
+        assertThat(status.<String>json("$.state")).isEqualTo("running");
+        assertThat(status.<String>json("$.instance")).isEqualTo("timeline-other/7");
+        assertThat(status.<Integer>json("$.eventsRead")).isEqualTo(42);
+        assertThat(status.<Map<String, Integer>>json("$.lagByTopic")).containsEntry("crm.customer.v1", 8);
+        var second = admin.post("/api/admin/rebuild", "{}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.<String>json("$.error")).isEqualTo("rebuild_running");
+
+        // That instance died: no progress for longer than the lease.
+        jdbc.sql("update projection_rebuild set heartbeat_at = now() - interval '10 minutes' where id = 1")
+                .update();
+        var lapsed = admin.get("/api/admin/rebuild");
+        assertThat(lapsed.<String>json("$.state")).isEqualTo("failed");
+        assertThat(lapsed.<String>json("$.error")).contains("stopped reporting progress");
+
+        var takenOver = admin.post("/api/admin/rebuild", "{}");
+        assertThat(takenOver.status()).isEqualTo(202);
+        assertThat(takenOver.<String>json("$.instance")).isNotEqualTo("timeline-other/7");
+        await().atMost(WAIT)
+                .until(() -> admin.get("/api/admin/rebuild").<String>json("$.state"), s -> !"running".equals(s));
+        assertThat(admin.get("/api/admin/rebuild").<String>json("$.state")).isEqualTo("finished");
     }
 
     private List<Map<String, Object>> entries(UUID tenant) {

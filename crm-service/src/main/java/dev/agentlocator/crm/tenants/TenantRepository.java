@@ -25,6 +25,15 @@ public class TenantRepository {
         return id;
     }
 
+    /** Inserts a tenant of a fixed id unless it exists; true when this call created it. */
+    public boolean insertIfMissing(UUID id, String name) {
+        return jdbc.sql("insert into tenant (id, name) values (?, ?) on conflict (id) do nothing")
+                        .param(id)
+                        .param(name)
+                        .update()
+                == 1;
+    }
+
     public Optional<UUID> findByName(String name) {
         return jdbc.sql("select id from tenant where name = ? order by created_at limit 1")
                 .param(name)

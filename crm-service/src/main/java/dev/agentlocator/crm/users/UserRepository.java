@@ -35,6 +35,32 @@ public class UserRepository {
                 .update();
     }
 
+    /** What {@link #upsertPlatformAdmin} found and did. */
+    public record AdminUpsert(UUID id, boolean inserted) {}
+
+    /**
+     * Inserts the platform admin, or brings the admin of that email back to {@code hash}, active;
+     * one statement, so instances starting together agree. Empty when the email belongs to a user
+     * who is not a platform admin: such a user is never promoted.
+     */
+    public Optional<AdminUpsert> upsertPlatformAdmin(UUID id, UUID tenantId, String name, String email, String hash) {
+        return jdbc.sql("""
+                        insert into app_user (id, tenant_id, name, email, password_hash, role, active)
+                        values (:id, :tenant, :name, :email, :hash, 'admin', true)
+                        on conflict ((lower(email))) do update
+                            set password_hash = excluded.password_hash, active = true
+                            where app_user.role = 'admin'
+                        returning id, (xmax = 0) as inserted
+                        """)
+                .param("id", id)
+                .param("tenant", tenantId)
+                .param("name", name)
+                .param("email", email)
+                .param("hash", hash)
+                .query((rs, n) -> new AdminUpsert(rs.getObject("id", UUID.class), rs.getBoolean("inserted")))
+                .optional();
+    }
+
     public boolean emailTaken(String email) {
         return jdbc.sql("select exists (select 1 from app_user where lower(email) = lower(?))")
                 .param(email)

@@ -2,6 +2,8 @@ package dev.agentlocator.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import dev.agentlocator.gateway.docs.ApiDocsProperties;
+import dev.agentlocator.gateway.docs.ApiDocsProperties.Access;
 import dev.agentlocator.gateway.errors.GatewayError;
 import dev.agentlocator.gateway.errors.JsonErrorWriter;
 import dev.agentlocator.gateway.routing.ServerPaths;
@@ -23,6 +25,9 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -72,12 +77,22 @@ class SecurityConfiguration {
                     ? MatchResult.match()
                     : MatchResult.notMatch());
 
+    /** The platform admin's role in the token's {@code roles} claim. */
+    static final String ADMIN = "admin";
+
+    /** The Swagger UI's page and files: no secret in them, so public unless the documents are off. */
+    private static final String[] DOCS_UI = {"/api/docs/ui", "/api/docs/ui/**"};
+
+    private static final String[] DOCS = {"/api/docs", "/api/docs/*"};
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
             ServerHttpSecurity http,
             ReactiveJwtDecoder jwtDecoder,
             JsonSecurityErrors errors,
-            CorsConfigurationSource corsConfigurationSource) {
+            CorsConfigurationSource corsConfigurationSource,
+            ApiDocsProperties docs) {
+        Access docsAccess = docs.mode();
         return http
                 // A bearer-token API: no session to ride on, so no CSRF, no login page, no cookies.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -93,16 +108,46 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeExchange(exchanges ->
-                        exchanges.matchers(PUBLIC).permitAll().anyExchange().authenticated())
+                .authorizeExchange(exchanges -> {
+                    // operators' endpoints (ADR 0026): the service checks the role again
+                    exchanges.pathMatchers("/api/admin/**").hasRole(ADMIN);
+                    switch (docsAccess) {
+                        case OPEN ->
+                            exchanges
+                                    .pathMatchers(HttpMethod.GET, DOCS_UI)
+                                    .permitAll()
+                                    .pathMatchers(HttpMethod.GET, DOCS)
+                                    .permitAll();
+                        case ADMIN ->
+                            exchanges
+                                    .pathMatchers(HttpMethod.GET, DOCS_UI)
+                                    .permitAll()
+                                    .pathMatchers(DOCS)
+                                    .hasRole(ADMIN);
+                        case OFF -> {
+                            // not served: an authenticated caller gets the gateway's 404
+                        }
+                    }
+                    exchanges.matchers(PUBLIC).permitAll().anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
                         .bearerTokenConverter(ignoringPublicRoutes(new ServerBearerTokenAuthenticationConverter()))
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .build();
+    }
+
+    /** The token's {@code roles} claim as {@code ROLE_<role>} authorities, as the services read it. */
+    private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
     /**

@@ -151,6 +151,7 @@ public final class LocalStack {
         }
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);
+        Console.plain(ChildEnvironment.adminLoginLine(env));
         Console.info(String.format(java.util.Locale.ROOT, "ready in %.1f s", readySeconds));
         return switch (options.mode()) {
             case SMOKE -> {

@@ -40,6 +40,11 @@ final class Suite {
     /** telephony-service checks webhook signatures with it; without TWILIO_SID nothing is ever sent. */
     static final String TWILIO_TOKEN = "system-tests-twilio-auth-token";
 
+    /** The platform admin crm-service creates from its configuration at start (ADR 0026). */
+    static final String ADMIN_EMAIL = "ops@agentlocator.test";
+
+    static final String ADMIN_PASSWORD = "system-tests-operator-password";
+
     private static Suite instance;
 
     private final Map<String, ServiceJar> services;
@@ -63,6 +68,8 @@ final class Suite {
         TestInfrastructure.embeddedKafka();
         // crm first: telephony calls it, and starting six JVMs at once on two cores only slows each.
         ServiceJar crm = withSmallPool(ServiceJar.of("crm-service").database("CRM_DATABASE_URL"))
+                .env("PLATFORM_ADMIN_EMAIL", ADMIN_EMAIL)
+                .env("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .start();
         // everyone verifies tokens with the keys the real crm publishes (ADR 0021), not the kit's copy
         String crmKeys = "http://127.0.0.1:" + crm.port() + "/.well-known/jwks.json";
@@ -170,6 +177,16 @@ final class Suite {
                 UUID.fromString(response.json("$.user.id")),
                 response.json("$.accessToken"),
                 email);
+    }
+
+    /** The platform admin's access token, from a login through the gateway. */
+    String adminToken() {
+        var login = viaGateway().post("/api/auth/login", """
+                {"email":"%s","password":"%s"}""".formatted(ADMIN_EMAIL, ADMIN_PASSWORD));
+        if (login.status() != 200) {
+            throw new AssertionError("the platform admin cannot log in: " + login.status() + " " + login.body());
+        }
+        return login.json("$.accessToken");
     }
 
     /** A database connection to {@code module}'s own database. */

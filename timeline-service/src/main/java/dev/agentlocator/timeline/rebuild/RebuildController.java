@@ -9,9 +9,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' endpoint: rebuild every tenant's projection from the topics. Platform admins only. */
+/**
+ * Operators' endpoint: rebuild every tenant's projection from the topics. Platform admins only;
+ * through the gateway at {@code /api/admin/timeline/rebuild} (ADR 0026).
+ */
 @RestController
-@RequestMapping("/api/admin/timeline/rebuild")
+@RequestMapping("/api/admin/rebuild")
 @PreAuthorize(Roles.IS_ADMIN)
 class RebuildController {
 

@@ -8,16 +8,16 @@ import dev.agentlocator.platform.kit.messaging.PoisonEventException;
 import dev.agentlocator.timeline.TimelineProperties;
 import dev.agentlocator.timeline.projection.TimelineProjector;
 import dev.agentlocator.timeline.projection.TimelineProjector.Outcome;
+import dev.agentlocator.timeline.rebuild.RebuildRepository.Counts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,12 +39,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processed mark makes it a no-op) or is newer (applied as usual). The replay reads with a
  * consumer group of its own that never commits, up to the end offsets seen at the start. See
  * docs/adr/0005-timeline-events.md.
+ *
+ * <p>The state lives in the database ({@link RebuildRepository}), not in this instance: behind the
+ * gateway any instance answers the status, and a second start while one runs is refused by every
+ * instance. The running instance renews its lease with each progress report; an instance that dies
+ * mid-rebuild leaves a lapsed lease, reported as failed, which the next start takes over (ADR 0026).
  */
 @Service
 public class RebuildService {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
     private final TimelineProjector projector;
     private final EventReader reader;
@@ -52,8 +58,10 @@ public class RebuildService {
     private final KafkaListenerEndpointRegistry listeners;
     private final TransactionTemplate transactions;
     private final TimelineProperties properties;
+    private final RebuildRepository state;
+    private final String instance = instanceName();
 
-    private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
+    private volatile long lastReport;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -66,7 +74,9 @@ public class RebuildService {
             KafkaProperties kafka,
             KafkaListenerEndpointRegistry listeners,
             TransactionTemplate transactions,
-            TimelineProperties properties) {
+            TimelineProperties properties,
+            RebuildRepository state) {
+        this.state = state;
         this.projector = projector;
         this.reader = reader;
         this.kafka = kafka;
@@ -75,9 +85,14 @@ public class RebuildService {
         this.properties = properties;
     }
 
-    /** Starts a rebuild in the background. @throws ApiException 409 while one is running */
+    /**
+     * Starts a rebuild in the background on this instance.
+     *
+     * @throws ApiException 409 while one is running on any instance
+     */
     public synchronized RebuildStatus start() {
-        if ("running".equals(status.get().state())) {
+        UUID run = UUID.randomUUID();
+        if (!state.claim(run, instance, properties.rebuildLease())) {
             throw ApiException.conflict("rebuild_running", "בנייה מחדש של ציר הזמן כבר מתבצעת");
         }
         read.set(0);
@@ -85,36 +100,27 @@ public class RebuildService {
         skipped.set(0);
         failed.set(0);
         lag = Map.of();
-        status.set(new RebuildStatus("running", 0, 0, 0, 0, now(), null, Map.of(), null));
-        var worker = new Thread(this::run, "timeline-rebuild");
+        lastReport = System.nanoTime();
+        var worker = new Thread(() -> run(run), "timeline-rebuild");
         worker.setDaemon(true);
         worker.start();
         return current();
     }
 
+    /** The rebuild's state as stored, whichever instance runs it. */
     public RebuildStatus current() {
-        RebuildStatus s = status.get();
-        return new RebuildStatus(
-                s.state(),
-                read.get(),
-                applied.get(),
-                skipped.get(),
-                failed.get(),
-                s.startedAt(),
-                s.finishedAt(),
-                lag,
-                s.error());
+        return state.current(properties.rebuildLease());
     }
 
-    private void run() {
+    private void run(UUID run) {
         MessageListenerContainer live = listeners.getListenerContainer(TimelineProjector.LIVE_LISTENER);
         long started = System.nanoTime();
         try {
             if (live != null) {
                 live.stop();
             }
-            replay();
-            finish("finished", null);
+            replay(run);
+            state.finish(run, "finished", counts(), lag, null);
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info(
                     "Timeline rebuild finished: {} records read, {} applied in {}s ({} events/s)",
@@ -122,9 +128,11 @@ public class RebuildService {
                     applied.get(),
                     String.format("%.1f", seconds),
                     Math.round(read.get() / Math.max(seconds, 0.001)));
+        } catch (LeaseLost e) {
+            log.error("Timeline rebuild stopped: another instance took over its lapsed lease");
         } catch (RuntimeException e) {
             log.error("Timeline rebuild failed", e);
-            finish("failed", e.getMessage());
+            state.finish(run, "failed", counts(), lag, String.valueOf(e.getMessage()));
         } finally {
             if (live != null) {
                 live.start();
@@ -132,7 +140,7 @@ public class RebuildService {
         }
     }
 
-    private void replay() {
+    private void replay(UUID run) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "timeline-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -150,7 +158,7 @@ public class RebuildService {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             projector.erase();
             log.info("Timeline rebuild: projections erased; replaying {} partitions", partitions.size());
-            updateLag(consumer, end);
+            updateLag(consumer, end, run);
             while (!caughtUp(consumer, end)) {
                 var records = consumer.poll(POLL);
                 List<Replayed> batch = new ArrayList<>(records.count());
@@ -167,7 +175,7 @@ public class RebuildService {
                     }
                 }
                 apply(batch);
-                updateLag(consumer, end);
+                updateLag(consumer, end, run);
             }
         }
     }
@@ -212,20 +220,47 @@ public class RebuildService {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private void updateLag(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private void updateLag(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, UUID run) {
         Map<String, Long> byTopic = new LinkedHashMap<>();
         Topics.DOMAIN_TOPICS.forEach(t -> byTopic.put(t, 0L));
         end.forEach((tp, last) -> byTopic.merge(tp.topic(), Math.max(0, last - consumer.position(tp)), Long::sum));
         lag = Map.copyOf(byTopic);
+        report(run);
     }
 
-    private void finish(String state, String error) {
-        RebuildStatus s = status.get();
-        status.set(new RebuildStatus(state, 0, 0, 0, 0, s.startedAt(), now(), Map.of(), error));
+    /** Stores progress and renews the lease, at most about once a second. */
+    private void report(UUID run) {
+        long now = System.nanoTime();
+        if (now - lastReport < REPORT_EVERY.toNanos()) {
+            return;
+        }
+        lastReport = now;
+        if (!state.progress(run, counts(), lag)) {
+            throw new LeaseLost();
+        }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private Counts counts() {
+        return new Counts(read.get(), applied.get(), skipped.get(), failed.get());
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown";
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** This run's lease lapsed and another run took it: stop without touching the state. */
+    private static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
     }
 
     private record Replayed(EventEnvelope event, String topic) {}

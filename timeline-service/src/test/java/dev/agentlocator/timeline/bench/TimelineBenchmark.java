@@ -218,13 +218,11 @@ class TimelineBenchmark {
 
     private Replay replay() {
         var admin = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
-        assertThat(admin.post("/api/admin/timeline/rebuild", "{}").status()).isEqualTo(202);
+        assertThat(admin.post("/api/admin/rebuild", "{}").status()).isEqualTo(202);
         await().atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> admin.get("/api/admin/timeline/rebuild").<String>json("$.state"),
-                        s -> !"running".equals(s));
-        var status = admin.get("/api/admin/timeline/rebuild");
+                .until(() -> admin.get("/api/admin/rebuild").<String>json("$.state"), s -> !"running".equals(s));
+        var status = admin.get("/api/admin/rebuild");
         assertThat(status.<String>json("$.state")).isEqualTo("finished");
         double seconds = Duration.between(
                                 OffsetDateTime.parse(status.json("$.startedAt")),

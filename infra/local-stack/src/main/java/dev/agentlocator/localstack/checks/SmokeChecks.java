@@ -3,6 +3,7 @@ package dev.agentlocator.localstack.checks;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.agentlocator.localstack.Console;
 import dev.agentlocator.localstack.ServiceSpec;
+import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.readiness.HttpProbe;
 import dev.agentlocator.localstack.readiness.Json;
 import dev.agentlocator.localstack.readiness.Readiness;
@@ -90,6 +91,12 @@ public final class SmokeChecks {
         results.add(check(
                 "a page of the demo tenant's customers through the gateway comes back gzip-compressed",
                 compression::apiJsonIsGzip));
+        String configuredAdmin = System.getenv("PLATFORM_ADMIN_EMAIL");
+        if (configuredAdmin == null || configuredAdmin.isBlank()) {
+            results.add(check(
+                    "platform admin logs in through the gateway and reaches /api/admin/timeline/rebuild and /api/docs/crm",
+                    this::platformAdmin));
+        }
         if (twilioToken != null) {
             var twilio = new TwilioWebhookChecks(twilioToken, telephonyLog);
             results.add(check(
@@ -193,6 +200,27 @@ public final class SmokeChecks {
         return invoiceCount >= 5 && taskCount >= 6
                 ? ""
                 : "demo activity missing: " + invoiceCount + " invoices, " + taskCount + " tasks";
+    }
+
+    /** The operators' login of the local stack (ADR 0026), through the gateway. */
+    private String platformAdmin() {
+        Api gateway = Api.at(GATEWAY);
+        var login = gateway.post(
+                "/api/auth/login", """
+                {"email":"%s","password":"%s"}""".formatted(ChildEnvironment.ADMIN_EMAIL, ChildEnvironment.ADMIN_PASSWORD));
+        if (login.status() != 200) {
+            return "login: HTTP " + login.status() + ", body " + abbreviate(login.body());
+        }
+        Api admin = gateway.withToken(login.<String>json("$.accessToken"));
+        var rebuild = admin.get("/api/admin/timeline/rebuild");
+        if (rebuild.status() != 200) {
+            return "rebuild status: HTTP " + rebuild.status() + ", body " + abbreviate(rebuild.body());
+        }
+        var docs = admin.get("/api/docs/crm");
+        if (docs.status() != 200) {
+            return "/api/docs/crm: HTTP " + docs.status() + ", body " + abbreviate(docs.body());
+        }
+        return "";
     }
 
     private String noToken() {

@@ -18,6 +18,11 @@ public final class ChildEnvironment {
      */
     public static final String DEV_TWILIO_TOKEN = "local-development-twilio-auth-token";
 
+    /** The platform admin crm-service creates for the local stack (ADR 0026), unless the user sets one. */
+    public static final String ADMIN_EMAIL = "admin@agentlocator.dev";
+
+    public static final String ADMIN_PASSWORD = "admin1234!";
+
     /**
      * Local-stack conveniences: register by 127.0.0.1 (no dependence on the host name resolving),
      * heartbeat often and expire quickly so a stopped service disappears in seconds, and let the
@@ -31,7 +36,19 @@ public final class ChildEnvironment {
             "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "5",
             "SPRING_CLOUD_LOADBALANCER_CACHE_TTL", "5s",
             // crm-service creates the demo tenant; it refuses to whenever APP_ENV=production
-            "DEMO_SEED", "true");
+            "DEMO_SEED", "true",
+            // the operators' login: /api/admin/** and the API documents through the gateway
+            "PLATFORM_ADMIN_EMAIL", ADMIN_EMAIL,
+            "PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+
+    /** The line the launcher prints with the demo login: the platform admin's, as configured. */
+    public static String adminLoginLine(Map<String, String> parent) {
+        String email = parent.getOrDefault("PLATFORM_ADMIN_EMAIL", "");
+        if (email.isBlank()) {
+            return "Platform admin (operators, /api/admin/**, /api/docs/ui): " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD;
+        }
+        return "Platform admin (operators, /api/admin/**, /api/docs/ui): " + email + " / (PLATFORM_ADMIN_PASSWORD)";
+    }
 
     /**
      * What every child shares.
