@@ -186,6 +186,41 @@ class LeadQualificationIT extends LiveProviders {
         assertThat(p.turns()).isZero();
     }
 
+    @Test
+    void theCallListFiltersByOutcomeAndDayAndCarriesTheSummary() {
+        String answered = sid("CA");
+        webhook("/webhook/incoming_call", voice(answered, caller, number, "ringing"));
+        turn(
+                answered,
+                "אני רוצה לשכור דירה",
+                "בשמחה, באיזה אזור?",
+                Map.of("intent", "rent", "summary", "המתקשר מחפש דירה לשכירות."));
+        webhook("/webhook/call_status", voice(answered, caller, number, "completed"));
+        String missed = sid("CA");
+        webhook("/webhook/incoming_call", voice(missed, caller, number, "ringing"));
+        webhook("/webhook/call_status", voice(missed, caller, number, "completed"));
+        var agent = agent(tenant);
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jerusalem")).toString();
+
+        var answeredOnly = agent.get("/api/calls?outcome=answered&from=" + today + "&to=" + today);
+        assertThat(answeredOnly.status()).isEqualTo(200);
+        assertThat(answeredOnly.<List<String>>json("$.items[*].callSid")).containsExactly(answered);
+        assertThat(answeredOnly.<String>json("$.items[0].summary")).isEqualTo("המתקשר מחפש דירה לשכירות.");
+        assertThat(agent.get("/api/calls?outcome=missed").<List<String>>json("$.items[*].callSid"))
+                .containsExactly(missed);
+        assertThat(agent.get("/api/calls?to=2020-01-01").<Integer>json("$.total"))
+                .isZero();
+        for (String bad : List.of("outcome=lost", "from=yesterday", "to=2026-13-01", "from=2026-03-02&to=2026-03-01")) {
+            var response = agent.get("/api/calls?" + bad);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.<String>json("$.message")).containsPattern("[א-ת]");
+        }
+        assertThat(agent(UUID.randomUUID()).get("/api/calls?outcome=answered").<Integer>json("$.total"))
+                .as("another tenant sees none of them")
+                .isZero();
+    }
+
     private void turn(String callSid, String said, String reply, Map<String, Object> lead) {
         STUBS.whisper(said, 0);
         STUBS.chat(reply, lead, 0);
