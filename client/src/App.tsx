@@ -2,6 +2,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
 import { ContractEditorPage } from './features/billing/ContractEditorPage';
 import { ContractsPage } from './features/billing/ContractsPage';
+import { CallsPage } from './features/calls/CallsPage';
 import { InvoiceEditorPage } from './features/billing/InvoiceEditorPage';
 import { InvoicesPage } from './features/billing/InvoicesPage';
 import { CustomerPage } from './features/customer-page/CustomerPage';
@@ -37,6 +38,8 @@ export function App() {
             <Route index element={<Navigate to="/customers" replace />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="calls" element={<CallsPage />} />
+            <Route path="calls/:id" element={<CallsPage />} />
             <Route path="tasks" element={<TasksPage />} />
             <Route path="tasks/:id" element={<TasksPage />} />
             <Route path="contracts" element={<ContractsPage />} />
