@@ -93,6 +93,7 @@ for (const [size, viewport] of [
         await test.step('every section is in the navigation, in view', async () => {
           for (const section of [
             'לקוחות',
+            'שיחות',
             'משימות',
             phone ? 'הצעות' : 'הצעות וחוזים',
             'חשבוניות',
@@ -216,6 +217,20 @@ for (const [size, viewport] of [
           await expectUsable(page.getByRole('combobox', { name: `דחיית המשימה ${task.title}` }));
           await expectNoSidewaysScroll(page, 'tasks');
           if (phone) await page.screenshot({ path: `${SCREENSHOTS}phone-tasks.png` });
+          await settle(page);
+        });
+
+        await test.step('calls: the filters and every call, in view', async () => {
+          await nav.getByRole('link', { name: 'שיחות', exact: true }).click();
+          await expect(page.getByRole('heading', { level: 1, name: 'שיחות' })).toBeVisible();
+          await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+          await expect(page).toHaveTitle('שיחות · AgentLocator');
+          await expectUsable(page.getByRole('combobox', { name: 'תוצאה' }));
+          await page.getByRole('combobox', { name: 'תוצאה' }).selectOption('answered');
+          await expect(page).toHaveURL(/[?&]outcome=answered/);
+          await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+          await expectNoSidewaysScroll(page, 'calls');
+          if (phone) await page.screenshot({ path: `${SCREENSHOTS}phone-calls.png` });
           await settle(page);
         });
 

@@ -21,6 +21,7 @@ const NotFoundPage = page(() => import('./features/shell/NotFoundPage'), 'NotFou
 const CustomersPage = page(() => import('./features/customers/CustomersPage'), 'CustomersPage');
 const CustomerPage = page(() => import('./features/customer-page/CustomerPage'), 'CustomerPage');
 const TasksPage = page(() => import('./features/tasks/TasksPage'), 'TasksPage');
+const CallsPage = page(() => import('./features/calls/CallsPage'), 'CallsPage');
 const ContractsPage = page(() => import('./features/billing/ContractsPage'), 'ContractsPage');
 const ContractEditorPage = page(
   () => import('./features/billing/ContractEditorPage'),
@@ -113,6 +114,22 @@ export function App() {
               element={
                 <Loading>
                   <TasksPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="calls"
+              element={
+                <Loading>
+                  <CallsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="calls/:id"
+              element={
+                <Loading>
+                  <CallsPage />
                 </Loading>
               }
             />

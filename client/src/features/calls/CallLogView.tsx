@@ -118,7 +118,10 @@ export function CallLogView({ customerId, openCall }: { customerId: string; open
 
 function detailValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  if (key === 'dealType' && typeof value === 'string') return DEAL_TYPE_LABELS[value] ?? value;
+  if ((key === 'dealType' || key === 'intent') && typeof value === 'string') {
+    return DEAL_TYPE_LABELS[value] ?? value;
+  }
+  if (key === 'callbackPromised') return value === true ? 'כן' : '';
   if (key === 'budget' && typeof value === 'number') return `${value.toLocaleString('he-IL')} ₪`;
   return typeof value === 'string' || typeof value === 'number'
     ? String(value)
@@ -130,7 +133,8 @@ function phoneOrDash(phone: string | null): string {
   return phone && phone !== 'sandbox' ? formatPhone(phone) : '—';
 }
 
-function CallDetailView({ call }: { call: CallLog }) {
+/** One call opened: its numbers, status history, the details it gave, and the turns with recordings. */
+export function CallDetailView({ call }: { call: CallLog }) {
   const detail = useQuery({ queryKey: callKeys.one(call.id), queryFn: () => getCall(call.id) });
   if (detail.isPending) return <Skeleton lines={3} />;
   if (detail.isError) return <p role="alert">{errorMessage(detail.error)}</p>;

@@ -18,6 +18,8 @@ export interface CallLog {
   agentPhone: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** The receptionist's latest one-paragraph summary of the call. */
+  summary?: string | null;
 }
 
 export interface CallTurn {
@@ -56,8 +58,18 @@ export interface CallSettings {
   providers: Record<string, boolean>;
 }
 
+/** The calls screen's filters: answered or missed, and days (ISO, both included). */
+export interface CallListParams {
+  page: number;
+  limit: number;
+  outcome: string;
+  from: string;
+  to: string;
+}
+
 export const callKeys = {
   list: (customerId: string, page: number) => ['calls', 'customer', customerId, page] as const,
+  all: (params: CallListParams) => ['calls', 'all', params] as const,
   one: (id: string) => ['calls', 'one', id] as const,
   settings: ['calls', 'settings'] as const,
 };
@@ -65,6 +77,14 @@ export const callKeys = {
 export function listCalls(customerId: string, page: number, signal?: AbortSignal) {
   return api<Page<CallLog>>(
     `/api/calls${query({ customerId, page, limit: 20, sort: '-createdAt' })}`,
+    signal ? { signal } : {},
+  );
+}
+
+/** Every call of the tenant, newest first, narrowed by the calls screen's filters. */
+export function listAllCalls(params: CallListParams, signal?: AbortSignal) {
+  return api<Page<CallLog>>(
+    `/api/calls${query({ ...params, sort: '-createdAt' })}`,
     signal ? { signal } : {},
   );
 }

@@ -72,6 +72,23 @@ function server(start: Record<string, boolean> = ALL_ON) {
         201,
       );
     }
+    if (url === '/api/tasks/settings') {
+      if (method === 'PUT') return json({ ...(body as object), timeZone: 'Asia/Jerusalem' });
+      return json({
+        responseMinutes: 15,
+        onDutyUserId: null,
+        businessHours: {
+          sunday: { open: '09:00', close: '18:00' },
+          monday: { open: '09:00', close: '18:00' },
+          tuesday: { open: '09:00', close: '18:00' },
+          wednesday: { open: '09:00', close: '18:00' },
+          thursday: { open: '09:00', close: '18:00' },
+          friday: { open: '09:00', close: '13:00' },
+          saturday: null,
+        },
+        timeZone: 'Asia/Jerusalem',
+      });
+    }
     if (url === '/api/users') return json({ items: USERS });
     if (url === '/api/users/u2/deactivate') return json({ ...USERS[1], active: false });
     return json({ error: 'not_found' }, 404);
@@ -120,6 +137,39 @@ describe('SettingsPage', () => {
       prompt: 'את/ה מזכיר/ה',
       forwardTo: '',
     });
+  });
+
+  it('sets the call-back response time, the on-duty agent and the business hours', async () => {
+    const calls = server();
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsPage />, { route: '/settings?tab=callbacks' });
+    const minutes = await screen.findByLabelText('זמן תגובה (דקות)');
+    expect(minutes).toHaveValue('15');
+    expect(screen.getByLabelText('סגירה ביום שישי')).toHaveValue('13:00');
+    expect(screen.getByLabelText('פתיחה ביום שבת')).toBeDisabled();
+
+    await user.clear(minutes);
+    await user.type(minutes, '0');
+    await user.click(screen.getByRole('button', { name: 'שמירת הגדרות החזרה' }));
+    expect(screen.getByText('זמן התגובה הוא בין דקה אחת ל־1440 דקות')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    await user.clear(minutes);
+    await user.type(minutes, '30');
+    await user.selectOptions(screen.getByLabelText('נציג תורן'), 'u2');
+    await user.click(screen.getByRole('checkbox', { name: 'שישי' }));
+    await user.click(screen.getByRole('button', { name: 'שמירת הגדרות החזרה' }));
+    expect(await screen.findByText('הגדרות החזרה ללקוחות נשמרו')).toBeInTheDocument();
+    const saved = calls.find((c) => c.method === 'PUT' && c.url === '/api/tasks/settings')
+      ?.body as {
+      responseMinutes: number;
+      onDutyUserId: string;
+      businessHours: Record<string, unknown>;
+    };
+    expect(saved.responseMinutes).toBe(30);
+    expect(saved.onDutyUserId).toBe('u2');
+    expect(saved.businessHours.friday).toBeNull();
+    expect(saved.businessHours.sunday).toEqual({ open: '09:00', close: '18:00' });
   });
 
   it('lists users, adds one with a temporary password and deactivates an agent', async () => {

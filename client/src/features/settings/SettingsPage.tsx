@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { Tabs } from '../../components/Tabs';
 import { useFeatures } from '../../hooks/useFeatures';
 import { BusinessSettingsForm } from './BusinessSettingsForm';
+import { CallbackSettingsForm } from './CallbackSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
@@ -16,6 +17,7 @@ export function SettingsPage() {
   const tabs = [
     ...(isOn('invoices') || isOn('contracts') ? [{ id: 'business', label: 'פרטי העסק' }] : []),
     ...(isOn('calls') ? [{ id: 'receptionist', label: 'מזכירה דיגיטלית' }] : []),
+    ...(isOn('tasks') ? [{ id: 'callbacks', label: 'חזרה ללקוחות' }] : []),
     { id: 'users', label: 'משתמשים והרשאות' },
     { id: 'features', label: 'תכונות' },
   ];
@@ -36,6 +38,7 @@ export function SettingsPage() {
         <Tabs tabs={tabs} selected={selected} onSelect={select} label="הגדרות">
           {selected === 'business' ? <BusinessSettingsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
+          {selected === 'callbacks' ? <CallbackSettingsForm /> : null}
           {selected === 'users' ? <UsersSettings /> : null}
           {selected === 'features' ? <FeatureSettings /> : null}
         </Tabs>

@@ -51,3 +51,32 @@ export function vatBasisPoints(percent: string): number | null {
   if (percent.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) return null;
   return Math.round(n * 100);
 }
+
+export type Day =
+  'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+
+/** Israel's week, from Sunday. */
+export const DAYS: { id: Day; label: string }[] = [
+  { id: 'sunday', label: 'ראשון' },
+  { id: 'monday', label: 'שני' },
+  { id: 'tuesday', label: 'שלישי' },
+  { id: 'wednesday', label: 'רביעי' },
+  { id: 'thursday', label: 'חמישי' },
+  { id: 'friday', label: 'שישי' },
+  { id: 'saturday', label: 'שבת' },
+];
+
+/** tasks-service's call-back rule (ADR 0027); a day without hours is closed. */
+export interface CallbackSettings {
+  responseMinutes: number;
+  onDutyUserId: string | null;
+  businessHours: Partial<Record<Day, { open: string; close: string } | null>>;
+  timeZone?: string;
+}
+
+export const callbackKeys = { settings: ['tasks', 'settings'] as const };
+
+export const getCallbackSettings = () => api<CallbackSettings>('/api/tasks/settings');
+
+export const saveCallbackSettings = (settings: CallbackSettings) =>
+  api<CallbackSettings>('/api/tasks/settings', { method: 'PUT', json: settings });

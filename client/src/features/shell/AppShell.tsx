@@ -20,6 +20,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: '/customers', label: 'לקוחות', icon: '👥', feature: 'crm' },
+  { to: '/calls', label: 'שיחות', icon: '📞', feature: 'calls' },
   { to: '/tasks', label: 'משימות', icon: '📝', feature: 'tasks' },
   { to: '/contracts', label: 'הצעות וחוזים', short: 'הצעות', icon: '📄', feature: 'contracts' },
   { to: '/invoices', label: 'חשבוניות', icon: '🧾', feature: 'invoices' },

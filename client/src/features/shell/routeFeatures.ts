@@ -6,6 +6,7 @@ import type { Feature } from '../../hooks/useFeatures';
  */
 const ROUTE_FEATURES: Record<string, Feature> = {
   customers: 'crm',
+  calls: 'calls',
   tasks: 'tasks',
   contracts: 'contracts',
   invoices: 'invoices',

@@ -19,6 +19,8 @@ export interface Task {
   completedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The call this task calls back, when a call made it (ADR 0027). */
+  callId?: string | null;
 }
 
 export interface CreateTaskInput {

@@ -174,8 +174,35 @@ public final class ProviderStubs {
                 .willReturn(okJson(json(Map.of("text", text))).withFixedDelay(delayMillis)));
     }
 
-    public void chat(String reply, Map<String, Object> details, int delayMillis) {
-        String content = json(Map.of("reply", reply, "details", details));
+    /** The lead fields of the receptionist's structured output (strict: every one present, null when unsaid). */
+    public static final java.util.List<String> LEAD_FIELDS =
+            java.util.List.of("name", "intent", "area", "rooms", "budget", "timing", "summary", "callbackPromised");
+
+    /**
+     * A structured output as OpenAI returns it for {@code response_format: json_schema}, strict:
+     * {@code choices[0].message.content} is the schema's JSON as a string, {@code refusal} null.
+     */
+    public void chat(String reply, Map<String, Object> lead, int delayMillis) {
+        Map<String, Object> full = new java.util.LinkedHashMap<>();
+        LEAD_FIELDS.forEach(f -> full.put(f, f.equals("callbackPromised") ? Boolean.FALSE : null));
+        full.putAll(lead);
+        Map<String, Object> content = new java.util.LinkedHashMap<>();
+        content.put("reply", reply);
+        content.put("lead", full);
+        chatAnswer(json(content), null, "stop", delayMillis);
+    }
+
+    /** Any content (malformed, partial), or a refusal, in the completion's documented envelope. */
+    public void chatAnswer(String content, String refusal, String finishReason, int delayMillis) {
+        Map<String, Object> message = new java.util.LinkedHashMap<>();
+        message.put("role", "assistant");
+        message.put("content", content);
+        message.put("refusal", refusal);
+        Map<String, Object> choice = new java.util.LinkedHashMap<>();
+        choice.put("index", 0);
+        choice.put("message", message);
+        choice.put("logprobs", null);
+        choice.put("finish_reason", finishReason);
         server.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .willReturn(okJson(json(Map.of(
                                 "id",
@@ -187,13 +214,7 @@ public final class ProviderStubs {
                                 "model",
                                 "gpt-4o-mini-2024-07-18",
                                 "choices",
-                                java.util.List.of(Map.of(
-                                        "index",
-                                        0,
-                                        "message",
-                                        Map.of("role", "assistant", "content", content),
-                                        "finish_reason",
-                                        "stop")),
+                                java.util.List.of(choice),
                                 "usage",
                                 Map.of("prompt_tokens", 120, "completion_tokens", 40, "total_tokens", 160))))
                         .withFixedDelay(delayMillis)));
@@ -295,7 +316,7 @@ public final class ProviderStubs {
     /** Every provider answering well and fast. */
     public void allHealthy(String transcript, String reply) {
         whisper(transcript, 0);
-        chat(reply, Map.of("area", "תל אביב", "rooms", 3, "intent", "מחפש דירה"), 0);
+        chat(reply, Map.of("area", "תל אביב", "rooms", 3, "intent", "buy"), 0);
         googleToken();
         tts(0);
     }

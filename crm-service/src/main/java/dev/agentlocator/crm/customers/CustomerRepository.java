@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every statement filters by tenant: a customer id alone never reaches a row. */
 @Repository
@@ -22,12 +25,60 @@ class CustomerRepository {
 
     private static final String COLUMNS = """
             id, name, phone, email, vat_id, status, source, tags, notes, owner_id, area, rooms,
-            budget_agorot, deal_type, created_at, updated_at""";
+            budget_agorot, deal_type, timing, lead_summary, field_sources, created_at, updated_at""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    CustomerRepository(JdbcClient jdbc) {
+    CustomerRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records who set {@code fields} ({@link Customer#AGENT} or {@code call:<id>}). */
+    void markSources(UUID tenantId, UUID id, Map<String, String> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update customer set field_sources = field_sources || cast(:sources as jsonb)
+                        where tenant_id = :tenant and id = :id
+                        """)
+                .param("sources", json.writeValueAsString(sources))
+                .param("tenant", tenantId)
+                .param("id", id)
+                .update();
+    }
+
+    /** The customer locked for a fill from a call, so an agent's concurrent edit waits or wins. */
+    Optional<Customer> findForUpdate(UUID tenantId, UUID id) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from customer where tenant_id = ? and id = ? and deleted_at is null for update")
+                .param(tenantId)
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Writes the lead fields a call filled; the caller decided they were empty and not an agent's. */
+    void fillFromCall(UUID tenantId, UUID id, Customer filled) {
+        jdbc.sql("""
+                        update customer set name = :name, deal_type = :dealType, area = :area, rooms = :rooms,
+                            budget_agorot = :budget, timing = :timing, lead_summary = :summary,
+                            field_sources = cast(:sources as jsonb), updated_at = now()
+                        where tenant_id = :tenant and id = :id and deleted_at is null
+                        """)
+                .param("name", filled.name())
+                .param("dealType", filled.dealType())
+                .param("area", filled.area())
+                .param("rooms", filled.rooms())
+                .param("budget", filled.budgetAgorot())
+                .param("timing", filled.timing())
+                .param("summary", filled.leadSummary())
+                .param("sources", json.writeValueAsString(filled.fieldSources()))
+                .param("tenant", tenantId)
+                .param("id", id)
+                .update();
     }
 
     /** Inserts unless a live customer of the tenant has the phone; returns whether it inserted. */
@@ -62,7 +113,7 @@ class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customer where tenant_id = ? and id = ? and deleted_at is null")
                 .param(tenantId)
                 .param(id)
-                .query(CustomerRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -70,7 +121,7 @@ class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customer where tenant_id = ? and phone = ? and deleted_at is null")
                 .param(tenantId)
                 .param(phone)
-                .query(CustomerRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -96,7 +147,7 @@ class CustomerRepository {
                 .params(where.params())
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(CustomerRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -175,7 +226,7 @@ class CustomerRepository {
         return out.append('}').toString();
     }
 
-    private static Customer map(ResultSet rs, int row) throws SQLException {
+    private Customer map(ResultSet rs, int row) throws SQLException {
         Array tags = rs.getArray("tags");
         long budget = rs.getLong("budget_agorot");
         Long budgetAgorot = rs.wasNull() ? null : budget;
@@ -195,7 +246,17 @@ class CustomerRepository {
                 rooms == null ? null : new BigDecimal(rooms.stripTrailingZeros().toPlainString()),
                 budgetAgorot,
                 rs.getString("deal_type"),
+                rs.getString("timing"),
+                rs.getString("lead_summary"),
+                sources(rs.getString("field_sources")),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private Map<String, String> sources(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
     }
 }

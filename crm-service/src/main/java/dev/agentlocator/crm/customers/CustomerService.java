@@ -14,6 +14,8 @@ import dev.agentlocator.platform.kit.paging.Page;
 import dev.agentlocator.platform.kit.paging.PageRequest;
 import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.phone.PhoneNumbers;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +61,7 @@ public class CustomerService {
         if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
             throw duplicate(tenantId, fields.phone());
         }
+        customers.markSources(tenantId, id, agentSources(fields));
         return emit(
                 tenantId, CustomerEvent.CREATED, customers.find(tenantId, id).orElseThrow());
     }
@@ -101,6 +104,24 @@ public class CustomerService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw duplicate(tenantId, fields.phone());
         }
+        // what the agent sent is theirs from now on, even a field they emptied (ADR 0027)
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (r.name() != null) {
+            typed.put("name", Customer.AGENT);
+        }
+        if (r.dealType() != null) {
+            typed.put("dealType", Customer.AGENT);
+        }
+        if (r.area() != null) {
+            typed.put("area", Customer.AGENT);
+        }
+        if (r.rooms() != null) {
+            typed.put("rooms", Customer.AGENT);
+        }
+        if (r.budgetAgorot() != null) {
+            typed.put("budgetAgorot", Customer.AGENT);
+        }
+        customers.markSources(tenantId, id, typed);
         return emit(
                 tenantId, CustomerEvent.UPDATED, customers.find(tenantId, id).orElseThrow());
     }
@@ -169,6 +190,7 @@ public class CustomerService {
         if (!customers.insertUnlessPhoneTaken(tenantId, id, fields)) {
             return false;
         }
+        customers.markSources(tenantId, id, agentSources(fields));
         emit(tenantId, CustomerEvent.CREATED, customers.find(tenantId, id).orElseThrow());
         return true;
     }
@@ -177,7 +199,136 @@ public class CustomerService {
         return users.activeInTenant(tenantId, userId);
     }
 
+    /**
+     * ADR 0027: the call's lead fills the customer's empty fields. A field an agent set (even to
+     * nothing) stays theirs; a field this same call filled earlier may be corrected by a later turn;
+     * a new caller's placeholder name (their phone) counts as empty. What was filled goes out on
+     * {@code customer.updated} as {@code filledFromCall}, which the timeline shows.
+     *
+     * @return the fields filled, with their new values as text; empty when nothing changed
+     */
+    @Transactional
+    public Map<String, String> fillFromCall(UUID tenantId, UUID customerId, CallLead lead) {
+        var found = customers.findForUpdate(tenantId, customerId);
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Customer c = found.get();
+        String mine = "call:" + lead.callId();
+        Map<String, String> sources = new LinkedHashMap<>(c.fieldSources());
+        Map<String, String> filled = new LinkedHashMap<>();
+        java.util.function.BiPredicate<String, Object> may = (field, current) -> {
+            String source = sources.get(field);
+            if (Customer.AGENT.equals(source)) {
+                return false;
+            }
+            boolean empty = current == null
+                    || (current instanceof String s && s.isBlank())
+                    || (field.equals("name") && isPlaceholderName(c));
+            return empty || mine.equals(source);
+        };
+        String name = pick(may, filled, sources, mine, "name", c.name(), lead.name());
+        String dealType = pick(may, filled, sources, mine, "dealType", c.dealType(), lead.intent());
+        String area = pick(may, filled, sources, mine, "area", c.area(), lead.area());
+        BigDecimal rooms = pick(may, filled, sources, mine, "rooms", c.rooms(), lead.rooms());
+        Long budget = pick(may, filled, sources, mine, "budgetAgorot", c.budgetAgorot(), lead.budgetAgorot());
+        String timing = pick(may, filled, sources, mine, "timing", c.timing(), lead.timing());
+        String summary = pick(may, filled, sources, mine, "leadSummary", c.leadSummary(), lead.summary());
+        if (filled.isEmpty()) {
+            return Map.of();
+        }
+        customers.fillFromCall(
+                tenantId,
+                customerId,
+                new Customer(
+                        c.id(),
+                        name,
+                        c.phone(),
+                        c.email(),
+                        c.vatId(),
+                        c.status(),
+                        c.source(),
+                        c.tags(),
+                        c.notes(),
+                        c.ownerId(),
+                        area,
+                        rooms,
+                        budget,
+                        dealType,
+                        timing,
+                        summary,
+                        sources,
+                        c.createdAt(),
+                        c.updatedAt()));
+        emit(
+                tenantId,
+                CustomerEvent.UPDATED,
+                customers.find(tenantId, customerId).orElseThrow(),
+                filled,
+                lead.callId());
+        return filled;
+    }
+
+    /** A call's lead as crm reads it; every field optional. */
+    public record CallLead(
+            String callId,
+            String name,
+            String intent,
+            String area,
+            BigDecimal rooms,
+            Long budgetAgorot,
+            String timing,
+            String summary) {}
+
+    private static <T> T pick(
+            java.util.function.BiPredicate<String, Object> may,
+            Map<String, String> filled,
+            Map<String, String> sources,
+            String mine,
+            String field,
+            T current,
+            T offered) {
+        if (offered == null || offered.equals(current) || !may.test(field, current)) {
+            return current;
+        }
+        if (offered instanceof BigDecimal b && current instanceof BigDecimal d && b.compareTo(d) == 0) {
+            return current;
+        }
+        filled.put(
+                field, offered instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : offered.toString());
+        sources.put(field, mine);
+        return offered;
+    }
+
+    /** A lead from a call is filed under its phone number until someone knows the name. */
+    private static boolean isPlaceholderName(Customer c) {
+        return c.name() == null || c.name().equals(c.phone()) || c.name().equals(PhoneNumbers.display(c.phone()));
+    }
+
+    private static Map<String, String> agentSources(CustomerFields f) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("name", Customer.AGENT);
+        if (f.dealType() != null) {
+            sources.put("dealType", Customer.AGENT);
+        }
+        if (f.area() != null) {
+            sources.put("area", Customer.AGENT);
+        }
+        if (f.rooms() != null) {
+            sources.put("rooms", Customer.AGENT);
+        }
+        if (f.budgetAgorot() != null) {
+            sources.put("budgetAgorot", Customer.AGENT);
+        }
+        return sources;
+    }
+
     private Customer emit(UUID tenantId, CustomerEvent type, Customer c) {
+        return emit(tenantId, type, c, null, null);
+    }
+
+    private Customer emit(
+            UUID tenantId, CustomerEvent type, Customer c, Map<String, String> filledFromCall, String callId) {
         outbox.append(EventEnvelope.of(
                 type,
                 tenantId,
@@ -190,7 +341,9 @@ public class CustomerService {
                         c.source(),
                         c.email(),
                         c.vatId(),
-                        c.ownerId() == null ? null : c.ownerId().toString())));
+                        c.ownerId() == null ? null : c.ownerId().toString(),
+                        filledFromCall == null || filledFromCall.isEmpty() ? null : filledFromCall,
+                        callId)));
         return c;
     }
 

@@ -1,6 +1,7 @@
 package dev.agentlocator.tasks.customers;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,20 +33,37 @@ public class CustomerDirectory {
                 .contains(true);
     }
 
+    /** The customer's owner as crm-service last told it; empty when none or unknown. */
+    public Optional<UUID> ownerOf(UUID tenantId, UUID customerId) {
+        return jdbc.sql("select owner_id from customer where tenant_id = ? and id = ? and not deleted")
+                .param(tenantId)
+                .param(customerId)
+                .query((rs, i) -> rs.getObject("owner_id", UUID.class))
+                .optional();
+    }
+
     /** Keeps the newest state: an event older than the one applied last changes nothing. */
-    void upsert(UUID tenantId, UUID id, String name, String phone, boolean deleted, OffsetDateTime occurredAt) {
+    void upsert(
+            UUID tenantId,
+            UUID id,
+            String name,
+            String phone,
+            UUID ownerId,
+            boolean deleted,
+            OffsetDateTime occurredAt) {
         jdbc.sql("""
-                        insert into customer (tenant_id, id, name, phone, deleted, last_event_at)
-                        values (:tenant, :id, :name, :phone, :deleted, :at)
+                        insert into customer (tenant_id, id, name, phone, owner_id, deleted, last_event_at)
+                        values (:tenant, :id, :name, :phone, :owner, :deleted, :at)
                         on conflict (tenant_id, id) do update
-                            set name = excluded.name, phone = excluded.phone, deleted = excluded.deleted,
-                                last_event_at = excluded.last_event_at
+                            set name = excluded.name, phone = excluded.phone, owner_id = excluded.owner_id,
+                                deleted = excluded.deleted, last_event_at = excluded.last_event_at
                             where customer.last_event_at <= excluded.last_event_at
                         """)
                 .param("tenant", tenantId)
                 .param("id", id)
                 .param("name", name)
                 .param("phone", phone)
+                .param("owner", ownerId)
                 .param("deleted", deleted)
                 .param("at", occurredAt)
                 .update();

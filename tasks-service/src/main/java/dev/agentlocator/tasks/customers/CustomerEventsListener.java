@@ -1,10 +1,12 @@
 package dev.agentlocator.tasks.customers;
 
+import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.platform.kit.messaging.CustomerChange;
 import dev.agentlocator.platform.kit.messaging.EventReader;
 import dev.agentlocator.platform.kit.messaging.IdempotentConsumer;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,24 @@ class CustomerEventsListener {
                         CONSUMER,
                         event,
                         e -> directory.upsert(
-                                c.tenantId(), c.customerId(), c.name(), c.phone(), c.deleted(), c.occurredAt())));
+                                c.tenantId(),
+                                c.customerId(),
+                                c.name(),
+                                c.phone(),
+                                ownerOf(e),
+                                c.deleted(),
+                                c.occurredAt())));
+    }
+
+    /** Who owns the customer; a call-back goes to them first (ADR 0027). */
+    private static UUID ownerOf(EventEnvelope event) {
+        String owner = CustomerEvent.of(event)
+                .map(type -> event.payload(type).ownerId())
+                .orElse(null);
+        try {
+            return owner == null || owner.isBlank() ? null : UUID.fromString(owner.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

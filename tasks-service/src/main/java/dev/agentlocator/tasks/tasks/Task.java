@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * A task as the API shows it and as its events describe it; the customer's name and phone come
  * from the local read model of crm-service's customers.
+ *
+ * @param callId the call this task calls back (telephony's call id), when a call made it
  */
 public record Task(
         UUID id,
@@ -22,7 +24,8 @@ public record Task(
         String status,
         OffsetDateTime completedAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String callId) {
 
     public static final String DONE = "done";
 

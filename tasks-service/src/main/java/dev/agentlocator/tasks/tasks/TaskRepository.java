@@ -23,7 +23,7 @@ public class TaskRepository {
     private static final String SELECT = """
             select t.id, t.tenant_id, t.title, t.notes, t.customer_id, c.name as customer_name,
                    c.phone as customer_phone, t.assignee_id, t.due_at, t.channel, t.priority, t.status,
-                   t.completed_at, t.created_at, t.updated_at
+                   t.completed_at, t.created_at, t.updated_at, t.call_id
             from task t
             left join customer c on c.tenant_id = t.tenant_id and c.id = t.customer_id
             """;
@@ -44,6 +44,17 @@ public class TaskRepository {
                         values (:id, :tenant, :customer, :assignee, :title, :notes, :channel, :priority,
                                 :status, :dueAt, :completedAt)
                         """).params(params(t)).update();
+    }
+
+    /** A call's task; {@code false} when the call has one already. */
+    boolean insertForCall(Task t) {
+        return jdbc.sql("""
+                                insert into task (id, tenant_id, customer_id, assignee_id, title, notes, channel, priority,
+                                                  status, due_at, completed_at, call_id)
+                                values (:id, :tenant, :customer, :assignee, :title, :notes, :channel, :priority,
+                                        :status, :dueAt, :completedAt, :callId)
+                                on conflict (tenant_id, call_id) where call_id is not null do nothing
+                                """).params(params(t)).param("callId", t.callId()).update() == 1;
     }
 
     /**
@@ -238,6 +249,7 @@ public class TaskRepository {
                 rs.getString("status"),
                 rs.getObject("completed_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("call_id"));
     }
 }

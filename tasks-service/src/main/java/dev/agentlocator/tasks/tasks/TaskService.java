@@ -129,7 +129,8 @@ public class TaskService {
                 status,
                 Task.DONE.equals(status) ? now : null,
                 now,
-                now);
+                now,
+                null);
         tasks.insert(task);
         Task created = tasks.find(tenantId, task.id()).orElseThrow();
         events.append(TaskEvent.CREATED, created);
@@ -165,7 +166,8 @@ public class TaskService {
                 status,
                 completes ? OffsetDateTime.now(clock) : reopens ? null : current.completedAt(),
                 current.createdAt(),
-                current.updatedAt());
+                current.updatedAt(),
+                current.callId());
         boolean newDueTime = request.dueAt() != null
                 && (current.dueAt() == null || !request.dueAt().isEqual(current.dueAt()));
         if (request.title() != null && changed.title().isEmpty()) {
@@ -210,7 +212,8 @@ public class TaskService {
                 current.status(),
                 current.completedAt(),
                 current.createdAt(),
-                current.updatedAt());
+                current.updatedAt(),
+                current.callId());
         tasks.update(snoozed, true);
         Task saved = tasks.find(tenantId, id).orElseThrow();
         events.append(TaskEvent.SNOOZED, saved, minutes);
@@ -240,11 +243,52 @@ public class TaskService {
                 Task.DONE,
                 OffsetDateTime.now(clock),
                 current.createdAt(),
-                current.updatedAt());
+                current.updatedAt(),
+                current.callId());
         tasks.update(done, false);
         Task saved = tasks.find(tenantId, id).orElseThrow();
         events.append(TaskEvent.COMPLETED, saved);
         return saved;
+    }
+
+    /**
+     * The task a call leaves behind (ADR 0027): assigned by the call-back rule, not by a user, and
+     * at most one per call. {@code false} when the call has its task already (a redelivery).
+     */
+    @Transactional
+    public boolean createForCall(
+            UUID tenantId,
+            UUID customerId,
+            String callId,
+            UUID assignee,
+            String title,
+            String notes,
+            OffsetDateTime dueAt) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var task = new Task(
+                UUID.randomUUID(),
+                tenantId,
+                title,
+                notes,
+                customerId,
+                null,
+                null,
+                assignee,
+                dueAt,
+                "call",
+                "high",
+                "open",
+                null,
+                now,
+                now,
+                callId);
+        if (!tasks.insertForCall(task)) {
+            return false;
+        }
+        Task created = tasks.find(tenantId, task.id()).orElseThrow();
+        events.append(TaskEvent.CREATED, created);
+        armed(created);
+        return true;
     }
 
     private void armed(Task task) {

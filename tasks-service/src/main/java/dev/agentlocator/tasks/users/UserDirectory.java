@@ -1,6 +1,7 @@
 package dev.agentlocator.tasks.users;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,14 @@ public class UserDirectory {
                 .param(userId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** The tenant's longest-known active owner: whom work goes to when nobody else is named. */
+    public Optional<UUID> anOwner(UUID tenantId) {
+        return jdbc.sql("""
+                        select id from app_user where tenant_id = ? and role = 'owner' and active
+                        order by last_event_at, id limit 1
+                        """).param(tenantId).query(UUID.class).optional();
     }
 
     /** Keeps the newest state: an event older than the one applied last changes nothing. */

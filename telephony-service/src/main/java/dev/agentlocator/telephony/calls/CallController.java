@@ -12,6 +12,10 @@ import dev.agentlocator.telephony.twilio.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CallController {
 
     private static final Set<String> DIRECTIONS = Set.of(CallLog.INBOUND, CallLog.OUTBOUND);
+    private static final Set<String> OUTCOMES = Set.of(CallFilter.ANSWERED, CallFilter.MISSED);
+    /** Israeli offices: a day of the call list is a day in Israel. */
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Jerusalem");
 
     private final CallService calls;
     private final ClickToCall clickToCall;
@@ -42,7 +49,11 @@ class CallController {
         this.urls = urls;
     }
 
-    /** {@code customerId} narrows to one customer; newest first unless {@code sort} says otherwise. */
+    /**
+     * {@code customerId} narrows to one customer, {@code outcome} to answered or missed calls,
+     * {@code from} / {@code to} (days, both included, in the business's time zone) to a range;
+     * newest first unless {@code sort} says otherwise.
+     */
     @GetMapping("/api/calls")
     @PreAuthorize(Roles.CAN_READ)
     Page<CallLog> list(
@@ -51,15 +62,29 @@ class CallController {
             @RequestParam(required = false) String customerId,
             @RequestParam(required = false) String direction,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String sort,
             CurrentUser caller) {
         if (direction != null && !direction.isBlank() && !DIRECTIONS.contains(direction)) {
             throw invalid("direction", "כיוון לא מוכר: אפשר inbound או outbound");
         }
+        if (outcome != null && !outcome.isBlank() && !OUTCOMES.contains(outcome)) {
+            throw invalid("outcome", "תוצאה לא מוכרת: אפשר answered או missed");
+        }
+        OffsetDateTime start = day(from, "from");
+        OffsetDateTime end = day(to, "to");
+        if (start != null && end != null && end.isBefore(start)) {
+            throw invalid("to", "תאריך הסיום מוקדם מתאריך ההתחלה");
+        }
         var filter = new CallFilter(
                 uuid(customerId, "customerId"),
                 direction == null || direction.isBlank() ? null : direction,
-                status == null || status.isBlank() ? null : status.strip());
+                status == null || status.isBlank() ? null : status.strip(),
+                outcome == null || outcome.isBlank() ? null : outcome,
+                start,
+                end == null ? null : end.plusDays(1));
         return calls.list(
                 caller.tenantId(),
                 filter,
@@ -92,6 +117,18 @@ class CallController {
             CurrentUser caller,
             HttpServletRequest request) {
         return clickToCall.start(caller, id, body == null ? null : body.agentPhone(), urls.origin(request));
+    }
+
+    /** The start of a day ({@code 2026-03-10}) in the business's calendar. */
+    private static OffsetDateTime day(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip()).atStartOfDay(BUSINESS_ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw invalid(parameter, "תאריך לא תקין בפרמטר " + parameter + " (YYYY-MM-DD)");
+        }
     }
 
     private static UUID uuid(String value, String parameter) {

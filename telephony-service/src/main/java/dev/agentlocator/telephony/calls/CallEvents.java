@@ -1,10 +1,12 @@
 package dev.agentlocator.telephony.calls;
 
 import dev.agentlocator.platform.events.CallEvent;
+import dev.agentlocator.platform.events.CallLeadEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -59,5 +61,36 @@ class CallEvents {
                         details != null && !details.isEmpty() ? details : null,
                         call.sandbox() ? true : null,
                         linkedLater ? true : null)));
+    }
+
+    /**
+     * The lead as known now; {@code ended} on the one sent when the call ends, whose call-back
+     * promise is the one tasks-service acts on.
+     */
+    void appendLead(CallLog call, CallLead lead, int turns, boolean ended, boolean callbackPromised) {
+        Map<String, Integer> sources = new LinkedHashMap<>();
+        lead.sources().forEach((field, turn) -> sources.put(field.equals("budget") ? "budgetAgorot" : field, turn));
+        String correlation = Correlation.currentId();
+        outbox.append(EventEnvelope.of(
+                CallLeadEvent.QUALIFIED,
+                call.tenantId(),
+                call.customerId(),
+                OffsetDateTime.now(),
+                correlation != null ? correlation : UUID.randomUUID().toString(),
+                new CallLeadEvent.Payload(
+                        call.id().toString(),
+                        call.callSid(),
+                        call.from(),
+                        lead.text("name"),
+                        lead.text("intent"),
+                        lead.text("area"),
+                        lead.rooms(),
+                        lead.budgetAgorot(),
+                        lead.text("timing"),
+                        lead.text("summary"),
+                        callbackPromised ? true : null,
+                        sources.isEmpty() ? null : sources,
+                        ended ? true : null,
+                        turns)));
     }
 }

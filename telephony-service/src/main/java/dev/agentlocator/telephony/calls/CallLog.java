@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A call as the API lists it and as its events describe it. {@code sandbox} calls were never
  * placed (no Twilio credentials); the customer's name comes from the local read model.
+ *
+ * @param summary the receptionist's latest one-paragraph summary of the call (ADR 0027), if any
  */
 public record CallLog(
         UUID id,
@@ -26,7 +28,8 @@ public record CallLog(
         String agentPhone,
         OffsetDateTime createdAt,
         OffsetDateTime completedAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String summary) {
 
     public static final String INBOUND = "inbound";
     public static final String OUTBOUND = "outbound";

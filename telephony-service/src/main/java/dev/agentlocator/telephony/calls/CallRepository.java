@@ -23,7 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CallRepository {
 
     private static final String SELECT = """
-            select c.*, cu.name as customer_name from call_log c
+            select c.*, cu.name as customer_name,
+                   (select t.details ->> 'summary' from call_turn t
+                    where t.call_id = c.id and t.details ? 'summary'
+                    order by t.created_at desc, t.id desc limit 1) as summary
+            from call_log c
             left join customer cu on cu.tenant_id = c.tenant_id and cu.id = c.customer_id
             """;
 
@@ -291,6 +295,20 @@ class CallRepository {
             sql.append(" and c.status = :status");
             params.put("status", f.status());
         }
+        if (CallFilter.ANSWERED.equals(f.outcome())) {
+            sql.append(" and exists (select 1 from call_turn t where t.call_id = c.id and t.reply is not null)");
+        } else if (CallFilter.MISSED.equals(f.outcome())) {
+            sql.append(" and c.direction = 'inbound' and c.completed_at is not null and not c.sandbox"
+                    + " and not exists (select 1 from call_turn t where t.call_id = c.id and t.reply is not null)");
+        }
+        if (f.from() != null) {
+            sql.append(" and c.created_at >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and c.created_at < :to");
+            params.put("to", f.to());
+        }
         return new Where(sql.toString(), params);
     }
 
@@ -313,6 +331,7 @@ class CallRepository {
                 rs.getString("agent_phone"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("completed_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("summary"));
     }
 }

@@ -85,6 +85,33 @@ public class CallService {
         calls.recordOutcome(callId, outcome, error);
     }
 
+    /**
+     * After the receptionist's turn {@code turnId} is stored (in the same transaction): when the
+     * turn added to or changed what the call told about the caller, the lead goes out.
+     */
+    public void turnFinished(UUID callId, UUID turnId) {
+        CallLog call = calls.findById(callId).orElseThrow();
+        var turns = calls.turns(callId, "");
+        CallLead after = CallLead.of(turns);
+        CallLead before =
+                CallLead.of(turns.stream().filter(t -> !t.id().equals(turnId)).toList());
+        if (!after.isEmpty() && !after.equals(before)) {
+            events.appendLead(call, after, turns.size(), false, after.callbackPromised());
+        }
+    }
+
+    /**
+     * The call's last word on the lead. Every goodbye after an answered turn says an agent will
+     * call back (ReceptionistSettings.GOODBYE), so such a call has a promise even when the model
+     * did not flag one.
+     */
+    private void announceLead(CallLog call, List<CallDetail.Turn> turns) {
+        CallLead lead = CallLead.of(turns);
+        boolean answered =
+                turns.stream().anyMatch(t -> t.reply() != null && !t.reply().isBlank());
+        events.appendLead(call, lead, turns.size(), true, lead.callbackPromised() || answered);
+    }
+
     /** {@code /webhook/call_status}: records the transition once; the first final status ends the call. */
     @Transactional
     public void statusChanged(String callSid, String status, Integer durationSeconds) {
@@ -107,6 +134,9 @@ public class CallService {
             CallLog done = calls.findById(call.id()).orElseThrow();
             var turns = calls.turns(call.id(), "");
             events.append(CallEvent.COMPLETED, done, transcript(turns), details(turns));
+            if (CallLog.INBOUND.equals(done.direction()) && !done.sandbox()) {
+                announceLead(done, turns);
+            }
         } else {
             calls.updateStatus(call.id(), status);
             events.append(CallEvent.STATUS_CHANGED, calls.findById(call.id()).orElseThrow(), null, null);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,22 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAI's {@code POST /v1/chat/completions}: the tenant's prompt as the system message, the call
- * so far, and a JSON answer {@code {"reply":…,"details":{…}}} so one round trip gives both the
- * spoken reply and the lead details.
+ * so far, and a structured output ({@code response_format: json_schema}, strict; {@link
+ * LeadSchema}) so one round trip gives both the spoken reply and the lead as the call told it.
  */
 @Component
 class OpenAiChat implements ReplyGenerator {
 
     static final String PROVIDER = "openai-chat";
 
-    /** Appended to every tenant's prompt: the shape we parse, and the limits of a phone reply. */
+    private static final Logger log = LoggerFactory.getLogger(OpenAiChat.class);
+
+    /** Appended to every tenant's prompt: the limits of a phone reply and what the lead is. */
     static final String FORMAT = """
 
-            ענה/י תמיד ב־JSON בלבד, במבנה:
-            {"reply": "<תשובה קצרה בעברית, עד שני משפטים, שתושמע למתקשר>",
-             "details": {"name": "<שם המתקשר אם נאמר>", "area": "<אזור>", "rooms": <מספר חדרים>,
-                         "budget": <תקציב בשקלים>, "dealType": "<buy|rent|sell|let>", "intent": "<מה המתקשר מבקש, במשפט>"}}
-            השמט/י מ־details כל שדה שלא נאמר בשיחה.""";
+            התשובה (reply) קצרה, בעברית, עד שני משפטים, ותושמע למתקשר.
+            בשדה lead מלא/י את מה שהמתקשר אמר עד עכשיו בשיחה כולה; שדה שלא נאמר הוא null.
+            אל תמציא/י פרטים שלא נאמרו.""";
 
     private final OpenAiProperties properties;
     private final ProviderCalls calls;
@@ -63,25 +65,39 @@ class OpenAiChat implements ReplyGenerator {
         body.put("model", properties.chatModel());
         body.put("messages", messages);
         body.put("temperature", 0.3);
-        body.put("max_tokens", 300);
-        body.put("response_format", Map.of("type", "json_object"));
+        body.put("max_tokens", 500);
+        body.put("response_format", LeadSchema.responseFormat());
         var request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + properties.apiKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         byte[] answer = calls.send(PROVIDER, request, properties.chatTimeout(), deadline, attempts)
                 .body();
-        String content;
+        JsonNode choice;
         try {
-            JsonNode choice = json.readTree(answer).path("choices").path(0);
-            content = choice.path("message").path("content").asString("");
+            choice = json.readTree(answer).path("choices").path(0);
         } catch (JacksonException e) {
             throw new ProviderException(PROVIDER, "bad_answer", "the completion is not JSON", e);
         }
-        return parse(content);
+        JsonNode message = choice.path("message");
+        if (message.path("refusal").isString()) {
+            throw new ProviderException(
+                    PROVIDER,
+                    "refused",
+                    "the model refused: " + message.path("refusal").asString());
+        }
+        if ("length".equals(choice.path("finish_reason").asString(""))) {
+            // a structured output cut off by max_tokens is not JSON we can trust
+            throw new ProviderException(PROVIDER, "truncated", "the completion hit max_tokens");
+        }
+        return parse(message.path("content").asString(""));
     }
 
-    /** The model's content: our JSON shape, or (when it ignored the format) plain text to speak. */
+    /**
+     * The model's content against the schema. Without a reply there is nothing to say: the turn
+     * fails over to the fallback prompt. A lead field that does not pass is dropped and logged;
+     * the reply and the other fields stand.
+     */
     Reply parse(String content) {
         String text = content == null ? "" : content.strip();
         if (text.isEmpty()) {
@@ -91,29 +107,21 @@ class OpenAiChat implements ReplyGenerator {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            return new Reply(text, Map.of());
+            throw new ProviderException(PROVIDER, "bad_answer", "the content is not the schema's JSON", e);
         }
         if (node == null || !node.isObject()) {
-            return new Reply(text, Map.of());
+            throw new ProviderException(PROVIDER, "bad_answer", "the content is not the schema's JSON object");
         }
-        String reply = node.path("reply").asString("").strip();
+        JsonNode replyNode = node.path("reply");
+        String reply = replyNode.isString() ? replyNode.asString().strip() : "";
         if (reply.isEmpty()) {
             throw new ProviderException(PROVIDER, "empty", "the completion has no reply");
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        JsonNode d = node.path("details");
-        if (d.isObject()) {
-            for (var entry : d.properties()) {
-                JsonNode v = entry.getValue();
-                if (v.isNumber()) {
-                    details.put(entry.getKey(), v.numberValue());
-                } else if (v.isBoolean()) {
-                    details.put(entry.getKey(), v.booleanValue());
-                } else if (v.isString() && !v.asString().isBlank()) {
-                    details.put(entry.getKey(), v.asString().strip());
-                }
-            }
+        List<String> rejected = new ArrayList<>();
+        Map<String, Object> lead = LeadSchema.lead(node.path("lead"), rejected);
+        if (!rejected.isEmpty()) {
+            log.warn("The model's lead broke the schema in {}; those fields are dropped", rejected);
         }
-        return new Reply(reply, details);
+        return new Reply(reply, lead);
     }
 }

@@ -18,6 +18,10 @@ public interface ReplyGenerator {
 
     record Turn(String caller, String receptionist) {}
 
-    /** @param details lead details (name, area, rooms, budget, dealType, intent, …); no nulls */
+    /**
+     * @param details the lead as the whole call told it so far, checked against the schema: {@code
+     *     name}, {@code intent} (buy/rent/sell/other), {@code area}, {@code rooms}, {@code budget}
+     *     (shekels), {@code timing}, {@code summary}, {@code callbackPromised}; no nulls
+     */
     record Reply(String text, Map<String, Object> details) {}
 }

@@ -174,6 +174,7 @@ public class ReceptionistService {
             }
             turns.finish(turnId, result);
             calls.recordOutcome(call.id(), result.outcome(), result.error());
+            calls.turnFinished(call.id(), turnId);
         });
         metrics.finished(outcome, deadline.elapsed());
         log.info(

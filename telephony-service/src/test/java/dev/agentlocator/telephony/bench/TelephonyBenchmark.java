@@ -55,7 +55,7 @@ class TelephonyBenchmark extends LiveProviders {
         STUBS.whisper("אני מחפש דירת ארבעה חדרים בגבעתיים עד שלושה מיליון", STT_MS);
         STUBS.chat(
                 "מצוין, רשמתי: ארבעה חדרים בגבעתיים. מתי נוח שסוכן יחזור אליכם?",
-                Map.of("area", "גבעתיים", "rooms", 4, "budget", 3_000_000, "dealType", "buy"),
+                Map.of("area", "גבעתיים", "rooms", 4, "budget", 3_000_000, "intent", "buy"),
                 CHAT_MS);
         STUBS.googleToken(3599);
         STUBS.tts(TTS_MS);

@@ -253,7 +253,9 @@ class ReceptionistIT extends LiveProviders {
                 .get(0)
                 .getBodyAsString();
         assertThat(chat)
-                .contains("\"model\":\"gpt-4o-mini\"", "\"response_format\":{\"type\":\"json_object\"}")
+                .contains(
+                        "\"model\":\"gpt-4o-mini\"",
+                        "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"receptionist_turn\",\"strict\":true,")
                 .contains(
                         "מזכיר/ה טלפוני/ת",
                         "אני מחפש דירת שלושה חדרים בתל אביב",
@@ -407,7 +409,7 @@ class ReceptionistIT extends LiveProviders {
         String callSid = sid("CA");
         webhook("/webhook/incoming_call", voice(callSid, caller, number, "ringing"));
         STUBS.whisper("אני רוצה למכור דירה ברמת גן", 300);
-        STUBS.chat("נשמח לעזור. כמה חדרים בדירה?", Map.of("dealType", "sell", "area", "רמת גן"), 0);
+        STUBS.chat("נשמח לעזור. כמה חדרים בדירה?", Map.of("intent", "sell", "area", "רמת גן"), 0);
         String recording = sid("RE");
         var params = recorded(callSid, caller, number, recording, STUBS.recording(recording), 7);
 

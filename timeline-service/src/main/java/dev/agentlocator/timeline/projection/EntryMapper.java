@@ -1,6 +1,7 @@
 package dev.agentlocator.timeline.projection;
 
 import dev.agentlocator.platform.events.CallEvent;
+import dev.agentlocator.platform.events.CallLeadEvent;
 import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
@@ -32,7 +33,18 @@ public final class EntryMapper {
         if (event.customerId() == null) {
             return Optional.empty();
         }
-        return TimelineEvents.typeOf(event).map(type -> entry(event, type));
+        return TimelineEvents.typeOf(event)
+                .filter(type -> !isInterimLead(event, type))
+                .map(type -> entry(event, type));
+    }
+
+    /**
+     * A lead sent after a turn is on its way to the customer (crm's "details updated" entry says
+     * what it filled); only the one sent at the end of the call, the call's summary, is an entry.
+     */
+    private static boolean isInterimLead(EventEnvelope event, EventType<?> type) {
+        return type instanceof CallLeadEvent t
+                && !Boolean.TRUE.equals(event.payload(t).callEnded());
     }
 
     private static TimelineEntry entry(EventEnvelope event, EventType<?> type) {
@@ -49,6 +61,9 @@ public final class EntryMapper {
                     .put("email", text(p.email()))
                     .put("status", text(p.status()))
                     .put("source", text(p.source()));
+            if (p.filledFromCall() != null && !p.filledFromCall().isEmpty()) {
+                d.put("filledFromCall", p.filledFromCall()).put("callId", text(p.filledByCall()));
+            }
             title = customerTitle(t, p);
             reference = customer;
             link = "/customers/" + customer;
@@ -72,6 +87,23 @@ public final class EntryMapper {
                     .put("to", text(p.to()))
                     .put("transcript", clip(text(p.transcript())));
             title = sandboxed(callTitle(t, p), p.sandbox());
+            reference = id;
+            link = "/customers/" + customer + "?tab=calls" + (id == null ? "" : "&call=" + encode(id));
+        } else if (type instanceof CallLeadEvent t) {
+            var p = event.payload(t);
+            String sid = text(p.callSid());
+            String id = sid != null ? sid : text(p.callId());
+            d.put("callSid", sid)
+                    .put("callId", text(p.callId()))
+                    .put("name", text(p.name()))
+                    .put("intent", text(p.intent()))
+                    .put("area", text(p.area()))
+                    .put("rooms", text(p.rooms()))
+                    .put("budgetAgorot", p.budgetAgorot())
+                    .put("timing", text(p.timing()))
+                    .put("summary", clip(text(p.summary())))
+                    .put("callbackPromised", Boolean.TRUE.equals(p.callbackPromised()) ? true : null);
+            title = Boolean.TRUE.equals(p.callbackPromised()) ? "סיכום השיחה: הובטחה חזרה של נציג" : "סיכום השיחה";
             reference = id;
             link = "/customers/" + customer + "?tab=calls" + (id == null ? "" : "&call=" + encode(id));
         } else if (type instanceof WhatsAppEvent t) {
@@ -142,7 +174,10 @@ public final class EntryMapper {
     static String customerTitle(CustomerEvent type, CustomerEvent.Payload p) {
         return switch (type) {
             case CREATED -> withSubject("לקוח חדש נוסף", text(p.name()));
-            case UPDATED -> "פרטי הלקוח עודכנו";
+            case UPDATED ->
+                p.filledFromCall() != null && !p.filledFromCall().isEmpty()
+                        ? "פרטים עודכנו מהשיחה"
+                        : "פרטי הלקוח עודכנו";
             case DELETED -> "הלקוח נמחק";
         };
     }

@@ -1,6 +1,7 @@
 package dev.agentlocator.timeline.projection;
 
 import dev.agentlocator.platform.events.CallEvent;
+import dev.agentlocator.platform.events.CallLeadEvent;
 import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
@@ -36,7 +37,7 @@ public final class TimelineEvents {
         if (type instanceof CustomerEvent) {
             return Optional.of(TimelineKind.CUSTOMER);
         }
-        if (type instanceof CallEvent) {
+        if (type instanceof CallEvent || type instanceof CallLeadEvent) {
             return Optional.of(TimelineKind.CALL);
         }
         if (type instanceof WhatsAppEvent) {

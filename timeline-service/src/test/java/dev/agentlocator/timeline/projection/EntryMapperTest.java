@@ -57,6 +57,39 @@ class EntryMapperTest {
     }
 
     @Test
+    void detailsFilledFromACallSayWhatWasFilled() {
+        var entry = map(
+                "customer.updated",
+                Map.of(
+                        "name", "דנה כהן",
+                        "phone", "+972501234567",
+                        "filledFromCall", Map.of("name", "דנה כהן", "budgetAgorot", "250000000"),
+                        "filledByCall", "c-1"));
+
+        assertThat(entry.title()).isEqualTo("פרטים עודכנו מהשיחה");
+        assertThat(entry.details())
+                .containsEntry("filledFromCall", Map.of("name", "דנה כהן", "budgetAgorot", "250000000"))
+                .containsEntry("callId", "c-1");
+        assertThat(map("customer.updated", Map.of("name", "דנה כהן")).title()).isEqualTo("פרטי הלקוח עודכנו");
+    }
+
+    @Test
+    void onlyTheLeadSentAtTheEndOfTheCallIsAnEntryItsSummary() {
+        Map<String, Object> lead = new java.util.HashMap<>(
+                Map.of("callId", "c-1", "callSid", "CA9", "name", "דנה", "summary", "דנה מחפשת דירה.", "turns", 2));
+
+        assertThat(EntryMapper.map(event("call.lead_qualified", lead))).isEmpty();
+
+        lead.put("callEnded", true);
+        lead.put("callbackPromised", true);
+        var entry = map("call.lead_qualified", lead);
+        assertThat(entry.kind()).isEqualTo(TimelineKind.CALL);
+        assertThat(entry.title()).isEqualTo("סיכום השיחה: הובטחה חזרה של נציג");
+        assertThat(entry.details()).containsEntry("summary", "דנה מחפשת דירה.");
+        assertThat(entry.link()).isEqualTo("/customers/" + CUSTOMER + "?tab=calls&call=CA9");
+    }
+
+    @Test
     void aSandboxCallOrMessageSaysItWasNeverSentAndStillOpensByOurOwnId() {
         var call = map("call.received", Map.of("callId", "c-1", "direction", "outbound-api", "sandbox", true));
         assertThat(call.title()).endsWith("(סביבת ניסוי)");

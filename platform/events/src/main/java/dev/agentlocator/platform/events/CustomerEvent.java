@@ -1,6 +1,7 @@
 package dev.agentlocator.platform.events;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,18 @@ public enum CustomerEvent implements EventType<CustomerEvent.Payload> {
      * @param source call, whatsapp, manual, import
      * @param vatId absent for a private customer (not a VAT dealer); billing allocates by it
      * @param ownerId the user who owns the customer
+     * @param filledFromCall on an update made from a call's lead (ADR 0027): each field the call
+     *     filled, with its new value as text; absent on every other event
+     * @param filledByCall the call ({@code callId}) that filled them
      */
     public record Payload(
-            String name, String phone, String status, String source, String email, String vatId, String ownerId) {}
+            String name,
+            String phone,
+            String status,
+            String source,
+            String email,
+            String vatId,
+            String ownerId,
+            Map<String, String> filledFromCall,
+            String filledByCall) {}
 }

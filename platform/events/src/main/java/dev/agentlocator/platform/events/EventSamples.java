@@ -41,8 +41,17 @@ public final class EventSamples {
 
     private static Record payload(EventType<?> type) {
         if (type instanceof CustomerEvent) {
+            boolean updated = type == CustomerEvent.UPDATED;
             return new CustomerEvent.Payload(
-                    "דנה כהן", "+972501234567", "lead", "call", "dana@example.co.il", "514000000", USER.toString());
+                    "דנה כהן",
+                    "+972501234567",
+                    "lead",
+                    "call",
+                    "dana@example.co.il",
+                    "514000000",
+                    USER.toString(),
+                    updated ? Map.of("name", "דנה כהן", "budgetAgorot", "250000000") : null,
+                    updated ? "4d2c6a8e-1f3b-4c5d-9e7f-0a1b2c3d4e5f" : null);
         }
         if (type instanceof CallEvent t) {
             boolean done = t == CallEvent.COMPLETED;
@@ -60,6 +69,32 @@ public final class EventSamples {
                     done ? Map.of("area", "תל אביב") : null,
                     null,
                     null);
+        }
+        if (type instanceof CallLeadEvent) {
+            Map<String, Integer> sources = new LinkedHashMap<>();
+            sources.put("name", 1);
+            sources.put("intent", 1);
+            sources.put("area", 2);
+            sources.put("rooms", 2);
+            sources.put("budgetAgorot", 2);
+            sources.put("timing", 3);
+            sources.put("callbackPromised", 3);
+            return new CallLeadEvent.Payload(
+                    "4d2c6a8e-1f3b-4c5d-9e7f-0a1b2c3d4e5f",
+                    "CA0123456789abcdef0123456789abcdef",
+                    "+972501234567",
+                    "דנה כהן",
+                    "buy",
+                    "תל אביב",
+                    "3.5",
+                    250_000_000L,
+                    "תוך שלושה חודשים",
+                    "דנה מחפשת דירת 3.5 חדרים לקנייה בתל אביב בתקציב של כ־2.5 מיליון ש״ח, "
+                            + "ומבקשת שנציג יחזור אליה.",
+                    true,
+                    sources,
+                    true,
+                    3);
         }
         if (type instanceof WhatsAppEvent t) {
             return new WhatsAppEvent.Payload(

@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = Stream.of(
                     CustomerEvent.values(),
                     CallEvent.values(),
+                    CallLeadEvent.values(),
                     WhatsAppEvent.values(),
                     TaskEvent.values(),
                     ContractEvent.values(),
