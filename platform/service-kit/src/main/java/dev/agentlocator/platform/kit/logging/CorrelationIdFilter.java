@@ -8,7 +8,11 @@ import java.io.IOException;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Takes the gateway's correlation id (or makes one) and puts it on every log line of the request. */
+/**
+ * Takes the gateway's correlation id (the trace id) or the trace id of the request's span, and puts
+ * it on every log line of the request. Runs right after Boot's observation filter, whose span is
+ * current by then.
+ */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     @Override
