@@ -14,12 +14,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class OtlpEndpointEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    static final String VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    /** application.yml reads it from OTEL_EXPORTER_OTLP_ENDPOINT. */
+    static final String BASE_URL = "agentlocator.tracing.otlp-endpoint";
     static final String TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String base = environment.getProperty(VARIABLE, "").strip();
+        String base = environment.getProperty(BASE_URL, "").strip();
         if (base.isEmpty() || environment.containsProperty(TRACES_ENDPOINT)) {
             return;
         }

@@ -35,6 +35,12 @@ class OtlpEndpointEnvironmentPostProcessorTest {
     private static String endpointWith(Map<String, Object> variables) {
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("env", variables));
+        // as application.yml has it
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "application.yml",
+                        Map.of(OtlpEndpointEnvironmentPostProcessor.BASE_URL, "${OTEL_EXPORTER_OTLP_ENDPOINT:}")));
         new OtlpEndpointEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return environment.getProperty(OtlpEndpointEnvironmentPostProcessor.TRACES_ENDPOINT);
     }

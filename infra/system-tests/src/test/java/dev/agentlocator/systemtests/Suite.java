@@ -123,7 +123,12 @@ final class Suite {
         return builder.env(
                         "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE",
                         String.valueOf(Integer.getInteger("systemtests.pool", 3)))
-                .env("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1");
+                .env("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1")
+                // the lines OneTraceIT follows a request by: each service's access line, the outbox
+                // relay's send and the consumer's handling, all at DEBUG
+                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_ACCESS", "DEBUG")
+                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_OUTBOX", "DEBUG")
+                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_MESSAGING", "DEBUG");
     }
 
     /** What a previous test may have left down comes back before the next one starts. */

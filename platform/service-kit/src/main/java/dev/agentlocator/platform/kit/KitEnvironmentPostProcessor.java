@@ -21,8 +21,8 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 
     static final String DEFAULTS = "agentlocator-kit-defaults.properties";
 
-    /** OpenTelemetry's standard variable: the collector's OTLP/HTTP base URL. */
-    static final String OTLP_ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    /** The collector's OTLP/HTTP base URL: OpenTelemetry's standard OTEL_EXPORTER_OTLP_ENDPOINT. */
+    static final String OTLP_ENDPOINT = "agentlocator.tracing.otlp-endpoint";
     /** Boot's property: with it set, spans are exported over OTLP; without it, not at all. */
     static final String OTLP_TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
@@ -56,7 +56,7 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
      * is set itself.
      */
     static String otlpTracesEndpoint(ConfigurableEnvironment environment) {
-        String base = environment.getProperty(OTLP_ENDPOINT_VARIABLE, "").strip();
+        String base = environment.getProperty(OTLP_ENDPOINT, "").strip();
         if (base.isEmpty() || environment.containsProperty(OTLP_TRACES_ENDPOINT)) {
             return null;
         }
