@@ -71,6 +71,18 @@ class OneTraceIT {
                 .as("timeline-service's consumer")
                 .anyMatch(line -> line.contains("Handled event") && line.contains("customer.created"));
 
+        // TRACING_LOG_SPANS=true: the spans themselves, as a collector would receive them
+        for (Path log : List.of(
+                suite.gateway().log(),
+                suite.service("crm-service").log(),
+                suite.service("timeline-service").log())) {
+            assertThat(linesOf(log, traceId))
+                    .as("spans of the trace logged in %s", log)
+                    .anyMatch(line -> line.contains("LoggingSpanExporter"));
+        }
+        linesOf(suite.gateway().log(), traceId).forEach(System.out::println);
+        linesOf(suite.service("crm-service").log(), traceId).forEach(System.out::println);
+        linesOf(suite.service("timeline-service").log(), traceId).forEach(System.out::println);
         System.out.printf("trace %s followed through gateway, crm-service, its relay and timeline-service%n", traceId);
     }
 

@@ -101,6 +101,7 @@ final class Suite {
         }
         // One loopback address plays an ingress in front of the gateway (ClientAddressIT).
         var gateway = ServiceJar.of("gateway")
+                .env("TRACING_LOG_SPANS", "true")
                 .env("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("JWKS_URL", crmKeys);
         if (Boolean.getBoolean("systemtests.optimised")) {
@@ -128,7 +129,8 @@ final class Suite {
                 // relay's send and the consumer's handling, all at DEBUG
                 .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_ACCESS", "DEBUG")
                 .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_OUTBOX", "DEBUG")
-                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_MESSAGING", "DEBUG");
+                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_MESSAGING", "DEBUG")
+                .env("TRACING_LOG_SPANS", "true");
     }
 
     /** What a previous test may have left down comes back before the next one starts. */
