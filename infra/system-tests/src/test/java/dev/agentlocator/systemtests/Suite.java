@@ -101,7 +101,6 @@ final class Suite {
         }
         // One loopback address plays an ingress in front of the gateway (ClientAddressIT).
         var gateway = ServiceJar.of("gateway")
-                .env("TRACING_LOG_SPANS", "true")
                 .env("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("JWKS_URL", crmKeys);
         if (Boolean.getBoolean("systemtests.optimised")) {
@@ -124,13 +123,7 @@ final class Suite {
         return builder.env(
                         "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE",
                         String.valueOf(Integer.getInteger("systemtests.pool", 3)))
-                .env("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1")
-                // the lines OneTraceIT follows a request by: each service's access line, the outbox
-                // relay's send and the consumer's handling, all at DEBUG
-                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_ACCESS", "DEBUG")
-                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_OUTBOX", "DEBUG")
-                .env("LOGGING_LEVEL_DEV_AGENTLOCATOR_PLATFORM_KIT_MESSAGING", "DEBUG")
-                .env("TRACING_LOG_SPANS", "true");
+                .env("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1");
     }
 
     /** What a previous test may have left down comes back before the next one starts. */
