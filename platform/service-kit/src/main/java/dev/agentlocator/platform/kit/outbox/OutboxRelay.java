@@ -230,12 +230,14 @@ public class OutboxRelay implements SmartLifecycle {
             span.end();
             return CompletableFuture.failedFuture(e);
         }
-        return ack.whenComplete((result, failure) -> {
+        // A side branch: the relay settles the row by Kafka's own future, exactly as without tracing.
+        ack.whenComplete((result, failure) -> {
             if (failure != null) {
                 span.error(failure);
             }
             span.end();
         });
+        return ack;
     }
 
     private void markPublished(List<PendingEvent> delivered) {
