@@ -1,28 +1,38 @@
 package dev.agentlocator.gateway.correlation;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The id that ties together every log line a request causes, here and in every service it reaches.
- * Same header, MDC key and accepted shape as service-kit's {@code Correlation}.
+ * The id that ties together every log line a request causes, here and in every service it reaches:
+ * the trace id of the request's span (ADR 0025). Same header and MDC keys as service-kit's {@code
+ * Correlation}.
  */
 public final class CorrelationId {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
+    /** Where Micrometer Tracing puts the trace id, and what the log pattern shows. */
+    public static final String TRACE_ID_MDC_KEY = "traceId";
 
     static final String ATTRIBUTE = CorrelationId.class.getName();
 
-    // Anything else could forge log lines or smuggle markup into log viewers, so it is replaced.
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    static String acceptOrCreate(String candidate) {
-        return candidate != null && ACCEPTABLE.matcher(candidate).matches()
-                ? candidate
-                : UUID.randomUUID().toString();
+    /**
+     * The trace id of the span WebFlux opened for {@code exchange} (a new trace, or the caller's
+     * W3C {@code traceparent} continued); a random id only if tracing were off.
+     */
+    static String traceIdOf(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context)
+                .map(context -> context.traceId())
+                .orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** The id of this exchange, or {@code null} before the correlation filter ran. */
@@ -40,7 +50,8 @@ public final class CorrelationId {
             logging.run();
             return;
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
+        try (MDC.MDCCloseable correlation = MDC.putCloseable(MDC_KEY, id);
+                MDC.MDCCloseable trace = MDC.putCloseable(TRACE_ID_MDC_KEY, id)) {
             logging.run();
         }
     }

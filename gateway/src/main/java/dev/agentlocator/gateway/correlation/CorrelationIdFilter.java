@@ -19,6 +19,10 @@ import reactor.util.context.Context;
  * Gives every request a correlation id, forwards it to the service, returns it to the caller and
  * writes the access log line. A web filter rather than a gateway filter, and the first one, so
  * requests refused by security or served by the web client are covered too.
+ *
+ * <p>The correlation id is the trace id of the request's span (ADR 0025), which WebFlux starts
+ * before any filter: a caller follows a request by sending a W3C {@code traceparent}, and an
+ * {@code X-Correlation-Id} it sends is replaced.
  */
 @Component
 class CorrelationIdFilter implements WebFilter, Ordered {
@@ -33,8 +37,7 @@ class CorrelationIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
-        String id =
-                CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+        String id = CorrelationId.traceIdOf(exchange);
         exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
 
         ServerHttpResponse response = exchange.getResponse();

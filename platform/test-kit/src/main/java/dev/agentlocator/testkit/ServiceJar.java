@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceJar implements AutoCloseable {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    /** {@code -Dtestkit.readyWithinSeconds=…} gives a loaded machine longer. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("testkit.readyWithinSeconds", 120));
 
     private final String module;
     private final ProcessBuilder launcher;

@@ -17,6 +17,10 @@ import dev.agentlocator.platform.kit.web.ClientAddress;
 import dev.agentlocator.platform.kit.web.ForwardedProperties;
 import dev.agentlocator.platform.kit.web.WebProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.exporter.logging.LoggingSpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -63,10 +68,14 @@ public class KitAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Right after Boot's observation filter ({@code HIGHEST_PRECEDENCE + 1}), which starts the
+     * request's span: the correlation id is its trace id (ADR 0025).
+     */
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -100,8 +109,17 @@ public class KitAutoConfiguration {
             PlatformTransactionManager transactions,
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+            MeterRegistry meters,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new OutboxRelay(
+                jdbc,
+                transactions,
+                kafka,
+                properties,
+                meters,
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
@@ -115,8 +133,29 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
-        return new Outbox(jdbc, json, relay);
+    Outbox outbox(
+            JdbcClient jdbc,
+            JsonMapper json,
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new Outbox(
+                jdbc,
+                json,
+                relay,
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /**
+     * With {@code TRACING_LOG_SPANS=true} every finished span is also written to the log (logger
+     * {@code io.opentelemetry.exporter.logging.LoggingSpanExporter}): traces on a machine without a
+     * collector (docs/operations.md, "Tracing").
+     */
+    @Bean
+    @ConditionalOnProperty(name = "agentlocator.tracing.log-spans", havingValue = "true")
+    SpanExporter loggingSpanExporter() {
+        return LoggingSpanExporter.create();
     }
 
     @Bean

@@ -13,12 +13,18 @@ import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Gives every service the suite's defaults (Kafka serialisation, actuator exposure, Eureka, log
- * pattern) at the lowest precedence, so a service's own configuration and the environment still
- * win; and switches logs to structured JSON when {@code APP_ENV=production}.
+ * pattern, tracing) at the lowest precedence, so a service's own configuration and the environment
+ * still win; switches logs to structured JSON when {@code APP_ENV=production}; and sends spans to
+ * the OTLP collector {@code OTEL_EXPORTER_OTLP_ENDPOINT} names, when it names one (ADR 0025).
  */
 public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "agentlocator-kit-defaults.properties";
+
+    /** The collector's OTLP/HTTP base URL: OpenTelemetry's standard OTEL_EXPORTER_OTLP_ENDPOINT. */
+    static final String OTLP_ENDPOINT = "agentlocator.tracing.otlp-endpoint";
+    /** Boot's property: with it set, spans are exported over OTLP; without it, not at all. */
+    static final String OTLP_TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -36,6 +42,25 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
                             "agentlocator-production-logging",
                             Map.of("logging.structured.format.console", "logstash")));
         }
+        String traces = otlpTracesEndpoint(environment);
+        if (traces != null) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("agentlocator-otlp-endpoint", Map.of(OTLP_TRACES_ENDPOINT, traces)));
+        }
+    }
+
+    /**
+     * The traces URL for a base URL in {@code OTEL_EXPORTER_OTLP_ENDPOINT} ({@code /v1/traces}
+     * appended, as OpenTelemetry's exporters do), or {@code null} when it is unset or Boot's property
+     * is set itself.
+     */
+    static String otlpTracesEndpoint(ConfigurableEnvironment environment) {
+        String base = environment.getProperty(OTLP_ENDPOINT, "").strip();
+        if (base.isEmpty() || environment.containsProperty(OTLP_TRACES_ENDPOINT)) {
+            return null;
+        }
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
     }
 
     static boolean isProduction(ConfigurableEnvironment environment) {

@@ -50,7 +50,8 @@ class ErrorResponsesIT {
 
     @Test
     void exceptionInAControllerIsA500WithTheStackTraceLoggedNotReturned(CapturedOutput output) {
-        var response = api.withHeader("X-Correlation-Id", "corr-boom-1").get("/test/boom");
+        var response = api.withHeader("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .get("/test/boom");
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.<String>json("$.error")).isEqualTo("server_error");
@@ -59,7 +60,8 @@ class ErrorResponsesIT {
                 .contains("Unhandled exception")
                 .contains("java.lang.IllegalStateException: kaboom: a bug in a controller")
                 .contains("at dev.agentlocator.platform.kit.testapp.NoteController.boom")
-                .contains("corr-boom-1");
+                .as("logged with the request's trace id")
+                .contains("[0af7651916cd43dd8448eb211c80319c]");
     }
 
     @Test
@@ -168,12 +170,16 @@ class ErrorResponsesIT {
     }
 
     @Test
-    void correlationIdIsEchoedOrCreated() {
+    void correlationIdIsEchoedOrIsTheRequestsTraceId() {
         assertThat(api.withHeader("X-Correlation-Id", "abc-123").get("/test/me").header("X-Correlation-Id"))
                 .isEqualTo("abc-123");
         assertThat(api.withHeader("X-Correlation-Id", "not safe; rm -rf")
                         .get("/test/me")
                         .header("X-Correlation-Id"))
-                .matches("[0-9a-f-]{36}");
+                .matches("[0-9a-f]{32}");
+        assertThat(api.withHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .get("/test/me")
+                        .header("X-Correlation-Id"))
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 }

@@ -2,6 +2,8 @@ package dev.agentlocator.platform.kit.messaging;
 
 import dev.agentlocator.platform.events.EventEnvelope;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -10,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes commit in one transaction, so a redelivered event finds its mark and changes nothing.
  */
 public class IdempotentConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -35,6 +39,12 @@ public class IdempotentConsumer {
             handler.accept(event);
             return true;
         });
+        log.debug(
+                "{} event {} ({}) as {}",
+                Boolean.TRUE.equals(handled) ? "Handled" : "Skipped already handled",
+                event.id(),
+                event.type(),
+                consumer);
         return Boolean.TRUE.equals(handled);
     }
 }

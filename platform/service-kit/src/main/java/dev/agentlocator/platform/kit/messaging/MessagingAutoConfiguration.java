@@ -2,8 +2,11 @@ package dev.agentlocator.platform.kit.messaging;
 
 import dev.agentlocator.platform.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumer discipline for every service: envelopes read leniently, handlers run once per event id,
  * a failing record retried with exponential back-off long enough to ride out a database failover
  * and then parked on its consumer group's own dead-letter topic, poison records parked at once,
- * operators able to list and replay the dead letters, and the producer's correlation id on the
- * consumer's log lines (ADR 0014).
+ * operators able to list and replay the dead letters, and the producer's trace continued and its
+ * correlation id on the consumer's log lines (ADR 0014, ADR 0025).
  */
 @AutoConfiguration(
         afterName = {
@@ -104,8 +107,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RecordInterceptor<Object, Object> correlationRecordInterceptor() {
-        return new CorrelationRecordInterceptor();
+    RecordInterceptor<Object, Object> correlationRecordInterceptor(
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CorrelationRecordInterceptor(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     /**

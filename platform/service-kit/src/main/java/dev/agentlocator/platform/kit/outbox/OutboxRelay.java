@@ -2,8 +2,12 @@ package dev.agentlocator.platform.kit.outbox;
 
 import dev.agentlocator.platform.kit.background.BackgroundLoop;
 import dev.agentlocator.platform.kit.logging.Correlation;
+import dev.agentlocator.platform.kit.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with back-off and holds back the later rows of its key (topic and customer) until it goes out;
  * a row Kafka refuses outright is parked after {@link OutboxProperties#maxAttempts()} attempts and
  * stops holding anything back (ADR 0014).
+ *
+ * <p>Each record is sent in a producer span, a child of the trace of the request that appended the
+ * row (its stored {@code traceparent}), and carries that span's {@code traceparent} header, so the
+ * consumers continue the request's trace (ADR 0025).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -57,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     private final BackgroundLoop loop;
     /** The pause after a round in which nothing got through; only the loop's thread uses it. */
@@ -69,8 +79,12 @@ public class OutboxRelay implements SmartLifecycle {
             PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Tracer tracer,
+            Propagator propagator) {
         this.jdbc = jdbc;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.round = new TransactionTemplate(transactionManager);
         this.bookkeeping = new TransactionTemplate(transactionManager);
         this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -113,7 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private List<PendingEvent> pendingBatch() {
         return jdbc.sql("""
-                        select seq, topic, event_key, envelope, event_type, id, correlation_id, attempts
+                        select seq, topic, event_key, envelope, event_type, id, correlation_id, traceparent, attempts
                         from outbox_event e
                         where published_at is null and parked_at is null
                           and (next_attempt_at is null or next_attempt_at <= now())
@@ -133,6 +147,7 @@ public class OutboxRelay implements SmartLifecycle {
                         rs.getString("event_type"),
                         rs.getString("id"),
                         rs.getString("correlation_id"),
+                        rs.getString("traceparent"),
                         rs.getInt("attempts")))
                 .list();
     }
@@ -188,13 +203,41 @@ public class OutboxRelay implements SmartLifecycle {
         return new SendFailure(cause);
     }
 
+    /**
+     * Sends {@code event} in a producer span of the trace it was appended in; the span ends with
+     * Kafka's answer. Its log lines carry that trace's id.
+     */
     private CompletableFuture<?> send(PendingEvent event) {
-        try {
-            return kafka.send(event.toRecord());
+        Span span = TraceContexts.childOf(event.traceparent(), tracer, propagator)
+                .name("outbox publish")
+                .kind(Span.Kind.PRODUCER)
+                .tag("messaging.destination.name", event.topic())
+                .tag("agentlocator.event.type", event.type())
+                .remoteServiceName("kafka")
+                .start();
+        CompletableFuture<?> ack;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            log.debug("Publishing outbox event {} ({}) to {}", event.id(), event.type(), event.topic());
+            ProducerRecord<String, String> record = event.toRecord();
+            propagator.inject(span.context(), record.headers(), (headers, name, value) -> {
+                headers.remove(name);
+                headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+            });
+            ack = kafka.send(record);
         } catch (RuntimeException e) {
             // Thrown before the record reached the producer's buffer: settled like any other failure.
+            span.error(e);
+            span.end();
             return CompletableFuture.failedFuture(e);
         }
+        // A side branch: the relay settles the row by Kafka's own future, exactly as without tracing.
+        ack.whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
+        return ack;
     }
 
     private void markPublished(List<PendingEvent> delivered) {
@@ -339,6 +382,7 @@ public class OutboxRelay implements SmartLifecycle {
             String type,
             String id,
             String correlationId,
+            String traceparent,
             int attempts) {
         ProducerRecord<String, String> toRecord() {
             var record = new ProducerRecord<>(topic, key, envelope);
