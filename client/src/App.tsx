@@ -13,6 +13,7 @@ import { NotFoundPage } from './features/shell/NotFoundPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { SignPage } from './features/signing/SignPage';
 import { TasksPage } from './features/tasks/TasksPage';
+import { InboxPage } from './features/whatsapp/InboxPage';
 import { useSession } from './hooks/useSession';
 
 function RequireAuth() {
@@ -44,6 +45,7 @@ export function App() {
             <Route path="invoices" element={<InvoicesPage />} />
             <Route path="invoices/:id" element={<InvoiceEditorPage />} />
             <Route path="stats" element={<StatsPage />} />
+            <Route path="whatsapp" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -92,7 +92,7 @@ public class TwilioContent {
             JsonNode answer;
             try {
                 answer = json.readTree(
-                        calls.send(PROVIDER, request, twilio.timeout(), null, 1).body());
+                        calls.send(PROVIDER, request, twilio.timeout(), null, 2).body());
             } catch (tools.jackson.core.JacksonException e) {
                 throw new ProviderException(PROVIDER, "bad_answer", "the Content API answered no JSON", e);
             }

@@ -485,8 +485,13 @@ public class WhatsAppService {
         return conversations.find(tenantId, peer, clock.instant(), WINDOW).orElseThrow();
     }
 
+    /** E.164, also written without its {@code +} (as a URL path carries it best). */
     private static String peer(String raw) {
-        return PhoneNumbers.normalise(raw == null ? "" : raw.strip())
+        String phone = raw == null ? "" : raw.strip();
+        if (phone.matches("[1-9]\\d{7,14}")) {
+            phone = "+" + phone;
+        }
+        return PhoneNumbers.normalise(phone)
                 .orElseThrow(() -> ApiException.badRequest("invalid_phone", "מספר הטלפון אינו תקין"));
     }
 
