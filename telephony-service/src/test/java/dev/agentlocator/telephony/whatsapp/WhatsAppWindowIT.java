@@ -239,7 +239,7 @@ class WhatsAppWindowIT extends LiveProviders {
                         "{\"contentSid\":\"" + ProviderStubs.SIGNING_TEMPLATE + "\"}");
         assertThat(signing.status()).isEqualTo(200);
         assertThat(signing.<Map<String, String>>json("$.variables"))
-                .containsExactlyEntriesOf(Map.of("1", "customerName", "2", "link"));
+                .isEqualTo(Map.of("1", "customerName", "2", "link"));
         UUID customer = knownCustomer("אבי ישראלי");
         var noLink = agent(tenant)
                 .post("/api/customers/" + customer + "/whatsapp/template/preview", "{\"purpose\":\"signing_link\"}");
