@@ -39,9 +39,14 @@ class WhatsAppController {
 
     record StartRequest(
             @Size(max = 1600, message = "ההודעה ארוכה מדי (עד 1600 תווים)")
-            String text) {}
+            String text,
 
-    /** Without {@code text}, a short opening line with the customer's name. */
+            String purpose) {}
+
+    /**
+     * Without {@code text}, a short opening line with the customer's name; outside the 24-hour
+     * window the template of {@code purpose} (default {@code opening}) instead.
+     */
     @PostMapping("/api/customers/{id}/whatsapp/start")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.CAN_WRITE)
@@ -50,7 +55,12 @@ class WhatsAppController {
             @Valid @RequestBody(required = false) StartRequest body,
             CurrentUser caller,
             HttpServletRequest request) {
-        return whatsApp.send(caller, id, body == null ? null : body.text(), urls.origin(request));
+        return whatsApp.send(
+                caller,
+                id,
+                body == null ? null : body.text(),
+                body == null ? null : body.purpose(),
+                urls.origin(request));
     }
 
     record TemplateSendRequest(

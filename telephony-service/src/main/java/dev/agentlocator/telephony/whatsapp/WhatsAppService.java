@@ -120,12 +120,12 @@ public class WhatsAppService {
      * Free text to a customer (the composer, the Action Bar), from the tenant's own sender if it has
      * one, else from the shared one. Free text goes out only inside WhatsApp's 24-hour window;
      * outside it a send with text is refused here (409 {@code whatsapp_window_closed}), and one
-     * without text (the due alert's button, "open a conversation") sends the tenant's opening
-     * template instead. Stored first as {@code pending}, then sent; only once Twilio accepts it (a
+     * without text (the due alert's button, "open a conversation") sends the tenant's template for
+     * {@code purpose} (default: opening) instead. Stored first as {@code pending}, then sent; only once Twilio accepts it (a
      * MessageSid) does it count as a conversation a reply can be routed to. Twilio's refusal is
      * recorded on the message as {@code failed}. Without credentials: stored as sandbox.
      */
-    public WhatsAppMessage send(CurrentUser caller, UUID customerId, String text, String origin) {
+    public WhatsAppMessage send(CurrentUser caller, UUID customerId, String text, String purpose, String origin) {
         UUID tenantId = caller.tenantId();
         var customer = customer(tenantId, customerId);
         String to = phone(customer);
@@ -133,7 +133,12 @@ public class WhatsAppService {
         boolean open = conversation != null && conversation.windowOpen();
         if (text == null || text.isBlank()) {
             if (!open) {
-                return sendTemplate(caller, customerId, "opening", Map.of(), origin);
+                return sendTemplate(
+                        caller,
+                        customerId,
+                        purpose == null || purpose.isBlank() ? "opening" : purpose,
+                        Map.of(),
+                        origin);
             }
             return dispatch(caller, customer, to, opening(customer.name()), null, null, origin);
         }
