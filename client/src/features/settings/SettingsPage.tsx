@@ -6,6 +6,7 @@ import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { WhatsAppTemplateSettings } from '../whatsapp/WhatsAppTemplateSettings';
 import './settings.css';
 
 /** The owner's settings (the shell shows the link and the route guard lets in owners only). */
@@ -16,6 +17,7 @@ export function SettingsPage() {
   const tabs = [
     ...(isOn('invoices') || isOn('contracts') ? [{ id: 'business', label: 'פרטי העסק' }] : []),
     ...(isOn('calls') ? [{ id: 'receptionist', label: 'מזכירה דיגיטלית' }] : []),
+    ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'תבניות WhatsApp' }] : []),
     { id: 'users', label: 'משתמשים והרשאות' },
     { id: 'features', label: 'תכונות' },
   ];
@@ -36,6 +38,7 @@ export function SettingsPage() {
         <Tabs tabs={tabs} selected={selected} onSelect={select} label="הגדרות">
           {selected === 'business' ? <BusinessSettingsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
+          {selected === 'whatsapp' ? <WhatsAppTemplateSettings /> : null}
           {selected === 'users' ? <UsersSettings /> : null}
           {selected === 'features' ? <FeatureSettings /> : null}
         </Tabs>
