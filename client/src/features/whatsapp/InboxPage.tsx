@@ -47,7 +47,7 @@ export function InboxPage() {
   });
   const read = useMutation({
     mutationFn: markRead,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['whatsapp', 'inbox'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: whatsappKeys.inboxAll }),
   });
   const items = inbox.data?.items ?? [];
   const open = items.find((c) => c.peerPhone === openPhone) ?? null;
@@ -161,7 +161,7 @@ function Assign({ conversation }: { conversation: Conversation }) {
   const assign = useMutation({
     mutationFn: (agentId?: string | null) => assignConversation(conversation.peerPhone, agentId),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['whatsapp', 'inbox'] });
+      void queryClient.invalidateQueries({ queryKey: whatsappKeys.inboxAll });
       toast.success('השיוך עודכן');
     },
     onError: (error) => toast.error(errorMessage(error)),

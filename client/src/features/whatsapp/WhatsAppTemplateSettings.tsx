@@ -41,7 +41,7 @@ export function WhatsAppTemplateSettings() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const templates = useQuery({
-    queryKey: ['whatsapp', 'templates'],
+    queryKey: whatsappKeys.templates,
     queryFn: ({ signal }) => api<Template[]>('/api/whatsapp/templates', { signal }),
   });
   const purposes = useQuery({

@@ -303,7 +303,7 @@ function TemplateComposer({
     : [];
   const filled = Object.fromEntries(fields.map((f) => [f, values[f] ?? '']));
   const preview = useQuery({
-    queryKey: ['whatsapp', 'preview', customerId, purpose, filled],
+    queryKey: whatsappKeys.preview(customerId, purpose, filled),
     queryFn: () => previewTemplate(customerId, purpose as Purpose, filled),
     enabled: purpose !== '',
     retry: false,

@@ -26,6 +26,10 @@ export const whatsappKeys = {
   conversation: (customerId: string) => ['whatsapp', 'conversation', customerId] as const,
   purposes: ['whatsapp', 'purposes'] as const,
   inbox: (filter: InboxFilter) => ['whatsapp', 'inbox', filter] as const,
+  inboxAll: ['whatsapp', 'inbox'] as const,
+  templates: ['whatsapp', 'templates'] as const,
+  preview: (customerId: string, purpose: string, values: Record<string, string>) =>
+    ['whatsapp', 'preview', customerId, purpose, values] as const,
 };
 
 /** WhatsApp's 24-hour window and the conversation's state, for the composer. */
