@@ -22,6 +22,7 @@ const CustomersPage = page(() => import('./features/customers/CustomersPage'), '
 const CustomerPage = page(() => import('./features/customer-page/CustomerPage'), 'CustomerPage');
 const TasksPage = page(() => import('./features/tasks/TasksPage'), 'TasksPage');
 const CallsPage = page(() => import('./features/calls/CallsPage'), 'CallsPage');
+const InboxPage = page(() => import('./features/whatsapp/InboxPage'), 'InboxPage');
 const ContractsPage = page(() => import('./features/billing/ContractsPage'), 'ContractsPage');
 const ContractEditorPage = page(
   () => import('./features/billing/ContractEditorPage'),
@@ -130,6 +131,14 @@ export function App() {
               element={
                 <Loading>
                   <CallsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="whatsapp"
+              element={
+                <Loading>
+                  <InboxPage />
                 </Loading>
               }
             />

@@ -110,9 +110,13 @@ export function startCall(customerId: string, agentPhone?: string) {
   });
 }
 
-export function startWhatsApp(customerId: string, text?: string) {
+/**
+ * Free text, or without it an opening: outside WhatsApp's 24-hour window the server sends the
+ * template of {@code purpose} (default: opening a conversation) instead.
+ */
+export function startWhatsApp(customerId: string, text?: string, purpose?: string) {
   return api<ContactResult>(`/api/customers/${encodeURIComponent(customerId)}/whatsapp/start`, {
     method: 'POST',
-    json: text ? { text } : {},
+    json: text ? { text } : purpose ? { purpose } : {},
   });
 }

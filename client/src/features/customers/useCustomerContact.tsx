@@ -17,7 +17,8 @@ const ASK_AGENT_PHONE = 'כדי להתקשר ללקוח, המערכת מצלצל
 export interface CustomerContact {
   call: (customerId: string) => void;
   calling: boolean;
-  whatsapp: (customerId: string, text?: string) => Promise<boolean>;
+  /** {@code purpose}: the template used outside the 24-hour window when there is no text. */
+  whatsapp: (customerId: string, text?: string, purpose?: string) => Promise<boolean>;
   sending: boolean;
   /** Render this: the "your phone number" dialog when click-to-call needs it. */
   dialog: ReactNode;
@@ -59,8 +60,15 @@ export function useCustomerContact(): CustomerContact {
   });
 
   const message = useMutation({
-    mutationFn: ({ customerId, text }: { customerId: string; text?: string | undefined }) =>
-      startWhatsApp(customerId, text),
+    mutationFn: ({
+      customerId,
+      text,
+      purpose,
+    }: {
+      customerId: string;
+      text?: string | undefined;
+      purpose?: string | undefined;
+    }) => startWhatsApp(customerId, text, purpose),
     onSuccess: (result, { customerId }) => {
       toast.success(
         result.sandbox ? 'מצב ארגז חול: ההודעה נרשמה אך לא נשלחה' : 'הודעת WhatsApp נשלחה',
@@ -130,9 +138,9 @@ export function useCustomerContact(): CustomerContact {
   return {
     call: (customerId) => void dial(customerId),
     calling: call.isPending,
-    whatsapp: async (customerId, text) => {
+    whatsapp: async (customerId, text, purpose) => {
       try {
-        await message.mutateAsync({ customerId, text });
+        await message.mutateAsync({ customerId, text, purpose });
         return true;
       } catch {
         return false;

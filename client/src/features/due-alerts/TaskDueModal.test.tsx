@@ -104,6 +104,8 @@ describe('TaskDueModal', () => {
       '/api/customers/c-a/whatsapp/start',
     ]);
     expect(calls[1]?.body).toEqual({});
+    // outside the 24-hour window the server sends the task follow-up template (issue 18)
+    expect(calls[2]?.body).toEqual({ purpose: 'task_follow_up' });
     expect(screen.getByRole('alertdialog')).toBeInTheDocument();
   });
 

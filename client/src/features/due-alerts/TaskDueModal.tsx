@@ -159,7 +159,10 @@ function TaskDueCard({ alert, position, total, onHandled, isOn }: CardProps) {
               variant="whatsapp"
               icon="💬"
               loading={contact.sending}
-              onClick={() => alert.customerId && void contact.whatsapp(alert.customerId)}
+              onClick={() =>
+                alert.customerId &&
+                void contact.whatsapp(alert.customerId, undefined, 'task_follow_up')
+              }
             >
               פתח WhatsApp
             </Button>

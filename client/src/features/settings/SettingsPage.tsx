@@ -7,6 +7,7 @@ import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { WhatsAppTemplateSettings } from '../whatsapp/WhatsAppTemplateSettings';
 import './settings.css';
 
 /** The owner's settings (the shell shows the link and the route guard lets in owners only). */
@@ -18,6 +19,7 @@ export function SettingsPage() {
     ...(isOn('invoices') || isOn('contracts') ? [{ id: 'business', label: 'פרטי העסק' }] : []),
     ...(isOn('calls') ? [{ id: 'receptionist', label: 'מזכירה דיגיטלית' }] : []),
     ...(isOn('tasks') ? [{ id: 'callbacks', label: 'חזרה ללקוחות' }] : []),
+    ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'תבניות WhatsApp' }] : []),
     { id: 'users', label: 'משתמשים והרשאות' },
     { id: 'features', label: 'תכונות' },
   ];
@@ -39,6 +41,7 @@ export function SettingsPage() {
           {selected === 'business' ? <BusinessSettingsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
           {selected === 'callbacks' ? <CallbackSettingsForm /> : null}
+          {selected === 'whatsapp' ? <WhatsAppTemplateSettings /> : null}
           {selected === 'users' ? <UsersSettings /> : null}
           {selected === 'features' ? <FeatureSettings /> : null}
         </Tabs>

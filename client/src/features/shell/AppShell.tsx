@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: '/customers', label: 'לקוחות', icon: '👥', feature: 'crm' },
   { to: '/calls', label: 'שיחות', icon: '📞', feature: 'calls' },
   { to: '/tasks', label: 'משימות', icon: '📝', feature: 'tasks' },
+  { to: '/whatsapp', label: 'WhatsApp', icon: '💬', feature: 'whatsapp' },
   { to: '/contracts', label: 'הצעות וחוזים', short: 'הצעות', icon: '📄', feature: 'contracts' },
   { to: '/invoices', label: 'חשבוניות', icon: '🧾', feature: 'invoices' },
   { to: '/stats', label: 'סטטיסטיקה', icon: '📊', feature: 'stats' },

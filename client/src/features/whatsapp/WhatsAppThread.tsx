@@ -1,16 +1,28 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { TextArea } from '../../components/Field';
+import { Input, Select, TextArea } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { useFallbackInterval, useLiveHint } from '../../hooks/useLive';
 import { errorMessage } from '../../lib/api';
 import { formatCountOf, formatDateTime, formatRelative } from '../../lib/format';
 import { timelineKeys } from '../timeline/api';
-import { getThread, MESSAGE_STATUS, sendWhatsApp, whatsappKeys, type WhatsAppMessage } from './api';
+import {
+  getConversation,
+  getPurposes,
+  getThread,
+  MESSAGE_STATUS,
+  previewTemplate,
+  sendTemplate,
+  sendWhatsApp,
+  whatsappKeys,
+  type ConversationState,
+  type Purpose,
+  type WhatsAppMessage,
+} from './api';
 import './whatsapp.css';
 
 export interface WhatsAppThreadProps {
@@ -35,19 +47,38 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
     // when, and a slow poll stands in only while the socket is down.
     refetchInterval: useFallbackInterval(15_000),
   });
+  // Is WhatsApp's 24-hour window open? It decides between free text and templates.
+  const conversation = useQuery({
+    queryKey: whatsappKeys.conversation(customerId),
+    queryFn: ({ signal }) => getConversation(customerId, signal),
+    enabled: !readOnly,
+    // The socket's hint below refreshes it when a message arrives; this catches the window closing.
+    refetchInterval: 30_000,
+  });
+  const onSent = (message: WhatsAppMessage) => {
+    void queryClient.invalidateQueries({ queryKey: whatsappKeys.thread(customerId) });
+    void queryClient.invalidateQueries({ queryKey: whatsappKeys.conversation(customerId) });
+    void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
+    if (message.sandbox) toast.info('סביבת ניסוי: ההודעה נשמרה אך לא נשלחה בפועל');
+    else if (message.status === 'failed') toast.error(message.errorMessage ?? 'השליחה נכשלה');
+    else toast.success('ההודעה נשלחה');
+  };
   const refetchThread = thread.refetch;
-  useLiveHint('whatsapp:changed', customerId, () => void refetchThread());
+  const refetchConversation = conversation.refetch;
+  useLiveHint('whatsapp:changed', customerId, () => {
+    void refetchThread();
+    void refetchConversation();
+  });
   const send = useMutation({
     mutationFn: (body: string) => sendWhatsApp(customerId, body),
     onSuccess: (message) => {
       setText('');
-      void queryClient.invalidateQueries({ queryKey: whatsappKeys.thread(customerId) });
-      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(customerId) });
-      if (message.sandbox) toast.info('סביבת ניסוי: ההודעה נשמרה אך לא נשלחה בפועל');
-      else if (message.status === 'failed') toast.error('השליחה נכשלה');
-      else toast.success('ההודעה נשלחה');
+      onSent(message);
     },
-    onError: (error) => toast.error(errorMessage(error)),
+    onError: (error) => {
+      toast.error(errorMessage(error));
+      void queryClient.invalidateQueries({ queryKey: whatsappKeys.conversation(customerId) });
+    },
   });
 
   // Oldest first, as a chat reads; pages come newest first.
@@ -134,21 +165,17 @@ export function WhatsAppThread({ customerId, readOnly = false, highlight }: What
       </div>
 
       {!readOnly ? (
-        <form className="wa__composer" onSubmit={submit}>
-          <TextArea
-            label="הודעה חדשה"
-            hideLabel
-            rows={2}
-            maxLength={1600}
-            placeholder="כתבו הודעה… (Ctrl+Enter לשליחה)"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={onKeyDown}
-          />
-          <Button type="submit" variant="whatsapp" loading={send.isPending} disabled={!text.trim()}>
-            שליחה
-          </Button>
-        </form>
+        <Composer
+          customerId={customerId}
+          state={conversation.data}
+          loading={conversation.isPending}
+          text={text}
+          setText={setText}
+          sending={send.isPending}
+          onSubmit={submit}
+          onKeyDown={onKeyDown}
+          onSent={onSent}
+        />
       ) : null}
     </section>
   );
@@ -182,7 +209,171 @@ function Message({ message: m, highlighted }: { message: WhatsAppMessage; highli
             ) : null}
           </span>
         ) : null}
+        {m.contentSid ? <span className="wa__template">תבנית</span> : null}
       </p>
+      {m.errorMessage && (m.status === 'failed' || m.status === 'undelivered') ? (
+        <p className="wa__error" role="note">
+          {m.errorMessage}
+        </p>
+      ) : null}
     </li>
+  );
+}
+
+interface ComposerProps {
+  customerId: string;
+  state: ConversationState | undefined;
+  loading: boolean;
+  text: string;
+  setText: (text: string) => void;
+  sending: boolean;
+  onSubmit: (event: SyntheticEvent) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  onSent: (message: WhatsAppMessage) => void;
+}
+
+/**
+ * Free text inside WhatsApp's 24-hour window (and until when it is open); outside it, the
+ * tenant's approved templates with a Hebrew preview, since WhatsApp would refuse free text.
+ */
+function Composer({
+  customerId,
+  state,
+  loading,
+  text,
+  setText,
+  sending,
+  onSubmit,
+  onKeyDown,
+  onSent,
+}: ComposerProps) {
+  if (loading || !state) return null;
+  if (state.optedOut) {
+    return (
+      <div className="alert alert--warning wa__window" role="status">
+        הלקוח ביקש לא לקבל הודעות WhatsApp (כתב STOP או הסר). אפשר לשלוח שוב רק אחרי שיכתוב START.
+      </div>
+    );
+  }
+  if (!state.windowOpen) {
+    return <TemplateComposer customerId={customerId} state={state} onSent={onSent} />;
+  }
+  return (
+    <>
+      <p className="wa__window wa__window--open" role="status">
+        חלון השיחה פתוח עד {formatDateTime(state.windowClosesAt)}: אפשר לכתוב חופשי.
+      </p>
+      <form className="wa__composer" onSubmit={onSubmit}>
+        <TextArea
+          label="הודעה חדשה"
+          hideLabel
+          rows={2}
+          maxLength={1600}
+          placeholder="כתבו הודעה… (Ctrl+Enter לשליחה)"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <Button type="submit" variant="whatsapp" loading={sending} disabled={!text.trim()}>
+          שליחה
+        </Button>
+      </form>
+    </>
+  );
+}
+
+const VALUE_FIELDS: Record<string, string> = {
+  link: 'קישור',
+  documentNumber: 'מספר המסמך',
+  amount: 'סכום',
+};
+
+function TemplateComposer({
+  customerId,
+  state,
+  onSent,
+}: {
+  customerId: string;
+  state: ConversationState;
+  onSent: (message: WhatsAppMessage) => void;
+}) {
+  const toast = useToast();
+  const purposes = useQuery({
+    queryKey: whatsappKeys.purposes,
+    queryFn: ({ signal }) => getPurposes(signal),
+  });
+  const [chosen, setChosen] = useState<Purpose | ''>('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const options = purposes.data ?? [];
+  const purpose = chosen || options[0]?.purpose || '';
+  const template = options.find((o) => o.purpose === purpose);
+  const fields = template
+    ? Object.values(template.variables).filter((field) => field in VALUE_FIELDS)
+    : [];
+  const filled = Object.fromEntries(fields.map((f) => [f, values[f] ?? '']));
+  const preview = useQuery({
+    queryKey: whatsappKeys.preview(customerId, purpose, filled),
+    queryFn: () => previewTemplate(customerId, purpose as Purpose, filled),
+    enabled: purpose !== '',
+    retry: false,
+  });
+  const send = useMutation({
+    mutationFn: () => sendTemplate(customerId, purpose as Purpose, filled),
+    onSuccess: onSent,
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  const why = state.lastInboundAt
+    ? `עברו יותר מ־24 שעות מאז שהלקוח כתב (${formatDateTime(state.lastInboundAt)})`
+    : 'הלקוח עוד לא כתב לעסק';
+  return (
+    <div className="wa__templates">
+      <p className="wa__window wa__window--closed" role="status">
+        חלון השיחה סגור: {why}, ולכן WhatsApp מקבל רק תבנית מאושרת.
+      </p>
+      {purposes.isPending ? (
+        <Skeleton lines={2} />
+      ) : options.length === 0 ? (
+        <p className="muted">לא נבחרו תבניות. בעל החשבון בוחר תבניות מאושרות בהגדרות WhatsApp.</p>
+      ) : (
+        <form
+          className="wa__template-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send.mutate();
+          }}
+        >
+          <Select
+            label="תבנית"
+            value={purpose}
+            options={options.map((o) => ({ value: o.purpose, label: o.label }))}
+            onChange={(e) => setChosen(e.target.value as Purpose)}
+          />
+          {fields.map((field) => (
+            <Input
+              key={field}
+              label={VALUE_FIELDS[field] ?? field}
+              value={values[field] ?? ''}
+              dir="ltr"
+              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+            />
+          ))}
+          <div className="wa__preview" aria-label="תצוגה מקדימה">
+            {preview.isError ? (
+              <span className="muted">{errorMessage(preview.error)}</span>
+            ) : (
+              (preview.data?.text ?? '…')
+            )}
+          </div>
+          <Button
+            type="submit"
+            variant="whatsapp"
+            loading={send.isPending}
+            disabled={!preview.data || preview.isError}
+          >
+            שליחת תבנית
+          </Button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -51,6 +51,7 @@ public abstract class LiveProviders {
         registry.add("agentlocator.telephony.twilio.auth-token", () -> ProviderStubs.AUTH_TOKEN);
         registry.add("agentlocator.telephony.twilio.whatsapp-device", () -> ProviderStubs.WHATSAPP_DEVICE);
         registry.add("agentlocator.telephony.twilio.api-base-url", STUBS::url);
+        registry.add("agentlocator.telephony.twilio.content-base-url", STUBS::url);
         registry.add("agentlocator.telephony.twilio.timeout", () -> "2s");
         registry.add("agentlocator.telephony.openai.api-key", () -> ProviderStubs.OPENAI_KEY);
         registry.add("agentlocator.telephony.openai.base-url", STUBS::url);
@@ -111,6 +112,22 @@ public abstract class LiveProviders {
 
     protected Api agent(UUID tenantId) {
         return Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), tenantId, "agent"));
+    }
+
+    protected Api owner(UUID tenantId) {
+        return Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), tenantId, "owner"));
+    }
+
+    /** The owner picks the approved opening template from Twilio's Content API (the stub's). */
+    protected void chooseOpeningTemplate(UUID tenantId) {
+        STUBS.contentTemplates();
+        var response = owner(tenantId)
+                .put(
+                        "/api/whatsapp/templates/purposes/opening",
+                        "{\"contentSid\":\"" + ProviderStubs.OPENING_TEMPLATE + "\"}");
+        if (response.status() != 200) {
+            throw new AssertionError("Choosing the opening template: " + response.status() + " " + response.body());
+        }
     }
 
     /** Gives {@code tenantId} the Twilio number {@code phone} through the settings API. */

@@ -265,6 +265,105 @@ public final class ProviderStubs {
                                 + "\"status\":\"UNAVAILABLE\"}}")));
     }
 
+    // --- Twilio Content API (WhatsApp templates) ------------------------------------------------
+
+    public static final String OPENING_TEMPLATE = "HX" + "a".repeat(32);
+    public static final String FOLLOW_UP_TEMPLATE = "HX" + "b".repeat(32);
+    public static final String SIGNING_TEMPLATE = "HX" + "c".repeat(32);
+    public static final String PENDING_TEMPLATE = "HX" + "d".repeat(32);
+
+    /**
+     * {@code GET https://content.twilio.com/v1/ContentAndApprovals} as Twilio documents it: {@code
+     * contents} with {@code types}, {@code variables} and {@code approval_requests}, in two pages
+     * linked by {@code meta.next_page_url} (Twilio's own host, which the client must map to ours).
+     */
+    public void contentTemplates() {
+        String first = "/v1/ContentAndApprovals?PageSize=100";
+        String second = "/v1/ContentAndApprovals?PageSize=100&Page=1&PageToken=PTabc";
+        server.stubFor(get(urlEqualTo(first))
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(okJson(json(Map.of(
+                        "contents",
+                        java.util.List.of(
+                                content(
+                                        OPENING_TEMPLATE,
+                                        "opening_he",
+                                        "שלום {{1}}, כאן משרד התיווך. נשמח לעזור, אפשר לענות להודעה הזו.",
+                                        Map.of("1", "דנה"),
+                                        "approved"),
+                                content(
+                                        FOLLOW_UP_TEMPLATE,
+                                        "follow_up_he",
+                                        "שלום {{1}}, רצינו לחזור אליך כפי שסיכמנו.",
+                                        Map.of("1", "דנה"),
+                                        "approved")),
+                        "meta",
+                        meta(first, "https://content.twilio.com" + second, 0))))));
+        server.stubFor(get(urlEqualTo(second))
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(okJson(json(Map.of(
+                        "contents",
+                        java.util.List.of(
+                                content(
+                                        SIGNING_TEMPLATE,
+                                        "signing_he",
+                                        "שלום {{1}}, המסמך מוכן לחתימה: {{2}}",
+                                        Map.of("1", "דנה", "2", "https://example.com"),
+                                        "approved"),
+                                content(PENDING_TEMPLATE, "promo_he", "מבצע! {{1}}", Map.of("1", "דנה"), "pending")),
+                        "meta",
+                        meta(second, null, 1))))));
+    }
+
+    private static Map<String, Object> content(
+            String sid, String name, String body, Map<String, String> variables, String status) {
+        return Map.of(
+                "sid",
+                sid,
+                "account_sid",
+                ACCOUNT_SID,
+                "friendly_name",
+                name,
+                "language",
+                "he",
+                "variables",
+                variables,
+                "types",
+                Map.of("twilio/text", Map.of("body", body)),
+                "url",
+                "https://content.twilio.com/v1/Content/" + sid,
+                "date_created",
+                "2026-11-01T10:00:00Z",
+                "date_updated",
+                "2026-11-02T10:00:00Z",
+                "approval_requests",
+                Map.of(
+                        "name",
+                        name,
+                        "category",
+                        "UTILITY",
+                        "content_type",
+                        "twilio/text",
+                        "status",
+                        status,
+                        "rejection_reason",
+                        "",
+                        "allow_category_change",
+                        true));
+    }
+
+    private static Map<String, Object> meta(String path, String next, int page) {
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("page", page);
+        meta.put("page_size", 100);
+        meta.put("first_page_url", "https://content.twilio.com/v1/ContentAndApprovals?PageSize=100&Page=0");
+        meta.put("previous_page_url", null);
+        meta.put("url", "https://content.twilio.com" + path);
+        meta.put("next_page_url", next);
+        meta.put("key", "contents");
+        return meta;
+    }
+
     // --- crm-service (ADR 0004) ------------------------------------------------------------------
 
     /**

@@ -80,7 +80,8 @@ class TelephonyServiceIT implements ServiceContract {
         assertThat(message.status()).isEqualTo(201);
         assertThat(message.<Boolean>json("$.sandbox")).isTrue();
         assertThat(message.<String>json("$.status")).isEqualTo("sandbox");
-        assertThat(message.<String>json("$.text")).isEqualTo("שלום יעל, כאן המשרד. איך נוכל לעזור?");
+        // nobody wrote yet: the sandbox's opening template, filled with the customer's name (ADR 0029)
+        assertThat(message.<String>json("$.text")).isEqualTo("שלום יעל, כאן המשרד. נשמח לעזור, אפשר לענות להודעה הזו.");
 
         var callEvent = TopicReader.awaitRecord(
                 Topics.TELEPHONY_CALL, r -> r.value().contains(call.<String>json("$.id")), Duration.ofSeconds(20));

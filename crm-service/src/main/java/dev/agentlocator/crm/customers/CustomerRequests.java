@@ -118,7 +118,12 @@ public final class CustomerRequests {
             @NotBlank(message = "יש להזין מספר טלפון")
             @Size(max = PHONE_MAX, message = PHONE_TOO_LONG)
             @ValidPhoneNumber
-            String phone) {}
+            String phone,
+
+            @Pattern(regexp = "call|whatsapp", message = "מקור לא מוכר")
+            String source,
+
+            @Size(max = 200, message = "השם ארוך מדי") String name) {}
 
     private CustomerRequests() {}
 }

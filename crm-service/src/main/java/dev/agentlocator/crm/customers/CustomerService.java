@@ -150,18 +150,27 @@ public class CustomerService {
     /** The tenant's customer with this phone, or a new lead from a call; for telephony-service. */
     @Transactional
     public ResolvedCustomer resolve(UUID tenantId, String rawPhone) {
+        return resolve(tenantId, rawPhone, null, null);
+    }
+
+    /**
+     * The tenant's customer with this phone, or a new lead from {@code source} ({@code call} when
+     * absent, {@code whatsapp}) named {@code name} (the WhatsApp profile name) or else the phone.
+     */
+    @Transactional
+    public ResolvedCustomer resolve(UUID tenantId, String rawPhone, String source, String name) {
         String phone = phone(rawPhone);
         var existing = customers.findByPhone(tenantId, phone);
         if (existing.isPresent()) {
             return new ResolvedCustomer(existing.get(), false);
         }
         var fields = new CustomerFields(
-                PhoneNumbers.display(phone),
+                name == null || name.isBlank() ? PhoneNumbers.display(phone) : name.strip(),
                 phone,
                 null,
                 null,
                 "new",
-                "call",
+                source == null || source.isBlank() ? "call" : source,
                 List.of(),
                 null,
                 null,

@@ -25,6 +25,6 @@ class InternalCustomerController {
     @PostMapping("/internal/customers/resolve")
     @PreAuthorize(Roles.IS_SERVICE)
     CustomerService.ResolvedCustomer resolve(@Valid @RequestBody ResolveRequest request, CurrentUser caller) {
-        return customers.resolve(caller.tenantId(), request.phone());
+        return customers.resolve(caller.tenantId(), request.phone(), request.source(), request.name());
     }
 }

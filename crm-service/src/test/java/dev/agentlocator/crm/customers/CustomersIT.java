@@ -499,12 +499,24 @@ class CustomersIT {
         assertThat(lead.<Boolean>json("$.created")).isTrue();
         assertThat(lead.<String>json("$.customer.source")).isEqualTo("call");
 
+        // issue 18: a WhatsApp writer becomes a lead from whatsapp, named by their profile
+        var writer = telephony.post(
+                "/internal/customers/resolve",
+                "{\"phone\":\"+972541112233\",\"source\":\"whatsapp\",\"name\":\"דנה כהן\"}");
+        assertThat(writer.<Boolean>json("$.created")).isTrue();
+        assertThat(writer.<String>json("$.customer.source")).isEqualTo("whatsapp");
+        assertThat(writer.<String>json("$.customer.name")).isEqualTo("דנה כהן");
+        assertThat(writer.<String>json("$.customer.phone")).isEqualTo("+972541112233");
+        var unknownSource =
+                telephony.post("/internal/customers/resolve", "{\"phone\":\"+972541112244\",\"source\":\"fax\"}");
+        assertThat(unknownSource.status()).isEqualTo(400);
+
         assertThat(owner.api()
                         .post("/internal/customers/resolve", "{\"phone\":\"050-1234567\"}")
                         .status())
                 .as("a user token is not a service token")
                 .isEqualTo(403);
-        assertThat(count(owner)).isEqualTo(2);
+        assertThat(count(owner)).isEqualTo(3);
     }
 
     private Api.Response create(Account account, String name, String phone) {

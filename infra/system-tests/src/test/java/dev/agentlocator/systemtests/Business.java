@@ -74,16 +74,23 @@ final class Business {
         return number;
     }
 
-    /** Starts a WhatsApp conversation with the customer (sandbox: stored, not sent). */
+    /**
+     * Starts a WhatsApp conversation with the customer (sandbox: stored, not sent). Nobody wrote
+     * yet, so the 24-hour window is closed and {@code text} goes only if the customer wrote first;
+     * otherwise the tenant's opening template is sent (ADR 0029).
+     */
     void whatsApp(String customerId, String text) {
         // telephony learns the customer from crm's events
-        Suite.await(
-                "a WhatsApp message to the customer",
-                Duration.ofSeconds(60),
-                () -> tenant.api(suite)
-                                .post("/api/customers/" + customerId + "/whatsapp/start", "{\"text\":\"" + text + "\"}")
-                                .status()
-                        == 201);
+        Suite.await("a WhatsApp message to the customer", Duration.ofSeconds(60), () -> {
+            var api = tenant.api(suite);
+            int status = api.post("/api/customers/" + customerId + "/whatsapp/start", "{\"text\":\"" + text + "\"}")
+                    .status();
+            return status == 201
+                    || (status == 409
+                            && api.post("/api/customers/" + customerId + "/whatsapp/start", "{}")
+                                            .status()
+                                    == 201);
+        });
     }
 
     record SigningLink(String contractId, String token) {}

@@ -63,11 +63,27 @@ public class CrmClient {
 
     /** @throws ProviderException when crm does not answer in time, is unknown, or refuses */
     public Resolved resolve(UUID tenantId, String phone, Deadline deadline) {
+        return resolve(tenantId, phone, deadline, null, null);
+    }
+
+    /**
+     * @param source the new lead's source when crm files one ({@code whatsapp}); {@code null}: a call
+     * @param name the new lead's name (the WhatsApp profile name), or {@code null}
+     */
+    public Resolved resolve(UUID tenantId, String phone, Deadline deadline, String source, String name) {
+        Map<String, String> ask = new java.util.LinkedHashMap<>();
+        ask.put("phone", phone);
+        if (source != null) {
+            ask.put("source", source);
+        }
+        if (name != null && !name.isBlank()) {
+            ask.put("name", name.strip().length() > 200 ? name.strip().substring(0, 200) : name.strip());
+        }
         String origin = origin();
         var request = HttpRequest.newBuilder(URI.create(origin + "/internal/customers/resolve"))
                 .header("Authorization", "Bearer " + serviceToken(origin, tenantId, deadline))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("phone", phone))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(ask)));
         byte[] body;
         try {
             body = calls.send(PROVIDER, request, properties.timeout(), deadline, 1)

@@ -64,6 +64,27 @@ public class CustomerDirectory {
         }
     }
 
+    /**
+     * The WhatsApp writer's customer: the local copy, else crm's resolve, which files a lead from
+     * {@code whatsapp} named {@code profileName}. {@code null} when crm cannot answer now (the
+     * message is linked when crm's event arrives).
+     */
+    public UUID whatsAppWriter(UUID tenantId, String phone, String profileName) {
+        var local = customers.findByPhone(tenantId, phone);
+        if (local.isPresent()) {
+            return local.get().id();
+        }
+        try {
+            return crm.resolve(tenantId, phone, null, "whatsapp", profileName).customerId();
+        } catch (ProviderException | IllegalArgumentException e) {
+            log.warn(
+                    "WhatsApp writer {} not resolved now ({}); the message is stored with the phone and linked later",
+                    phone,
+                    e instanceof ProviderException p ? p.summary() : e.toString());
+            return null;
+        }
+    }
+
     /** Keeps the newest state: an event older than the one applied last changes nothing. */
     boolean upsert(UUID tenantId, UUID id, String name, String phone, boolean deleted, OffsetDateTime occurredAt) {
         return customers.upsert(tenantId, id, name, phone, deleted, occurredAt);

@@ -32,10 +32,16 @@ class MessageRepository {
 
     /** @return false when a message with this MessageSid exists already (a Twilio retry) */
     boolean insert(WhatsAppMessage m) {
+        return insert(m, null);
+    }
+
+    /** @param contentVariables the template's ContentVariables as sent (JSON), or {@code null} */
+    boolean insert(WhatsAppMessage m, String contentVariables) {
         return jdbc.sql("""
                         insert into whatsapp_message (id, tenant_id, customer_id, message_sid, direction, peer_phone,
-                                                      device, body, media_count, status, error_code, sandbox, sent_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                      device, body, media_count, status, error_code, sandbox, sent_by,
+                                                      content_sid, content_variables)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                         on conflict (message_sid) do nothing
                         """)
                         .param(m.id())
@@ -51,6 +57,8 @@ class MessageRepository {
                         .param(m.errorCode())
                         .param(m.sandbox())
                         .param(m.sentBy())
+                        .param(m.contentSid())
+                        .param(contentVariables)
                         .update()
                 > 0;
     }
@@ -233,6 +241,7 @@ class MessageRepository {
                 rs.getBoolean("sandbox"),
                 rs.getObject("sent_by", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("content_sid"));
     }
 }

@@ -16,20 +16,32 @@ import org.springframework.stereotype.Component;
 class WhatsAppEvents {
 
     private final Outbox outbox;
+    private final ConversationRepository conversations;
 
-    WhatsAppEvents(Outbox outbox) {
+    WhatsAppEvents(Outbox outbox, ConversationRepository conversations) {
         this.outbox = outbox;
+        this.conversations = conversations;
     }
 
     void append(WhatsAppEvent type, WhatsAppMessage m) {
-        append(type, m, OffsetDateTime.now(), false);
+        append(type, m, OffsetDateTime.now(), false, null);
+    }
+
+    /** @param optOut {@code opted_out} / {@code opted_in} when this message changed the opt-out */
+    void append(WhatsAppEvent type, WhatsAppMessage m, String optOut) {
+        append(type, m, OffsetDateTime.now(), false, optOut);
+    }
+
+    void append(WhatsAppEvent type, WhatsAppMessage m, OffsetDateTime occurredAt, boolean linkedLater) {
+        append(type, m, occurredAt, linkedLater, null);
     }
 
     /**
      * @param linkedLater the message is re-told at {@code occurredAt} because it was linked to its
      *     customer after the fact
      */
-    void append(WhatsAppEvent type, WhatsAppMessage m, OffsetDateTime occurredAt, boolean linkedLater) {
+    private void append(
+            WhatsAppEvent type, WhatsAppMessage m, OffsetDateTime occurredAt, boolean linkedLater, String optOut) {
         String correlation = Correlation.currentId();
         outbox.append(EventEnvelope.of(
                 type,
@@ -47,6 +59,14 @@ class WhatsAppEvents {
                         m.mediaCount() > 0 ? m.mediaCount() : null,
                         m.errorCode(),
                         m.sandbox() ? true : null,
-                        linkedLater ? true : null)));
+                        linkedLater ? true : null,
+                        m.errorMessage(),
+                        m.contentSid(),
+                        conversations
+                                .assignee(m.tenantId(), m.peerPhone())
+                                .map(UUID::toString)
+                                .orElse(null),
+                        optOut,
+                        m.customerName())));
     }
 }

@@ -33,7 +33,8 @@ class WhatsAppWebhookController {
             @RequestParam(name = "To") String to,
             @RequestParam(name = "MessagingServiceSid", required = false) String messagingServiceSid,
             @RequestParam(name = "Body", required = false) String body,
-            @RequestParam(name = "NumMedia", required = false) String numMedia) {
+            @RequestParam(name = "NumMedia", required = false) String numMedia,
+            @RequestParam(name = "ProfileName", required = false) String profileName) {
         int media = 0;
         try {
             media = numMedia == null ? 0 : Integer.parseInt(numMedia.strip());
@@ -41,7 +42,7 @@ class WhatsAppWebhookController {
             media = 0;
         }
         try {
-            whatsApp.received(messageSid, from, to, messagingServiceSid, body, media);
+            whatsApp.received(messageSid, from, to, messagingServiceSid, body, media, profileName);
         } catch (RuntimeException e) {
             log.error("Inbound WhatsApp {} failed", messageSid, e);
         }

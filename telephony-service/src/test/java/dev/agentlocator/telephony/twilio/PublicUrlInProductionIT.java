@@ -88,6 +88,7 @@ class PublicUrlInProductionIT extends LiveProviders {
                 .containsEntry("StatusCallback", ORIGIN + "/webhook/call_status");
 
         STUBS.messageCreated(sid("SM"));
+        chooseOpeningTemplate(tenant); // nobody wrote yet: the opening goes as a template (ADR 0029)
         var message = forged(agent(tenant)).post("/api/customers/" + customer + "/whatsapp/start", "{}");
         assertThat(message.status()).isEqualTo(201);
         assertThat(sentTo("Messages")).containsEntry("StatusCallback", ORIGIN + "/webhook/whatsapp_status");

@@ -74,6 +74,7 @@ class WebhookSpellingsIT extends LiveProviders {
                 .isEqualTo(200);
         messageSid = sid("SM");
         STUBS.messageCreated(messageSid);
+        chooseOpeningTemplate(tenant); // nobody wrote yet: the opening goes as a template (ADR 0029)
         assertThat(agent(tenant)
                         .post("/api/customers/" + customer + "/whatsapp/start", "{}")
                         .status())

@@ -41,6 +41,7 @@ class WhatsAppIT extends LiveProviders {
         customerPhone = "+97253" + digits(7);
         customerEvent(tenant, customer, "customer.created", "רונית אברהם", customerPhone);
         awaitCustomer(tenant, customer);
+        chooseOpeningTemplate(tenant);
     }
 
     @Test
@@ -48,8 +49,8 @@ class WhatsAppIT extends LiveProviders {
         String messageSid = sid("SM");
         STUBS.messageCreated(messageSid);
 
-        var sent = agent(tenant)
-                .post("/api/customers/" + customer + "/whatsapp/start", "{\"text\":\"שלום רונית, מתי נוח לדבר?\"}");
+        // Nobody wrote yet, so the window is closed: the opening goes out as the approved template.
+        var sent = agent(tenant).post("/api/customers/" + customer + "/whatsapp/start", "");
 
         assertThat(sent.status()).isEqualTo(201);
         assertThat(sent.<String>json("$.messageSid")).isEqualTo(messageSid);
@@ -63,7 +64,9 @@ class WhatsAppIT extends LiveProviders {
         assertThat(request)
                 .containsEntry("To", "whatsapp:" + customerPhone)
                 .containsEntry("From", "whatsapp:" + ProviderStubs.WHATSAPP_DEVICE)
-                .containsEntry("Body", "שלום רונית, מתי נוח לדבר?")
+                .containsEntry("ContentSid", ProviderStubs.OPENING_TEMPLATE)
+                .containsEntry("ContentVariables", "{\"1\":\"רונית אברהם\"}")
+                .doesNotContainKey("Body")
                 .containsEntry("StatusCallback", "http://127.0.0.1:" + port + "/webhook/whatsapp_status");
 
         for (String status : List.of("sent", "delivered", "read", "delivered", "sent", "read")) {
@@ -80,7 +83,8 @@ class WhatsAppIT extends LiveProviders {
                 .contains(
                         "\"type\":\"whatsapp.sent\"",
                         "\"direction\":\"outbound\"",
-                        "\"text\":\"שלום רונית, מתי נוח לדבר?\"");
+                        "\"text\":\"שלום רונית אברהם, כאן משרד התיווך. נשמח לעזור, אפשר לענות להודעה הזו.\"",
+                        "\"contentSid\":\"" + ProviderStubs.OPENING_TEMPLATE + "\"");
         assertThat(events.subList(1, 4))
                 .extracting(r -> r.value().replaceAll(".*\"status\":\"([a-z]+)\".*", "$1"))
                 .containsExactly("sent", "delivered", "read");
@@ -119,7 +123,8 @@ class WhatsAppIT extends LiveProviders {
         assertThat(thread.<Integer>json("$.total")).isEqualTo(2);
         assertThat(thread.<String>json("$.items[0].direction")).isEqualTo("inbound");
         assertThat(thread.<String>json("$.items[0].text")).isEqualTo("היי, אפשר מחר בעשר?");
-        assertThat(thread.<String>json("$.items[1].text")).isEqualTo("שלום רונית אברהם, כאן המשרד. איך נוכל לעזור?");
+        assertThat(thread.<String>json("$.items[1].text"))
+                .isEqualTo("שלום רונית אברהם, כאן משרד התיווך. נשמח לעזור, אפשר לענות להודעה הזו.");
         var received = TopicReader.awaitRecord(
                 Topics.TELEPHONY_WHATSAPP,
                 r -> r.value().contains(inboundSid) && r.value().contains("whatsapp.received"),
@@ -132,17 +137,20 @@ class WhatsAppIT extends LiveProviders {
     }
 
     @Test
-    void twiliosRefusalIsA502AndTheMessageIsFailed() {
-        STUBS.twilioRefuses(
-                "Messages", 400, 63016, "Failed to send freeform message because you are outside the allowed window.");
+    void twiliosRefusalIsA502InHebrewAndTheMessageIsFailed() {
+        STUBS.twilioRefuses("Messages", 400, 21211, "The 'To' number +97253 is not a valid phone number.");
 
-        var refused = agent(tenant).post("/api/customers/" + customer + "/whatsapp/start", "{\"text\":\"שלום\"}");
+        var refused = agent(tenant).post("/api/customers/" + customer + "/whatsapp/start", "");
 
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.<String>json("$.error")).isEqualTo("whatsapp_failed");
+        assertThat(refused.<String>json("$.message"))
+                .isEqualTo("המספר אינו מספר WhatsApp תקין. בדקו את מספר הטלפון בכרטיס הלקוח.");
         var thread = agent(tenant).get("/api/customers/" + customer + "/whatsapp/messages");
         assertThat(thread.<String>json("$.items[0].status")).isEqualTo("failed");
-        assertThat(thread.<String>json("$.items[0].errorCode")).isEqualTo("http_400_63016");
+        assertThat(thread.<String>json("$.items[0].errorCode")).isEqualTo("http_400_21211");
+        assertThat(thread.<String>json("$.items[0].errorMessage"))
+                .isEqualTo("המספר אינו מספר WhatsApp תקין. בדקו את מספר הטלפון בכרטיס הלקוח.");
     }
 
     private static Map<String, String> status(String messageSid, String status) {

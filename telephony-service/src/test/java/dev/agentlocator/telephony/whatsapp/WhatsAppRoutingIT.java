@@ -9,7 +9,6 @@ import dev.agentlocator.telephony.ProviderStubs;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.MutableClock;
 import dev.agentlocator.testkit.ServiceIntegrationTest;
-import dev.agentlocator.testkit.TestJwt;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -85,6 +84,8 @@ class WhatsAppRoutingIT extends LiveProviders {
         customerEvent(tenantB, customerOfB, "customer.created", "יוסי", person);
         awaitCustomer(tenantA, customerOfA);
         awaitCustomer(tenantB, customerOfB);
+        chooseOpeningTemplate(tenantA);
+        chooseOpeningTemplate(tenantB);
     }
 
     @Test
@@ -194,6 +195,7 @@ class WhatsAppRoutingIT extends LiveProviders {
         UUID customerOfC = UUID.randomUUID();
         customerEvent(tenantC, customerOfC, "customer.created", "יוסי מ.", person);
         awaitCustomer(tenantC, customerOfC);
+        chooseOpeningTemplate(tenantC);
         String service = "MG" + UUID.randomUUID().toString().replace("-", "");
         assertThat(owner(tenantC)
                         .post("/api/whatsapp/senders", "{\"address\":\"" + service + "\"}")
@@ -285,7 +287,8 @@ class WhatsAppRoutingIT extends LiveProviders {
     }
 
     private Api.Response start(UUID tenant, UUID customer) {
-        return agent(tenant).post("/api/customers/" + customer + "/whatsapp/start", "{\"text\":\"שלום, כאן המשרד\"}");
+        // Nobody wrote yet: outside the 24-hour window, so this opens with the tenant's template.
+        return agent(tenant).post("/api/customers/" + customer + "/whatsapp/start", "");
     }
 
     /** The person writes to {@code to}, as Twilio posts it (signed); returns the MessageSid. */
@@ -346,10 +349,6 @@ class WhatsAppRoutingIT extends LiveProviders {
         var requests = STUBS.server.findAll(
                 postRequestedFor(urlEqualTo("/2010-04-01/Accounts/" + ProviderStubs.ACCOUNT_SID + "/Messages.json")));
         return WhatsAppIT.form(requests.get(requests.size() - 1).getBodyAsString());
-    }
-
-    private Api owner(UUID tenant) {
-        return Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), tenant, "owner"));
     }
 
     private static List<UUID> uuids(Object sqlArray) {

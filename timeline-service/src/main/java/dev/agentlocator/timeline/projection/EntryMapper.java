@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,7 +116,11 @@ public final class EntryMapper {
                     .put("sandbox", Boolean.TRUE.equals(p.sandbox()) ? true : null)
                     .put("direction", text(p.direction()))
                     .put("status", text(p.status()))
-                    .put("text", clip(text(p.text())));
+                    .put("text", clip(text(p.text())))
+                    .put("errorCode", text(p.errorCode()))
+                    .put("error", text(p.errorMessage()))
+                    .put("template", text(p.contentSid()))
+                    .put("optOut", text(p.optOut()));
             title = sandboxed(whatsappTitle(t, p), p.sandbox());
             reference = id;
             link = "/customers/" + customer + "?tab=whatsapp" + (id == null ? "" : "&message=" + encode(id));
@@ -201,8 +206,20 @@ public final class EntryMapper {
     }
 
     static String whatsappTitle(WhatsAppEvent type, WhatsAppEvent.Payload p) {
+        if (type == WhatsAppEvent.RECEIVED && "opted_out".equals(text(p.optOut()))) {
+            return "הלקוח ביקש להפסיק לקבל הודעות WhatsApp";
+        }
+        if (type == WhatsAppEvent.RECEIVED && "opted_in".equals(text(p.optOut()))) {
+            return "הלקוח ביקש לחזור לקבל הודעות WhatsApp";
+        }
+        String error = text(p.errorMessage());
+        if (type == WhatsAppEvent.STATUS_CHANGED
+                && error != null
+                && List.of("failed", "undelivered").contains(String.valueOf(text(p.status())))) {
+            return "שליחת הודעת WhatsApp נכשלה: " + error;
+        }
         return switch (type) {
-            case SENT -> "הודעת WhatsApp נשלחה";
+            case SENT -> text(p.contentSid()) != null ? "נשלחה תבנית WhatsApp" : "הודעת WhatsApp נשלחה";
             case RECEIVED -> "התקבלה הודעת WhatsApp";
             case STATUS_CHANGED ->
                 switch (String.valueOf(text(p.status()))) {

@@ -136,6 +136,29 @@ class EntryMapperTest {
     }
 
     @Test
+    void aFailedMessageSaysWhyInHebrewAndOptOutIsNamed() {
+        var failed = map(
+                "whatsapp.status_changed",
+                Map.of(
+                        "messageSid", "SM7",
+                        "status", "failed",
+                        "errorCode", "63016",
+                        "errorMessage", "עברו יותר מ־24 שעות מאז שהלקוח כתב לאחרונה"));
+        assertThat(failed.title()).isEqualTo("שליחת הודעת WhatsApp נכשלה: עברו יותר מ־24 שעות מאז שהלקוח כתב לאחרונה");
+        assertThat(failed.details()).containsEntry("errorCode", "63016");
+
+        assertThat(map("whatsapp.received", Map.of("text", "STOP", "optOut", "opted_out"))
+                        .title())
+                .isEqualTo("הלקוח ביקש להפסיק לקבל הודעות WhatsApp");
+        assertThat(map("whatsapp.received", Map.of("text", "START", "optOut", "opted_in"))
+                        .title())
+                .isEqualTo("הלקוח ביקש לחזור לקבל הודעות WhatsApp");
+        assertThat(map("whatsapp.sent", Map.of("messageSid", "SM8", "contentSid", "HX1"))
+                        .title())
+                .isEqualTo("נשלחה תבנית WhatsApp");
+    }
+
+    @Test
     void aDeliveryReceiptIsTitledByItsStatus() {
         assertThat(map("whatsapp.status_changed", Map.of("status", "read")).title())
                 .isEqualTo("הודעת WhatsApp נקראה");

@@ -145,9 +145,8 @@ public final class DemoActivity {
             String customer = customers.get(8 + i);
             optional(() -> owner.post("/api/customers/" + customer + "/call/start", "{}"), "start a call");
             optional(
-                    () -> owner.post(
-                            "/api/customers/" + customer + "/whatsapp/start",
-                            "{\"text\":\"שלום, כאן ממשרד נדל״ן לדוגמה. נשמח לעזור בחיפוש הנכס.\"}"),
+                    // nobody wrote yet: outside the 24-hour window the opening template goes (ADR 0029)
+                    () -> owner.post("/api/customers/" + customer + "/whatsapp/start", "{}"),
                     "send a WhatsApp message");
         }
     }

@@ -124,6 +124,10 @@ public final class ChildEnvironment {
             env.put(TokenKeys.CLIENT_SECRET_VARIABLE, shared.tokenKeys().telephonyClientSecret());
         }
         env.put("APP_ENV", shared.appEnv());
+        if (spec.name().equals("telephony-service") && !"production".equalsIgnoreCase(shared.appEnv())) {
+            // Lets a browser test move telephony's clock past WhatsApp's 24-hour window (ADR 0029).
+            env.putIfAbsent("TELEPHONY_DEV_TOOLS", "true");
+        }
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
         env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());

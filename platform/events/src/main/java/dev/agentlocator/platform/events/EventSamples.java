@@ -107,7 +107,12 @@ public final class EventSamples {
                     1,
                     null,
                     null,
-                    null);
+                    null,
+                    null,
+                    null,
+                    "3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9",
+                    null,
+                    "דנה כהן");
         }
         if (type instanceof TaskEvent t) {
             return new TaskEvent.Payload(

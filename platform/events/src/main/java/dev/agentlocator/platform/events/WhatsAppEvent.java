@@ -50,6 +50,11 @@ public enum WhatsAppEvent implements EventType<WhatsAppEvent.Payload> {
      * @param mediaCount absent when there is no media
      * @param sandbox {@code true} when nothing reached Twilio; absent otherwise
      * @param linkedLater {@code true} when the message is re-told after it was linked to its customer
+     * @param errorMessage Twilio's {@code errorCode} as a Hebrew sentence the agent can act on
+     * @param contentSid the approved template (Twilio Content API) an outbound message was sent as
+     * @param assignedTo the user the conversation is assigned to; absent when unassigned
+     * @param optOut {@code opted_out} / {@code opted_in} when this inbound message was STOP / START
+     * @param customerName the customer's name when known (for notifications)
      */
     public record Payload(
             String messageId,
@@ -61,5 +66,10 @@ public enum WhatsAppEvent implements EventType<WhatsAppEvent.Payload> {
             Integer mediaCount,
             String errorCode,
             Boolean sandbox,
-            Boolean linkedLater) {}
+            Boolean linkedLater,
+            String errorMessage,
+            String contentSid,
+            String assignedTo,
+            String optOut,
+            String customerName) {}
 }
