@@ -182,17 +182,23 @@ describe('InvoiceEditorPage', () => {
       expect(within(dialog).getByLabelText('תאריך תשלום 1')).toHaveValue('26/11/2026');
       await user.selectOptions(within(dialog).getByLabelText('אמצעי תשלום 1'), 'cheque');
       await user.clear(within(dialog).getByLabelText('סכום תשלום 1 (₪)'));
-      await user.type(within(dialog).getByLabelText('סכום תשלום 1 (₪)'), '1000');
+      await user.click(within(dialog).getByLabelText('סכום תשלום 1 (₪)'));
+      await user.paste('1000');
       await user.click(within(dialog).getByRole('button', { name: 'הפקת קבלה' }));
       expect(await within(dialog).findByText('מספר בנק: עד 3 ספרות')).toBeInTheDocument();
       expect(within(dialog).getByText('יש להזין תאריך פירעון')).toBeInTheDocument();
       expect(calls.some((c) => c.url === '/api/invoices/receipts')).toBe(false);
 
-      await user.type(within(dialog).getByLabelText('מספר בנק'), '12');
-      await user.type(within(dialog).getByLabelText('מספר סניף'), '345');
-      await user.type(within(dialog).getByLabelText('מספר חשבון'), '678901');
-      await user.type(within(dialog).getByLabelText('מספר המחאה'), '1001');
-      await user.type(within(dialog).getByLabelText('תאריך פירעון'), '16/12/2026');
+      await user.click(within(dialog).getByLabelText('מספר בנק'));
+      await user.paste('12');
+      await user.click(within(dialog).getByLabelText('מספר סניף'));
+      await user.paste('345');
+      await user.click(within(dialog).getByLabelText('מספר חשבון'));
+      await user.paste('678901');
+      await user.click(within(dialog).getByLabelText('מספר המחאה'));
+      await user.paste('1001');
+      await user.click(within(dialog).getByLabelText('תאריך פירעון'));
+      await user.paste('16/12/2026');
       await user.click(within(dialog).getByRole('button', { name: 'הפקת קבלה' }));
       expect(await screen.findByText(/^קבלה 4 הופקה · יתרה לתשלום .*180\.00/)).toBeInTheDocument();
       expect(calls.find((c) => c.url === '/api/invoices/receipts')).toMatchObject({
@@ -230,7 +236,8 @@ describe('InvoiceEditorPage', () => {
       await user.click(await screen.findByRole('button', { name: 'הפקה' }));
       const dialog = screen.getByRole('dialog', { name: 'הפקת חשבונית מס קבלה' });
       await user.clear(within(dialog).getByLabelText('סכום תשלום 1 (₪)'));
-      await user.type(within(dialog).getByLabelText('סכום תשלום 1 (₪)'), '1000');
+      await user.click(within(dialog).getByLabelText('סכום תשלום 1 (₪)'));
+      await user.paste('1000');
       await user.click(within(dialog).getByRole('button', { name: 'הפקה' }));
       expect(
         await screen.findByText('בחשבונית מס קבלה סכום התשלומים צריך להיות שווה לסה״כ לתשלום'),
@@ -238,7 +245,8 @@ describe('InvoiceEditorPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'הוספת אמצעי תשלום' }));
       await user.selectOptions(within(dialog).getByLabelText('אמצעי תשלום 2'), 'credit_card');
       expect(within(dialog).getByLabelText('סכום תשלום 2 (₪)')).toHaveValue('180');
-      await user.type(within(dialog).getByLabelText('4 ספרות אחרונות'), '4242');
+      await user.click(within(dialog).getByLabelText('4 ספרות אחרונות'));
+      await user.paste('4242');
       await user.click(within(dialog).getByRole('button', { name: 'הפקה' }));
       expect(
         await screen.findByRole('heading', { level: 1, name: 'חשבונית מס קבלה 2' }),

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { Tabs } from '../../components/Tabs';
 import { useFeatures } from '../../hooks/useFeatures';
+import { AllocationThresholdsForm } from '../billing/AllocationThresholdsForm';
 import { BusinessSettingsForm } from './BusinessSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
@@ -35,6 +36,7 @@ export function SettingsPage() {
       <div className="card">
         <Tabs tabs={tabs} selected={selected} onSelect={select} label="הגדרות">
           {selected === 'business' ? <BusinessSettingsForm /> : null}
+          {selected === 'business' && isOn('invoices') ? <AllocationThresholdsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
           {selected === 'users' ? <UsersSettings /> : null}
           {selected === 'features' ? <FeatureSettings /> : null}
