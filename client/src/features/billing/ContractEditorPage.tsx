@@ -13,6 +13,7 @@ import { CustomerPicker } from '../customers/CustomerPicker';
 import { timelineKeys } from '../timeline/api';
 import {
   billingKeys,
+  contractToInvoice,
   createContract,
   getContract,
   openPdf,
@@ -129,6 +130,27 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
     onError: (error) => toast.error(errorMessage(error)),
   });
 
+  /** The quote becomes a draft invoice with its lines, then opens for checking and issuing. */
+  const toInvoice = useMutation({
+    mutationFn: async () => {
+      if (!contract) throw new Error('unsaved');
+      if (dirty) {
+        const saved = await save.mutateAsync().catch(() => null);
+        if (!saved) return null;
+      }
+      return contractToInvoice(contract.id);
+    },
+    onSuccess: (result) => {
+      if (!result?.invoiceId) return;
+      queryClient.setQueryData(billingKeys.contract(result.id), result);
+      void queryClient.invalidateQueries({ queryKey: billingKeys.invoices });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.customer(result.customerId) });
+      toast.success('נוצרה טיוטת חשבונית מההצעה');
+      void navigate(`/invoices/${result.invoiceId}`);
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     save.mutate();
@@ -179,6 +201,18 @@ function ContractEditor({ contract }: { contract: Contract | null }) {
                 onClick={() => send.mutate()}
               >
                 {contract.status === 'draft' ? 'שליחה לחתימה' : 'שליחת קישור חדש'}
+              </Button>
+            ) : null}
+            {contract.invoiceId ? (
+              <Link className="btn" to={`/invoices/${contract.invoiceId}`}>
+                לחשבונית שנוצרה מההצעה
+              </Link>
+            ) : !viewer &&
+              isOn('invoices') &&
+              contract.status !== 'declined' &&
+              contract.status !== 'expired' ? (
+              <Button icon="🧾" loading={toInvoice.isPending} onClick={() => toInvoice.mutate()}>
+                הפקת חשבונית מההצעה
               </Button>
             ) : null}
           </div>

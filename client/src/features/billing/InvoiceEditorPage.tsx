@@ -8,23 +8,29 @@ import { Select } from '../../components/Field';
 import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, errorMessage } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { options } from '../../lib/options';
 import { CustomerPicker } from '../customers/CustomerPicker';
 import { timelineKeys } from '../timeline/api';
+import { formatShekels } from '../../lib/money';
 import {
   billingKeys,
   createInvoice,
+  createReceipt,
   deleteInvoice,
   getInvoice,
   invoiceAction,
   invoicePdfName,
+  issueInvoice,
   openPdf,
   updateInvoice,
   type Invoice,
   type InvoiceAction,
   type InvoiceInput,
+  type Payment,
 } from './api';
+import { PaymentDialog } from './PaymentDialog';
+import { paymentText, type PaymentInput } from './payments';
 import { DocumentLoadState } from './DocumentLoadState';
 import {
   DRAFTABLE_TYPES,
@@ -95,13 +101,16 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
     invoice?.customerId ?? search.get('customerId') ?? '',
   );
   const [type, setType] = useState<InvoiceInput['type']>(
-    invoice && invoice.type !== 'credit_note' ? invoice.type : 'tax_invoice',
+    invoice && invoice.type !== 'credit_note' && invoice.type !== 'receipt'
+      ? invoice.type
+      : 'tax_invoice',
   );
   const [lines, setLines] = useState<DraftLine[]>(() => draftsFrom(invoice?.lines ?? []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<LineErrors>({});
   const { dirty, edited, setDirty, edit } = useDirty(invoice === null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [paying, setPaying] = useState<'receipt' | 'issue' | null>(null);
   const vat = useVatRate(invoice?.vatRateBasisPoints);
 
   const refresh = (saved: Invoice) => {
@@ -170,6 +179,48 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
     },
   });
 
+  /** A receipt for an issued tax invoice, or a tax invoice-receipt issued with its payments. */
+  const pay = useMutation({
+    mutationFn: async (payments: PaymentInput[]) => {
+      if (!invoice) throw new Error('unsaved');
+      if (paying === 'issue') return { document: await issueInvoice(invoice.id, payments) };
+      const receipt = await createReceipt([invoice.id], payments);
+      return { document: await getInvoice(invoice.id), receipt };
+    },
+    onSuccess: ({ document, receipt }) => {
+      setPaying(null);
+      refresh(document);
+      if (receipt) {
+        toast.success(
+          document.status === 'paid'
+            ? `קבלה ${receipt.number ?? ''} הופקה והחשבונית שולמה`
+            : `קבלה ${receipt.number ?? ''} הופקה · יתרה לתשלום ${formatShekels(document.balanceAgorot ?? 0)}`,
+        );
+      } else {
+        toast.success(
+          document.status === 'awaiting_allocation'
+            ? 'המסמך ממתין למספר הקצאה מרשות המסים'
+            : `${INVOICE_TYPE_LABELS[document.type]} ${document.number ?? ''} הופקה`,
+        );
+      }
+      if (invoice)
+        void queryClient.invalidateQueries({ queryKey: billingKeys.invoice(invoice.id) });
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+
+  const startIssue = () => {
+    if (type === 'tax_invoice_receipt') {
+      if (dirty) {
+        toast.error('יש לשמור את הטיוטה לפני ההפקה');
+        return;
+      }
+      setPaying('issue');
+      return;
+    }
+    setConfirm('issue');
+  };
+
   const remove = useMutation({
     mutationFn: () => deleteInvoice(invoice?.id ?? ''),
     onSuccess: () => {
@@ -190,10 +241,12 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
   const heading = invoice
     ? `${INVOICE_TYPE_LABELS[invoice.type]} ${invoice.number ?? '(טיוטה)'}`
     : 'חשבונית חדשה';
-  const payable = invoice?.status === 'issued' && invoice.type !== 'credit_note';
+  const payable = invoice?.status === 'issued' && invoice.type === 'tax_invoice';
+  const isReceipt = invoice?.type === 'receipt';
   const creditable =
     invoice !== null &&
     invoice.type !== 'credit_note' &&
+    invoice.type !== 'receipt' &&
     ['issued', 'paid', 'awaiting_allocation'].includes(invoice.status);
 
   return (
@@ -235,7 +288,7 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
                 <Button variant="danger" onClick={() => setConfirm('delete')}>
                   מחיקת טיוטה
                 </Button>
-                <Button variant="primary" icon="✓" onClick={() => setConfirm('issue')}>
+                <Button variant="primary" icon="✓" onClick={startIssue}>
                   הפקה
                 </Button>
               </>
@@ -246,13 +299,8 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
               </Button>
             ) : null}
             {!viewer && payable ? (
-              <Button
-                variant="primary"
-                icon="₪"
-                loading={act.isPending}
-                onClick={() => act.mutate('pay')}
-              >
-                סימון כשולם
+              <Button variant="primary" icon="₪" onClick={() => setPaying('receipt')}>
+                רישום תשלום
               </Button>
             ) : null}
             {!viewer && creditable ? (
@@ -264,43 +312,62 @@ function InvoiceEditor({ invoice }: { invoice: Invoice | null }) {
 
       {invoice ? <InvoiceNotes invoice={invoice} /> : null}
 
-      <form className="card editor" onSubmit={submit} noValidate aria-label="פרטי המסמך">
-        <div className="form-grid">
-          <div className="form-grid__wide">
-            <CustomerPicker
-              value={customerId}
-              onChange={edit(setCustomerId)}
-              error={errors.customerId}
-              disabled={readOnly}
-            />
+      {invoice?.payments?.length ? <DocumentPayments payments={invoice.payments} /> : null}
+      {invoice?.settlements?.length ? <DocumentSettlements invoice={invoice} /> : null}
+
+      {isReceipt ? null : (
+        <form className="card editor" onSubmit={submit} noValidate aria-label="פרטי המסמך">
+          <div className="form-grid">
+            <div className="form-grid__wide">
+              <CustomerPicker
+                value={customerId}
+                onChange={edit(setCustomerId)}
+                error={errors.customerId}
+                disabled={readOnly}
+              />
+            </div>
+            {draft ? (
+              <Select
+                label="סוג מסמך"
+                options={options(DRAFTABLE_TYPES)}
+                value={type}
+                disabled={readOnly}
+                onChange={(e) => edit(setType)(e.target.value as InvoiceInput['type'])}
+              />
+            ) : null}
           </div>
-          {draft ? (
-            <Select
-              label="סוג מסמך"
-              options={options(DRAFTABLE_TYPES)}
-              value={type}
-              disabled={readOnly}
-              onChange={(e) => edit(setType)(e.target.value as InvoiceInput['type'])}
-            />
+          <h2 className="card__subtitle">שורות</h2>
+          <LineItemsEditor
+            lines={lines}
+            onChange={edit(setLines)}
+            vatRateBasisPoints={vat}
+            errors={lineErrors}
+            readOnly={readOnly}
+          />
+          {!readOnly ? (
+            <div className="editor__footer">
+              <Button onClick={() => void navigate(-1)}>ביטול</Button>
+              <Button variant="primary" type="submit" loading={save.isPending} disabled={!dirty}>
+                {invoice ? 'שמירת טיוטה' : 'יצירת טיוטה'}
+              </Button>
+            </div>
           ) : null}
-        </div>
-        <h2 className="card__subtitle">שורות</h2>
-        <LineItemsEditor
-          lines={lines}
-          onChange={edit(setLines)}
-          vatRateBasisPoints={vat}
-          errors={lineErrors}
-          readOnly={readOnly}
+        </form>
+      )}
+
+      {paying && invoice ? (
+        <PaymentDialog
+          mode={paying}
+          dueAgorot={
+            paying === 'issue'
+              ? invoice.totalAgorot
+              : (invoice.balanceAgorot ?? invoice.totalAgorot)
+          }
+          busy={pay.isPending}
+          onSubmit={(payments) => pay.mutate(payments)}
+          onClose={() => setPaying(null)}
         />
-        {!readOnly ? (
-          <div className="editor__footer">
-            <Button onClick={() => void navigate(-1)}>ביטול</Button>
-            <Button variant="primary" type="submit" loading={save.isPending} disabled={!dirty}>
-              {invoice ? 'שמירת טיוטה' : 'יצירת טיוטה'}
-            </Button>
-          </div>
-        ) : null}
-      </form>
+      ) : null}
 
       {confirm ? (
         <Dialog
@@ -341,6 +408,15 @@ function InvoiceNotes({ invoice }: { invoice: Invoice }) {
   if (invoice.allocationRejectionReason) {
     notes.push(`בקשת ההקצאה נדחתה: ${invoice.allocationRejectionReason}`);
   }
+  if (
+    invoice.type === 'tax_invoice' &&
+    invoice.status === 'issued' &&
+    (invoice.paidAgorot ?? 0) > 0
+  ) {
+    notes.push(
+      `שולם עד כה ${formatShekels(invoice.paidAgorot ?? 0)} · יתרה לתשלום ${formatShekels(invoice.balanceAgorot ?? 0)}`,
+    );
+  }
   return (
     <>
       {notes.length ? (
@@ -364,5 +440,48 @@ function InvoiceNotes({ invoice }: { invoice: Invoice }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+function DocumentPayments({ payments }: { payments: Payment[] }) {
+  return (
+    <section className="card" aria-label="תשלומים">
+      <h2 className="card__subtitle">תשלומים</h2>
+      <ul className="document-payments">
+        {payments.map((p) => (
+          <li key={p.id}>
+            {paymentText(p)} · {formatDate(p.paidOn)} ·{' '}
+            <strong>{formatShekels(p.amountAgorot)}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DocumentSettlements({ invoice }: { invoice: Invoice }) {
+  const settlements = invoice.settlements ?? [];
+  const onReceipt = invoice.type === 'receipt';
+  return (
+    <section
+      className="card"
+      aria-label={onReceipt ? 'חשבוניות ששולמו בקבלה' : 'קבלות על החשבונית'}
+    >
+      <h2 className="card__subtitle">{onReceipt ? 'תשלום עבור' : 'קבלות'}</h2>
+      <ul className="document-payments">
+        {settlements.map((s) => (
+          <li key={`${s.receiptId}-${s.invoiceId}`}>
+            {onReceipt ? (
+              <Link to={`/invoices/${s.invoiceId}`}>
+                {INVOICE_TYPE_LABELS[s.invoiceType]} {s.invoiceNumber ?? ''}
+              </Link>
+            ) : (
+              <Link to={`/invoices/${s.receiptId}`}>קבלה</Link>
+            )}{' '}
+            · <strong>{formatShekels(s.amountAgorot)}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

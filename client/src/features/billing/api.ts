@@ -1,5 +1,6 @@
 import { api, query, request, type Page } from '../../lib/api';
 import { downloadFile } from '../../lib/csv';
+import type { PaymentInput, PaymentMethod } from './payments';
 
 /** One priced line as the API returns it; its total was fixed by the server. */
 export interface LineItem {
@@ -39,6 +40,8 @@ export interface Contract {
   signerName: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The invoice the quote became, once it did. */
+  invoiceId?: string | null;
 }
 
 export interface ContractInput {
@@ -82,11 +85,46 @@ export interface Invoice {
   cancelledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Paid so far by receipts (a tax invoice). */
+  paidAgorot?: number;
+  /** Still owed on an issued tax invoice; 0 on every other document. */
+  balanceAgorot?: number;
+  /** On a receipt or tax invoice-receipt, when one document is read. */
+  payments?: Payment[] | null;
+  /** On a receipt: the invoices it paid; on an invoice: the receipts that paid it. */
+  settlements?: Settlement[] | null;
+}
+
+/** A payment recorded on a receipt or tax invoice-receipt. */
+export interface Payment {
+  id: string;
+  lineNumber: number;
+  method: PaymentMethod;
+  amountAgorot: number;
+  paidOn: string;
+  bankNumber: string | null;
+  branchNumber: string | null;
+  accountNumber: string | null;
+  chequeNumber: string | null;
+  chequeDueDate: string | null;
+  cardLast4: string | null;
+  cardCompany: string | null;
+  installments: number | null;
+  reference: string | null;
+}
+
+export interface Settlement {
+  receiptId: string;
+  invoiceId: string;
+  invoiceType: InvoiceType;
+  invoiceNumber: number | null;
+  amountAgorot: number;
 }
 
 export interface InvoiceInput {
   customerId: string;
-  type: Exclude<InvoiceType, 'credit_note'>;
+  /** A receipt is not drafted: it is issued by recording a payment. */
+  type: Exclude<InvoiceType, 'credit_note' | 'receipt'>;
   lines: LineInput[];
 }
 
@@ -169,6 +207,30 @@ export type InvoiceAction = 'issue' | 'pay' | 'credit' | 'allocation';
 
 export function invoiceAction(invoiceId: string, action: InvoiceAction) {
   return api<Invoice>(`/api/invoices/${id(invoiceId)}/${action}`, { method: 'POST' });
+}
+
+/** Issues a draft; a tax invoice-receipt brings the payments made on the spot. */
+export function issueInvoice(invoiceId: string, payments?: PaymentInput[]) {
+  return api<Invoice>(`/api/invoices/${id(invoiceId)}/issue`, {
+    method: 'POST',
+    ...(payments ? { json: { payments } } : {}),
+  });
+}
+
+/** A receipt (קבלה) for payments against a customer's issued tax invoices. */
+export function createReceipt(invoiceIds: string[], payments: PaymentInput[]) {
+  return api<Invoice>('/api/invoices/receipts', { method: 'POST', json: { invoiceIds, payments } });
+}
+
+/** The quote becomes a draft invoice with its lines; the answer is the quote with `invoiceId`. */
+export function contractToInvoice(
+  contractId: string,
+  type: 'tax_invoice' | 'tax_invoice_receipt' = 'tax_invoice',
+) {
+  return api<Contract>(`/api/contracts/${id(contractId)}/invoice`, {
+    method: 'POST',
+    json: { type },
+  });
 }
 
 /** The absolute signing link to show and copy. */

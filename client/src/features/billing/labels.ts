@@ -22,15 +22,17 @@ export const CONTRACT_STATUS_TONES: Record<ContractStatus, BadgeTone> = {
 export const INVOICE_TYPE_LABELS: Record<InvoiceType, string> = {
   tax_invoice: 'חשבונית מס',
   receipt: 'קבלה',
-  tax_invoice_receipt: 'חשבונית מס / קבלה',
+  tax_invoice_receipt: 'חשבונית מס קבלה',
   credit_note: 'חשבונית זיכוי',
 };
 
-/** What a user may draft; a credit note only comes from crediting an issued document. */
-export const DRAFTABLE_TYPES: Record<Exclude<InvoiceType, 'credit_note'>, string> = {
+/**
+ * What a user may draft; a credit note only comes from crediting an issued document, a receipt from
+ * recording a payment on an issued tax invoice.
+ */
+export const DRAFTABLE_TYPES: Record<Exclude<InvoiceType, 'credit_note' | 'receipt'>, string> = {
   tax_invoice: 'חשבונית מס',
-  receipt: 'קבלה',
-  tax_invoice_receipt: 'חשבונית מס / קבלה',
+  tax_invoice_receipt: 'חשבונית מס קבלה (שולמה במקום)',
 };
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {

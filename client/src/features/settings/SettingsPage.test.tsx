@@ -112,15 +112,22 @@ describe('SettingsPage', () => {
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
     await user.type(screen.getByLabelText('מספר עוסק / ח״פ'), '6789');
     await user.click(screen.getByRole('button', { name: 'שמירת פרטי העסק' }));
+    // Nine digits, but the check digit is wrong: said at once, not when an invoice is refused.
+    expect(screen.getByText(/ספרת הביקורת של מספר העוסק/)).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    await user.clear(screen.getByLabelText('מספר עוסק / ח״פ'));
+    await user.click(screen.getByLabelText('מספר עוסק / ח״פ'));
+    await user.paste('123456782');
+    await user.click(screen.getByRole('button', { name: 'שמירת פרטי העסק' }));
     expect(await screen.findByText('פרטי העסק נשמרו')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       vatRateBasisPoints: 1800,
       businessName: 'נדל״ן לדוגמה',
-      businessId: '123456789',
+      businessId: '123456782',
       address: null,
       phone: null,
     });
-  });
+  }, 15_000);
 
   it('edits the receptionist greeting and prompt', async () => {
     const calls = server();

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { Tabs } from '../../components/Tabs';
 import { useFeatures } from '../../hooks/useFeatures';
+import { AllocationThresholdsForm } from '../billing/AllocationThresholdsForm';
 import { BusinessSettingsForm } from './BusinessSettingsForm';
 import { CallbackSettingsForm } from './CallbackSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <div className="card">
         <Tabs tabs={tabs} selected={selected} onSelect={select} label="הגדרות">
           {selected === 'business' ? <BusinessSettingsForm /> : null}
+          {selected === 'business' && isOn('invoices') ? <AllocationThresholdsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
           {selected === 'callbacks' ? <CallbackSettingsForm /> : null}
           {selected === 'whatsapp' ? <WhatsAppTemplateSettings /> : null}

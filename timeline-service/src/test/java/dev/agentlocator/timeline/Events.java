@@ -39,7 +39,7 @@ public final class Events {
             case "whatsapp" -> Topics.TELEPHONY_WHATSAPP;
             case "task" -> Topics.TASKS_TASK;
             case "contract" -> Topics.BILLING_CONTRACT;
-            case "invoice" -> Topics.BILLING_INVOICE;
+            case "invoice", "receipt" -> Topics.BILLING_INVOICE;
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StatsIT {
 
     private static final OffsetDateTime MARCH_10 = OffsetDateTime.parse("2026-03-10T10:00:00+02:00");
+    private static final OffsetDateTime MARCH_11 = OffsetDateTime.parse("2026-03-11T10:00:00+02:00");
     private static final String RANGE = "?from=2026-03-01&to=2026-03-31";
 
     @LocalServerPort
@@ -153,6 +154,127 @@ class StatsIT {
         var otherTenant = Api.at(port).withToken(TestJwt.token(UUID.randomUUID(), UUID.randomUUID(), "owner"));
         assertThat(otherTenant.get("/api/stats/summary" + RANGE).<Integer>json("$.calls.answeredByAi"))
                 .isZero();
+    }
+
+    /**
+     * Issue 20's figures: 31,093.00 ₪ issued before; a 14,803.87 ₪ invoice and the credit note that
+     * cancels it leave it at 31,093.00 (it was 60,700.74: the note counted as more revenue).
+     * Receipts are money in, not revenue; a tax invoice-receipt is both.
+     */
+    @Test
+    void aCreditNoteLowersRevenueAndReceiptsArePaymentsNotRevenue() {
+        UUID dana = UUID.randomUUID();
+        List<EventEnvelope> batch = new ArrayList<>();
+        batch.add(event(
+                "invoice.issued",
+                tenant,
+                dana,
+                MARCH_10,
+                Map.of(
+                        "invoiceId",
+                        "i1",
+                        "number",
+                        1,
+                        "type",
+                        "tax_invoice",
+                        "totalAgorot",
+                        3_109_300,
+                        "vatAgorot",
+                        474_300)));
+        batch.add(event(
+                "invoice.issued",
+                tenant,
+                dana,
+                MARCH_10,
+                Map.of(
+                        "invoiceId",
+                        "i2",
+                        "number",
+                        2,
+                        "type",
+                        "tax_invoice",
+                        "totalAgorot",
+                        1_480_387,
+                        "vatAgorot",
+                        225_821)));
+        batch.add(event(
+                "invoice.issued",
+                tenant,
+                dana,
+                MARCH_10.plusHours(1),
+                Map.of(
+                        "invoiceId",
+                        "c1",
+                        "number",
+                        1,
+                        "type",
+                        "credit_note",
+                        "creditOf",
+                        "i2",
+                        "totalAgorot",
+                        1_480_387,
+                        "vatAgorot",
+                        225_821)));
+        batch.add(event(
+                "receipt.issued",
+                tenant,
+                dana,
+                MARCH_10.plusHours(2),
+                Map.of(
+                        "invoiceId",
+                        "r1",
+                        "number",
+                        1,
+                        "type",
+                        "receipt",
+                        "totalAgorot",
+                        1_000_000,
+                        "vatAgorot",
+                        0,
+                        "settlements",
+                        Map.of("i1", 1_000_000),
+                        "payments",
+                        Map.of("cheque", 1_000_000))));
+        batch.add(event(
+                "invoice.issued",
+                tenant,
+                dana,
+                MARCH_11.plusHours(1),
+                Map.of(
+                        "invoiceId",
+                        "t1",
+                        "number",
+                        1,
+                        "type",
+                        "tax_invoice_receipt",
+                        "status",
+                        "paid",
+                        "totalAgorot",
+                        118_000,
+                        "vatAgorot",
+                        18_000)));
+        events.sendAll(batch);
+        events.sendAll(batch);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var figures = api.get("/api/stats/summary" + RANGE);
+            return figures.<Integer>json("$.invoices.credited") == 1
+                    && figures.<Integer>json("$.invoices.received") == 2
+                    && figures.<Integer>json("$.invoices.issued") == 3;
+        });
+        var summary = api.get("/api/stats/summary" + RANGE);
+        assertThat(summary.<Integer>json("$.invoices.issuedAgorot"))
+                .as("the credit note cancels its invoice's revenue; the receipt adds none")
+                .isEqualTo(3_109_300 + 118_000);
+        assertThat(summary.<Integer>json("$.invoices.issuedVatAgorot")).isEqualTo(474_300 + 18_000);
+        assertThat(summary.<Integer>json("$.invoices.creditedAgorot")).isEqualTo(1_480_387);
+        assertThat(summary.<Integer>json("$.invoices.receivedAgorot")).isEqualTo(1_000_000 + 118_000);
+        assertThat(summary.<Integer>json("$.invoices.paid")).isZero();
+
+        var days = api.get("/api/stats/invoices?from=2026-03-10&to=2026-03-11");
+        assertThat(days.<List<Integer>>json("$.days[*].issuedAgorot")).containsExactly(3_109_300, 118_000);
+        assertThat(days.<List<Integer>>json("$.days[*].credited")).containsExactly(1, 0);
+        assertThat(days.<List<Integer>>json("$.days[*].receivedAgorot")).containsExactly(1_000_000, 118_000);
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A quote / contract as the API shows it to the business; the signing token never appears. */
+/**
+ * A quote / contract as the API shows it to the business; the signing token never appears.
+ * {@code invoiceId}: the invoice the quote became, once it did.
+ */
 public record Contract(
         UUID id,
         UUID customerId,
@@ -29,4 +32,5 @@ public record Contract(
         String signerUserAgent,
         String signedDocumentSha256,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt,
+        UUID invoiceId) {}

@@ -5,6 +5,7 @@ import dev.agentlocator.billing.common.IsraelTime;
 import dev.agentlocator.billing.common.Money;
 import dev.agentlocator.billing.contracts.ContractRequests.CreateContractRequest;
 import dev.agentlocator.billing.contracts.ContractRequests.SigningLink;
+import dev.agentlocator.billing.contracts.ContractRequests.ToInvoiceRequest;
 import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import dev.agentlocator.platform.kit.features.Features;
@@ -15,6 +16,7 @@ import dev.agentlocator.platform.kit.paging.SortOrder;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
 import dev.agentlocator.platform.kit.text.Text;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,21 @@ class ContractController {
     @PreAuthorize(Roles.CAN_WRITE)
     SigningLink send(@PathVariable UUID id, CurrentUser caller) {
         return contracts.send(caller.tenantId(), id);
+    }
+
+    /**
+     * The quote becomes a draft invoice (its customer and lines) in one action; the answer is the quote
+     * with {@code invoiceId}. Needs the invoices feature, whatever the contracts one says.
+     */
+    @PostMapping("/{id}/invoice")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresFeature(Features.INVOICES)
+    @PreAuthorize(Roles.CAN_WRITE)
+    @Operation(summary = "Turns the quote into a draft tax invoice (or tax invoice-receipt) with its lines, once")
+    Contract invoice(
+            @PathVariable UUID id, @Valid @RequestBody(required = false) ToInvoiceRequest request, CurrentUser caller) {
+        String type = request == null || request.type() == null ? "tax_invoice" : request.type();
+        return contracts.toInvoice(caller.tenantId(), id, type);
     }
 
     @GetMapping("/{id}/pdf")

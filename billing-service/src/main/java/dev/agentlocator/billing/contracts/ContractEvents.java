@@ -18,13 +18,25 @@ class ContractEvents {
     }
 
     Contract emit(UUID tenantId, ContractEvent type, Contract c) {
+        return emit(tenantId, type, c, false);
+    }
+
+    /** {@code linkWithdrawn}: an edit took back a link sent for signature. */
+    Contract emit(UUID tenantId, ContractEvent type, Contract c, boolean linkWithdrawn) {
         outbox.append(EventEnvelope.of(
                 type,
                 tenantId,
                 c.customerId(),
                 Correlation.currentId(),
                 new ContractEvent.Payload(
-                        c.id().toString(), c.title(), c.status(), c.totalAgorot(), c.currency(), c.customerName())));
+                        c.id().toString(),
+                        c.title(),
+                        c.status(),
+                        c.totalAgorot(),
+                        c.currency(),
+                        c.customerName(),
+                        linkWithdrawn ? Boolean.TRUE : null,
+                        c.invoiceId() == null ? null : c.invoiceId().toString())));
         return c;
     }
 }

@@ -24,7 +24,7 @@ class ContractRepository {
             id, tenant_id, customer_id, customer_name, title, terms, lines, vat_rate_basis_points, subtotal_agorot,
             vat_agorot, total_agorot, currency, status, sent_at, viewed_at, signed_at, declined_at, token_expires_at,
             token_used_at, signer_name, signer_ip, signer_user_agent, signed_document_sha256, created_at,
-            updated_at""";
+            updated_at, invoice_id""";
 
     private static final TypeReference<List<LineItem>> LINES = new TypeReference<>() {};
 
@@ -86,6 +86,15 @@ class ContractRepository {
                 .param("total", totals.totalAgorot())
                 .param("tenant", tenantId)
                 .param("id", id)
+                .update();
+    }
+
+    /** Records the invoice the quote became. */
+    void markInvoiced(UUID tenantId, UUID id, UUID invoiceId) {
+        jdbc.sql("update contract set invoice_id = ?, updated_at = now() where tenant_id = ? and id = ?")
+                .param(invoiceId)
+                .param(tenantId)
+                .param(id)
                 .update();
     }
 
@@ -245,6 +254,7 @@ class ContractRepository {
                 rs.getString("signer_user_agent"),
                 rs.getString("signed_document_sha256"),
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("invoice_id", UUID.class));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,13 @@ final class ContractRequests {
 
             @Size(max = 64, message = "טביעת האצבע של המסמך אינה תקינה")
             String documentSha256) {}
+
+    /** The invoice a quote becomes: a tax invoice unless said otherwise. */
+    record ToInvoiceRequest(
+            @Pattern(
+                    regexp = "tax_invoice|tax_invoice_receipt",
+                    message = "סוג המסמך חייב להיות חשבונית מס או חשבונית מס קבלה")
+            String type) {}
 
     record SigningLink(String signingUrl, java.time.OffsetDateTime expiresAt) {}
 

@@ -9,6 +9,7 @@ import dev.agentlocator.billing.contracts.ContractRequests.SigningLink;
 import dev.agentlocator.billing.contracts.ContractRequests.UpdateContractRequest;
 import dev.agentlocator.billing.customers.BillingCustomer;
 import dev.agentlocator.billing.customers.CustomerDirectory;
+import dev.agentlocator.billing.invoices.InvoiceService;
 import dev.agentlocator.billing.settings.SettingsService;
 import dev.agentlocator.platform.events.ContractEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
@@ -32,7 +33,12 @@ public class ContractService {
     static final String NOT_EDITABLE = "אי אפשר לערוך מסמך שנחתם או נדחה";
     static final String NOT_SENDABLE = "אי אפשר לשלוח לחתימה מסמך שנחתם או נדחה";
 
+    static final String ALREADY_INVOICED = "ההצעה כבר הפכה לחשבונית";
+    static final String NOT_INVOICEABLE = "אי אפשר להפיק חשבונית מהצעה שנדחתה או שפג תוקפה";
+
     private static final Set<String> FINAL = Set.of("signed", "declined");
+    private static final Set<String> LINK_OUT = Set.of("sent", "viewed");
+    private static final Set<String> INVOICEABLE = Set.of("draft", "sent", "viewed", "signed");
 
     private final ContractRepository contracts;
     private final CustomerDirectory customers;
@@ -40,6 +46,7 @@ public class ContractService {
     private final ContractEvents events;
     private final ContractsProperties properties;
     private final ContractPdf renderer;
+    private final InvoiceService invoices;
 
     ContractService(
             ContractRepository contracts,
@@ -47,7 +54,9 @@ public class ContractService {
             SettingsService settings,
             ContractEvents events,
             ContractsProperties properties,
-            ContractPdf renderer) {
+            ContractPdf renderer,
+            InvoiceService invoices) {
+        this.invoices = invoices;
         this.contracts = contracts;
         this.customers = customers;
         this.settings = settings;
@@ -111,6 +120,31 @@ public class ContractService {
         }
         String terms = r.terms() != null ? Text.blankToNull(r.terms()) : current.terms();
         contracts.updateContent(tenantId, id, title, terms, lines, totals);
+        // The edit returns the document to draft and voids a link out for signature: the timeline says so.
+        boolean linkWithdrawn = LINK_OUT.contains(current.status());
+        return events.emit(tenantId, ContractEvent.UPDATED, load(tenantId, id), linkWithdrawn);
+    }
+
+    /**
+     * The quote becomes a draft invoice of {@code type} with its customer and lines, in one action and
+     * once: a second time answers 409 with the invoice it already became. A declined or expired quote
+     * does not become one.
+     */
+    @Transactional
+    public Contract toInvoice(UUID tenantId, UUID id, String type) {
+        Contract current = contracts.findForUpdate(tenantId, id).orElseThrow(ApiException::notFound);
+        if (current.invoiceId() != null) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "already_invoiced",
+                    ALREADY_INVOICED,
+                    Map.of("invoiceId", current.invoiceId().toString()));
+        }
+        if (!INVOICEABLE.contains(current.status())) {
+            throw conflict(NOT_INVOICEABLE, current);
+        }
+        UUID invoiceId = invoices.draft(tenantId, current.customerId(), type, current.lines());
+        contracts.markInvoiced(tenantId, id, invoiceId);
         return load(tenantId, id);
     }
 

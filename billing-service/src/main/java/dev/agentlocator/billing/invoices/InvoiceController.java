@@ -173,9 +173,8 @@ class InvoiceController {
     @PostMapping("/{id}/pay")
     @PreAuthorize(Roles.CAN_WRITE)
     @Operation(
-            summary = "Marks an issued tax invoice paid without a receipt (kept for existing callers;"
-                    + " record payments with POST /api/invoices/receipts instead)",
-            deprecated = true)
+            summary = "Pays the rest of an issued tax invoice in one action and issues its receipt (one payment,"
+                    + " method other); to record the real method, use POST /api/invoices/receipts")
     InvoiceView pay(@PathVariable UUID id, CurrentUser caller) {
         return documents.row(invoices.pay(caller.tenantId(), id));
     }

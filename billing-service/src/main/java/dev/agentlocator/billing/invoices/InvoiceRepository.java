@@ -169,14 +169,6 @@ class InvoiceRepository {
                 .update();
     }
 
-    /** Marks an issued document paid without a receipt (the pre-receipt API, kept for its callers). */
-    void markPaid(UUID tenantId, UUID id, Instant paidAt) {
-        jdbc.sql("""
-                        update invoice set status = 'paid', paid_agorot = total_agorot, paid_at = ?, updated_at = now()
-                        where tenant_id = ? and id = ?
-                        """).param(at(paidAt)).param(tenantId).param(id).update();
-    }
-
     /** Adds a receipt's share to an invoice; at the full total the invoice becomes {@code paid}. */
     void addPayment(UUID tenantId, UUID id, long amountAgorot, Instant paidAt) {
         jdbc.sql("""

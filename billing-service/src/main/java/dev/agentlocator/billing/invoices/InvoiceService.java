@@ -59,6 +59,7 @@ public class InvoiceService {
     private final InvoiceEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReceiptService receipts;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -70,7 +71,9 @@ public class InvoiceService {
             SettingsService settings,
             InvoiceEvents events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ReceiptService receipts) {
+        this.receipts = receipts;
         this.invoices = invoices;
         this.payments = payments;
         this.numbers = numbers;
@@ -91,6 +94,27 @@ public class InvoiceService {
         UUID id = UUID.randomUUID();
         invoices.insertDraft(tenantId, id, customer.id(), customer.name(), customer.vatId(), r.type(), lines, totals);
         return events.emit(tenantId, InvoiceEvent.CREATED, load(tenantId, id));
+    }
+
+    /**
+     * A draft of {@code type} (tax invoice or tax invoice-receipt) with {@code lines} for the customer:
+     * a quote becoming an invoice. Returns the draft's id.
+     */
+    @Transactional
+    public UUID draft(UUID tenantId, UUID customerId, String type, List<LineItem> lines) {
+        if (!type.matches(InvoiceTypes.DRAFTABLE)) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    "חלק מהשדות אינם תקינים",
+                    Map.of("fields", Map.of("type", InvoiceRequests.DRAFTABLE_TYPES)));
+        }
+        BillingCustomer customer = customers.require(tenantId, customerId);
+        Totals totals = Money.totals(lines, settings.get(tenantId).vatRateBasisPoints());
+        UUID id = UUID.randomUUID();
+        invoices.insertDraft(tenantId, id, customer.id(), customer.name(), customer.vatId(), type, lines, totals);
+        events.emit(tenantId, InvoiceEvent.CREATED, load(tenantId, id));
+        return id;
     }
 
     /**
@@ -228,8 +252,10 @@ public class InvoiceService {
     }
 
     /**
-     * Marks an issued invoice paid without a receipt. Kept for the callers that predate receipts; a
-     * payment is recorded with a receipt through {@link ReceiptService#record}.
+     * Pays the rest of an issued tax invoice in one action, and issues the receipt for it: one payment
+     * of the balance, method "other", dated the Israeli day of the clock. A payment with its real method
+     * (cheque, card, …) is recorded through {@link ReceiptService#record}; either way every paid tax
+     * invoice has its receipt.
      */
     @Transactional
     public Invoice pay(UUID tenantId, UUID id) {
@@ -237,11 +263,27 @@ public class InvoiceService {
         if (invoice.isCreditNote()) {
             throw illegalTransition(CREDIT_NOTE_NOT_PAYABLE, invoice);
         }
-        if (!InvoiceTypes.ISSUED.equals(invoice.status()) || invoice.isReceipt()) {
+        if (!InvoiceTypes.ISSUED.equals(invoice.status()) || !InvoiceTypes.TAX_INVOICE.equals(invoice.type())) {
             throw illegalTransition(ONLY_ISSUED_PAYS, invoice);
         }
-        invoices.markPaid(tenantId, id, clock.instant());
-        return events.emit(tenantId, InvoiceEvent.PAID, load(tenantId, id));
+        long balance = invoice.totalAgorot() - invoice.paidAgorot();
+        receipts.record(
+                tenantId,
+                List.of(id),
+                List.of(new PaymentRequest(
+                        PaymentMethods.OTHER,
+                        balance,
+                        IsraelTime.localDate(clock.instant()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+        return load(tenantId, id);
     }
 
     /**

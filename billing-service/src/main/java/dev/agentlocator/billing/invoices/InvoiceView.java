@@ -12,6 +12,8 @@ import java.util.UUID;
  * customer owes and what the business earned), in the list, the CSV and every total a client adds up.
  * {@code allocationOverdue} flags an invoice that has waited for its allocation number longer than the
  * configured time. {@code payments} and {@code settlements} are filled when one document is read.
+ * {@code balanceAgorot} is what is still owed on an issued tax invoice (total less its receipts); zero
+ * on every other document.
  */
 public record InvoiceView(
         UUID id,
@@ -28,6 +30,7 @@ public record InvoiceView(
         long vatAgorot,
         long totalAgorot,
         long paidAgorot,
+        long balanceAgorot,
         String currency,
         UUID creditOf,
         UUID creditedBy,
@@ -78,6 +81,9 @@ public record InvoiceView(
                 sign * i.vatAgorot(),
                 sign * i.totalAgorot(),
                 i.paidAgorot(),
+                InvoiceTypes.TAX_INVOICE.equals(i.type()) && InvoiceTypes.ISSUED.equals(i.status())
+                        ? i.totalAgorot() - i.paidAgorot()
+                        : 0,
                 i.currency(),
                 i.creditOf(),
                 i.creditedBy(),

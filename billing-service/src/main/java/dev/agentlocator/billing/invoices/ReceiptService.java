@@ -2,13 +2,13 @@ package dev.agentlocator.billing.invoices;
 
 import dev.agentlocator.billing.common.LineItem;
 import dev.agentlocator.billing.settings.SettingsService;
-import dev.agentlocator.platform.events.InvoiceEvent;
 import dev.agentlocator.platform.kit.errors.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +118,13 @@ public class ReceiptService {
                 settings.get(tenantId).details(),
                 now);
         received.forEach(p -> payments.insert(tenantId, receiptId, p));
+        Invoice receipt = invoices.find(tenantId, receiptId).orElseThrow();
+        Map<UUID, Long> applied = new LinkedHashMap<>();
+        for (int i = 0; i < shares.size(); i++) {
+            applied.put(paid.get(i).id(), shares.get(i));
+        }
+        // The receipt first, then each invoice it completed: a reader sees the money, then the status.
+        events.receiptIssued(tenantId, receipt, applied, received);
         for (int i = 0; i < shares.size(); i++) {
             Invoice invoice = paid.get(i);
             long share = shares.get(i);
@@ -125,11 +132,10 @@ public class ReceiptService {
             invoices.addPayment(tenantId, invoice.id(), share, now);
             Invoice after = invoices.find(tenantId, invoice.id()).orElseThrow();
             if (InvoiceTypes.PAID.equals(after.status())) {
-                // The event the timeline already knows; carrying the receipt is for a later change.
-                events.emit(tenantId, InvoiceEvent.PAID, after);
+                events.paid(tenantId, after, receipt);
             }
         }
-        return invoices.find(tenantId, receiptId).orElseThrow();
+        return receipt;
     }
 
     /** Payments recorded on a receipt or tax invoice-receipt. */

@@ -417,6 +417,86 @@ class ContractsIT {
         var patched = owner.patch("/api/contracts/" + id, "{\"terms\": \"תנאים חדשים\"}");
         assertThat(patched.<String>json("$.status")).isEqualTo("draft");
         assertThat(signer.get("/api/public/sign/" + token).status()).isEqualTo(404);
+        // The timeline hears of it, so its last word on the contract is no longer "sent for signature".
+        var withdrawn = TopicReader.awaitRecord(
+                Topics.BILLING_CONTRACT,
+                r -> r.value().contains(id) && r.value().contains("\"contract.updated\""),
+                Duration.ofSeconds(30));
+        assertThat(withdrawn.key()).isEqualTo(customer.toString());
+        assertThat(withdrawn.value()).contains("\"signingLinkWithdrawn\":true", "\"status\":\"draft\"");
+        // Editing a draft is an update too, with no link to withdraw.
+        owner.patch("/api/contracts/" + id, "{\"title\": \"הצעה מעודכנת\"}");
+        var edited = TopicReader.awaitRecord(
+                Topics.BILLING_CONTRACT,
+                r -> r.value().contains(id) && r.value().contains("הצעה מעודכנת"),
+                Duration.ofSeconds(30));
+        assertThat(edited.value()).contains("\"contract.updated\"").doesNotContain("signingLinkWithdrawn");
+    }
+
+    @Test
+    void aQuoteBecomesADraftInvoiceWithItsLinesInOneActionAndOnlyOnce() {
+        String id = contract();
+        send(id);
+        var converted = owner.post("/api/contracts/" + id + "/invoice", null);
+        assertThat(converted.status()).as(converted.body()).isEqualTo(201);
+        String invoiceId = converted.json("$.invoiceId");
+        assertThat(invoiceId).isNotNull();
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.invoiceId"))
+                .isEqualTo(invoiceId);
+        var invoice = owner.get("/api/invoices/" + invoiceId);
+        assertThat(invoice.<String>json("$.status")).isEqualTo("draft");
+        assertThat(invoice.<String>json("$.type")).isEqualTo("tax_invoice");
+        assertThat(invoice.<String>json("$.customerId")).isEqualTo(customer.toString());
+        assertThat(invoice.<List<String>>json("$.lines[*].description")).containsExactly("עמלת תיווך", "צילום מקצועי");
+        // 10,000 + 2 × 250.50 = 10,501.00 before VAT, as on the quote
+        assertThat(invoice.<Integer>json("$.subtotalAgorot")).isEqualTo(1_050_100);
+        assertThat(owner.post("/api/invoices/" + invoiceId + "/issue", null).status())
+                .isEqualTo(200);
+
+        var again = owner.post("/api/contracts/" + id + "/invoice", "{\"type\": \"tax_invoice_receipt\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.<String>json("$.error")).isEqualTo("already_invoiced");
+        assertThat(again.<String>json("$.details.invoiceId")).isEqualTo(invoiceId);
+        assertThat(again.<String>json("$.message")).isEqualTo(ContractService.ALREADY_INVOICED);
+
+        String receiptQuote = contract();
+        var asReceipt =
+                owner.post("/api/contracts/" + receiptQuote + "/invoice", "{\"type\": \"tax_invoice_receipt\"}");
+        assertThat(asReceipt.status()).as(asReceipt.body()).isEqualTo(201);
+        assertThat(owner.get("/api/invoices/" + asReceipt.json("$.invoiceId")).<String>json("$.type"))
+                .isEqualTo("tax_invoice_receipt");
+    }
+
+    @Test
+    void aQuoteIsRefusedAsAnInvoiceWhenDeclinedForABadTypeOrAnotherTenants() {
+        String declined = contract();
+        String token = send(declined);
+        assertThat(signer.post("/api/public/sign/" + token + "/decline", null).status())
+                .isEqualTo(204);
+        var refused = owner.post("/api/contracts/" + declined + "/invoice", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.<String>json("$.message")).isEqualTo(ContractService.NOT_INVOICEABLE);
+
+        String id = contract();
+        var badType = owner.post("/api/contracts/" + id + "/invoice", "{\"type\": \"receipt\"}");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.<String>json("$.error")).isEqualTo("validation_failed");
+        assertThat(badType.<String>json("$.details.fields.type")).contains("חשבונית מס");
+        var malformed = owner.post("/api/contracts/" + id + "/invoice", "{\"type\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        var intruder = fixture.owner(UUID.randomUUID()).post("/api/contracts/" + id + "/invoice", null);
+        assertThat(intruder.status()).isEqualTo(404);
+        assertThat(owner.post("/api/contracts/" + UUID.randomUUID() + "/invoice", null)
+                        .status())
+                .isEqualTo(404);
+        // Nothing was half made: no invoice for any of the refused attempts.
+        assertThat(owner.get("/api/contracts/" + id).<String>json("$.invoiceId"))
+                .isNull();
+        assertThat(jdbc.sql("select count(*) from invoice where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

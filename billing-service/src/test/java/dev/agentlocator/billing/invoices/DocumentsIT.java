@@ -253,6 +253,53 @@ class DocumentsIT {
     }
 
     @Test
+    void aPartialReceiptLeavesTheBalanceAndBothEventsTellThePaymentApartFromRevenue() {
+        UUID customer = fixture.customer(tenant, "לקוח משלם", null);
+        String invoice = issued(customer, 100_000); // 1,180.00 ₪ with VAT
+        var partial = receipt("{\"method\": \"cash\", \"amountAgorot\": 30000, \"date\": \"2026-11-16\"}", invoice);
+        assertThat(partial.status()).as(partial.body()).isEqualTo(201);
+        var open = owner.get("/api/invoices/" + invoice);
+        assertThat(open.<String>json("$.status")).isEqualTo("issued");
+        assertThat(open.<Integer>json("$.paidAgorot")).isEqualTo(30_000);
+        assertThat(open.<Integer>json("$.balanceAgorot")).isEqualTo(88_000);
+        String receiptId = partial.json("$.id");
+        var issuedReceipt = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains(receiptId) && r.value().contains("\"receipt.issued\""),
+                Duration.ofSeconds(30));
+        assertThat(issuedReceipt.key()).isEqualTo(customer.toString());
+        assertThat(issuedReceipt.value())
+                .contains("\"settlements\":{\"" + invoice + "\":30000}", "\"payments\":{\"cash\":30000}")
+                .doesNotContain("\"invoice.issued\"");
+
+        // "Paid" in one action: a receipt for the balance, and the invoice is paid.
+        var paid = owner.post("/api/invoices/" + invoice + "/pay", null);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.<String>json("$.status")).isEqualTo("paid");
+        assertThat(paid.<Integer>json("$.balanceAgorot")).isZero();
+        var settled = owner.get("/api/invoices/" + invoice);
+        assertThat(settled.<List<?>>json("$.settlements")).hasSize(2);
+        String second = settled.<String>json("$.settlements[1].receiptId");
+        var receipt = owner.get("/api/invoices/" + second);
+        assertThat(receipt.<String>json("$.type")).isEqualTo("receipt");
+        assertThat(receipt.<Integer>json("$.number")).isEqualTo(2);
+        assertThat(receipt.<Integer>json("$.totalAgorot")).isEqualTo(88_000);
+        assertThat(receipt.<String>json("$.payments[0].method")).isEqualTo("other");
+        assertThat(receipt.<String>json("$.payments[0].paidOn")).isEqualTo("2026-11-16");
+        var paidEvent = TopicReader.awaitRecord(
+                Topics.BILLING_INVOICE,
+                r -> r.value().contains(invoice) && r.value().contains("\"invoice.paid\""),
+                Duration.ofSeconds(30));
+        assertThat(paidEvent.value()).contains("\"receiptId\":\"" + second + "\"", "\"receiptNumber\":2");
+        assertThat(owner.post("/api/invoices/" + invoice + "/pay", null).status())
+                .as("paid already")
+                .isEqualTo(409);
+        PdfText text = PdfText.of(pdf(second));
+        assertThat(text.line("קבלה מספר 2")).isNotBlank();
+        assertThat(text.lines()).anyMatch(l -> l.endsWith("אחר") && l.contains("880.00"));
+    }
+
+    @Test
     void aReceiptIsRefusedForMissingChequeDetailsOverpaymentOrAnInvoiceNotYetIssued() {
         UUID customer = fixture.customer(tenant, "לקוח", null);
         String invoice = issued(customer, 10_000);

@@ -194,8 +194,9 @@ class InvoicesIT {
         assertThat(original.<String>json("$.status")).isEqualTo("cancelled");
         assertThat(original.<Integer>json("$.number")).isEqualTo(1);
         assertThat(original.<String>json("$.creditedBy")).isEqualTo(credit.<String>json("$.id"));
+        // the invoice, the receipt its payment produced, and the credit note
         assertThat(owner.get("/api/invoices?customerId=" + customer).<Integer>json("$.total"))
-                .isEqualTo(2);
+                .isEqualTo(3);
 
         var again = owner.post("/api/invoices/" + id + "/credit", null);
         assertThat(again.status()).isEqualTo(409);

@@ -142,8 +142,10 @@ public final class EntryMapper {
                     .put("title", text(p.title()))
                     .put("status", text(p.status()))
                     .put("amountAgorot", p.totalAgorot())
-                    .put("currency", p.totalAgorot() == null ? null : "ILS");
-            title = contractTitle(t, text(p.title()));
+                    .put("currency", p.totalAgorot() == null ? null : "ILS")
+                    .put("signingLinkWithdrawn", Boolean.TRUE.equals(p.signingLinkWithdrawn()) ? true : null)
+                    .put("invoiceId", text(p.invoiceId()));
+            title = contractTitle(t, p);
             reference = id;
             link = id == null ? null : "/contracts/" + encode(id);
         } else if (type instanceof InvoiceEvent t) {
@@ -155,7 +157,11 @@ public final class EntryMapper {
                     .put("status", text(p.status()))
                     .put("amountAgorot", p.totalAgorot())
                     .put("vatAgorot", p.vatAgorot())
-                    .put("currency", p.totalAgorot() == null ? null : "ILS");
+                    .put("currency", p.totalAgorot() == null ? null : "ILS")
+                    .put("receiptId", text(p.receiptId()))
+                    .put(
+                            "receiptNumber",
+                            p.receiptNumber() == null ? null : p.receiptNumber().toString());
             title = invoiceTitle(t, p);
             reference = id;
             link = id == null ? null : "/invoices/" + encode(id);
@@ -244,7 +250,8 @@ public final class EntryMapper {
         return withSubject(what, taskTitle);
     }
 
-    static String contractTitle(ContractEvent type, String documentTitle) {
+    static String contractTitle(ContractEvent type, ContractEvent.Payload p) {
+        String documentTitle = text(p.title());
         return switch (type) {
             case CREATED -> withSubject("חוזה נוצר", documentTitle);
             case SENT -> "החוזה נשלח לחתימה";
@@ -252,6 +259,11 @@ public final class EntryMapper {
             case SIGNED -> "החוזה נחתם";
             case DECLINED -> "הלקוח סירב לחתום על החוזה";
             case EXPIRED -> "תוקף החוזה פג";
+            // after a withdrawn link the last word is no longer "sent for signature"
+            case UPDATED ->
+                Boolean.TRUE.equals(p.signingLinkWithdrawn())
+                        ? "החוזה עודכן והקישור לחתימה בוטל"
+                        : withSubject("החוזה עודכן", documentTitle);
         };
     }
 
@@ -266,12 +278,14 @@ public final class EntryMapper {
         return switch (type) {
             case CREATED -> "טיוטת " + document + " נוצרה";
             case ISSUED -> named + " הונפקה";
-            case PAID -> named + " שולמה";
+            case PAID ->
+                p.receiptNumber() == null ? named + " שולמה" : named + " שולמה (קבלה " + p.receiptNumber() + ")";
             case CREDITED -> named + " זוכתה";
             case CANCELLED -> named + " בוטלה";
             // only drafts are edited or deleted; an issued invoice is cancelled by a credit note
             case UPDATED -> "טיוטת " + document + " עודכנה";
             case DELETED -> "טיוטת " + document + " נמחקה";
+            case RECEIPT_ISSUED -> (p.number() == null ? "קבלה" : "קבלה " + p.number()) + " הונפקה";
         };
     }
 

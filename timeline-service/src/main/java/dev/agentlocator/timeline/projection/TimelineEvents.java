@@ -50,7 +50,7 @@ public final class TimelineEvents {
             return Optional.of(
                     switch (contract) {
                         case VIEWED, SIGNED, DECLINED -> TimelineKind.SIGNATURE;
-                        case CREATED, SENT, EXPIRED -> TimelineKind.CONTRACT;
+                        case CREATED, SENT, EXPIRED, UPDATED -> TimelineKind.CONTRACT;
                     });
         }
         if (type instanceof InvoiceEvent) {

@@ -20,6 +20,14 @@ final class Metrics {
     static final String INVOICES_PAID = "invoices.paid";
     static final String INVOICES_PAID_AGOROT = "invoices.paid.agorot";
     static final String INVOICES_PAID_VAT_AGOROT = "invoices.paid.vat_agorot";
+    /** Credit notes: counted here, and subtracted from {@link #INVOICES_ISSUED_AGOROT} and its VAT. */
+    static final String INVOICES_CREDITED = "invoices.credited";
+
+    static final String INVOICES_CREDITED_AGOROT = "invoices.credited.agorot";
+    /** Money received: receipts and tax invoice-receipts (payments, never revenue). */
+    static final String PAYMENTS_RECEIVED = "payments.received";
+
+    static final String PAYMENTS_RECEIVED_AGOROT = "payments.received.agorot";
 
     static final String NO_DIMENSION = "";
 

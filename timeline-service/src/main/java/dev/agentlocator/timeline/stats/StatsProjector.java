@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatsProjector implements Projection {
 
+    private static final String CREDIT_NOTE = "credit_note";
+    private static final String RECEIPT = "receipt";
+    private static final String TAX_INVOICE_RECEIPT = "tax_invoice_receipt";
+
     private final StatsRepository stats;
     private final TimelineProperties properties;
 
@@ -62,9 +66,27 @@ public class StatsProjector implements Projection {
                     orZero(event.payload(ContractEvent.SIGNED).totalAgorot()));
         } else if (InvoiceEvent.ISSUED.isTypeOf(event)) {
             var invoice = event.payload(InvoiceEvent.ISSUED);
-            count(tenant, day, INVOICES_ISSUED, NO_DIMENSION, 1);
-            count(tenant, day, INVOICES_ISSUED_AGOROT, NO_DIMENSION, orZero(invoice.totalAgorot()));
-            count(tenant, day, INVOICES_ISSUED_VAT_AGOROT, NO_DIMENSION, orZero(invoice.vatAgorot()));
+            String type = EntryMapper.text(invoice.type());
+            if (CREDIT_NOTE.equals(type)) {
+                // A credit note takes its amount back out of the revenue it cancels (amounts travel positive).
+                count(tenant, day, INVOICES_CREDITED, NO_DIMENSION, 1);
+                count(tenant, day, INVOICES_CREDITED_AGOROT, NO_DIMENSION, Math.abs(orZero(invoice.totalAgorot())));
+                count(tenant, day, INVOICES_ISSUED_AGOROT, NO_DIMENSION, -Math.abs(orZero(invoice.totalAgorot())));
+                count(tenant, day, INVOICES_ISSUED_VAT_AGOROT, NO_DIMENSION, -Math.abs(orZero(invoice.vatAgorot())));
+            } else if (!RECEIPT.equals(type)) {
+                count(tenant, day, INVOICES_ISSUED, NO_DIMENSION, 1);
+                count(tenant, day, INVOICES_ISSUED_AGOROT, NO_DIMENSION, orZero(invoice.totalAgorot()));
+                count(tenant, day, INVOICES_ISSUED_VAT_AGOROT, NO_DIMENSION, orZero(invoice.vatAgorot()));
+                if (TAX_INVOICE_RECEIPT.equals(type)) {
+                    // paid on the spot: revenue and the money for it at once
+                    count(tenant, day, PAYMENTS_RECEIVED, NO_DIMENSION, 1);
+                    count(tenant, day, PAYMENTS_RECEIVED_AGOROT, NO_DIMENSION, orZero(invoice.totalAgorot()));
+                }
+            }
+        } else if (InvoiceEvent.RECEIPT_ISSUED.isTypeOf(event)) {
+            var receipt = event.payload(InvoiceEvent.RECEIPT_ISSUED);
+            count(tenant, day, PAYMENTS_RECEIVED, NO_DIMENSION, 1);
+            count(tenant, day, PAYMENTS_RECEIVED_AGOROT, NO_DIMENSION, orZero(receipt.totalAgorot()));
         } else if (InvoiceEvent.PAID.isTypeOf(event)) {
             var invoice = event.payload(InvoiceEvent.PAID);
             count(tenant, day, INVOICES_PAID, NO_DIMENSION, 1);

@@ -59,7 +59,11 @@ class StatsService {
                         c.total(INVOICES_ISSUED_VAT_AGOROT),
                         c.total(INVOICES_PAID),
                         c.total(INVOICES_PAID_AGOROT),
-                        c.total(INVOICES_PAID_VAT_AGOROT)),
+                        c.total(INVOICES_PAID_VAT_AGOROT),
+                        c.total(INVOICES_CREDITED),
+                        c.total(INVOICES_CREDITED_AGOROT),
+                        c.total(PAYMENTS_RECEIVED),
+                        c.total(PAYMENTS_RECEIVED_AGOROT)),
                 StatsViews.CURRENCY);
     }
 
@@ -104,7 +108,11 @@ class StatsService {
                                 c.on(d, INVOICES_ISSUED_VAT_AGOROT),
                                 c.on(d, INVOICES_PAID),
                                 c.on(d, INVOICES_PAID_AGOROT),
-                                c.on(d, INVOICES_PAID_VAT_AGOROT)))
+                                c.on(d, INVOICES_PAID_VAT_AGOROT),
+                                c.on(d, INVOICES_CREDITED),
+                                c.on(d, INVOICES_CREDITED_AGOROT),
+                                c.on(d, PAYMENTS_RECEIVED),
+                                c.on(d, PAYMENTS_RECEIVED_AGOROT)))
                         .toList());
     }
 

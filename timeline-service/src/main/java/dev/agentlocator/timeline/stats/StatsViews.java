@@ -28,8 +28,21 @@ final class StatsViews {
 
     record Contracts(long signed, long signedAgorot) {}
 
+    /**
+     * {@code issuedAgorot} is net revenue: credit notes are subtracted ({@code credited} counts them).
+     * {@code received} / {@code receivedAgorot}: receipts and tax invoice-receipts, money in, not revenue.
+     */
     record Invoices(
-            long issued, long issuedAgorot, long issuedVatAgorot, long paid, long paidAgorot, long paidVatAgorot) {}
+            long issued,
+            long issuedAgorot,
+            long issuedVatAgorot,
+            long paid,
+            long paidAgorot,
+            long paidVatAgorot,
+            long credited,
+            long creditedAgorot,
+            long received,
+            long receivedAgorot) {}
 
     record CallsDay(LocalDate date, long answeredByAi, long answeredByAgent, long missed, long outbound) {}
 
@@ -46,7 +59,11 @@ final class StatsViews {
             long issuedVatAgorot,
             long paid,
             long paidAgorot,
-            long paidVatAgorot) {}
+            long paidVatAgorot,
+            long credited,
+            long creditedAgorot,
+            long received,
+            long receivedAgorot) {}
 
     record InvoicesPerDay(LocalDate from, LocalDate to, String currency, List<InvoicesDay> days) {}
 

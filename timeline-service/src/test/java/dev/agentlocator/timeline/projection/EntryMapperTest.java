@@ -221,6 +221,35 @@ class EntryMapperTest {
     }
 
     @Test
+    void anEditThatWithdrewTheSigningLinkSaysSoSoTheTimelineNoLongerEndsOnSentForSignature() {
+        var withdrawn = map(
+                "contract.updated",
+                Map.of("contractId", "c-7", "title", "הסכם תיווך", "status", "draft", "signingLinkWithdrawn", true));
+        assertThat(withdrawn.kind()).isEqualTo(TimelineKind.CONTRACT);
+        assertThat(withdrawn.title()).isEqualTo("החוזה עודכן והקישור לחתימה בוטל");
+        assertThat(withdrawn.details()).containsEntry("signingLinkWithdrawn", true);
+        var edited = map("contract.updated", Map.of("contractId", "c-7", "title", "הסכם תיווך", "status", "draft"));
+        assertThat(edited.title()).isEqualTo("החוזה עודכן: הסכם תיווך");
+        assertThat(edited.details()).doesNotContainKey("signingLinkWithdrawn");
+    }
+
+    @Test
+    void aReceiptIsAnInvoiceEntryAndThePaidInvoiceNamesIt() {
+        var receipt = map(
+                "receipt.issued",
+                Map.of("invoiceId", "r-1", "number", 3, "type", "receipt", "totalAgorot", 50000, "vatAgorot", 0));
+        assertThat(receipt.kind()).isEqualTo(TimelineKind.INVOICE);
+        assertThat(receipt.title()).isEqualTo("קבלה 3 הונפקה");
+        assertThat(receipt.link()).isEqualTo("/invoices/r-1");
+        assertThat(receipt.details()).containsEntry("amountAgorot", 50000L);
+        var paid = map(
+                "invoice.paid",
+                Map.of("invoiceId", "i-1", "number", 7, "type", "tax_invoice", "receiptId", "r-1", "receiptNumber", 3));
+        assertThat(paid.title()).isEqualTo("חשבונית מס 7 שולמה (קבלה 3)");
+        assertThat(paid.details()).containsEntry("receiptId", "r-1").containsEntry("receiptNumber", "3");
+    }
+
+    @Test
     void sendingAContractIsAContractEntry() {
         assertThat(map("contract.sent", Map.of("contractId", "c-7")).kind()).isEqualTo(TimelineKind.CONTRACT);
     }
@@ -293,7 +322,9 @@ class EntryMapperTest {
             "invoice.credited",
             "invoice.cancelled",
             "invoice.updated",
-            "invoice.deleted"
+            "invoice.deleted",
+            "contract.updated",
+            "receipt.issued"
         }) {
             assertThat(EntryMapper.map(event(type, Map.of())))
                     .as(type)

@@ -134,16 +134,45 @@ public final class EventSamples {
                     t.name().toLowerCase(java.util.Locale.ROOT),
                     1_170_000L,
                     "ILS",
-                    "דנה כהן");
+                    "דנה כהן",
+                    t == ContractEvent.UPDATED ? true : null,
+                    t == ContractEvent.SIGNED ? "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b" : null);
         }
         if (type instanceof InvoiceEvent t) {
             boolean draft = t == InvoiceEvent.CREATED || t == InvoiceEvent.UPDATED || t == InvoiceEvent.DELETED;
             boolean credited = t == InvoiceEvent.CREDITED;
+            boolean receipt = t == InvoiceEvent.RECEIPT_ISSUED;
+            boolean paid = t == InvoiceEvent.PAID;
+            if (receipt) {
+                Map<String, Long> settlements = new LinkedHashMap<>();
+                settlements.put("8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b", 1_170_000L);
+                Map<String, Long> payments = new LinkedHashMap<>();
+                payments.put("cheque", 1_000_000L);
+                payments.put("cash", 170_000L);
+                return new InvoiceEvent.Payload(
+                        "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d",
+                        77L,
+                        "receipt",
+                        "issued",
+                        1_170_000L,
+                        0L,
+                        1_170_000L,
+                        "ILS",
+                        "דנה כהן",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        settlements,
+                        payments);
+            }
             return new InvoiceEvent.Payload(
                     "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
                     draft ? null : 1024L,
                     "tax_invoice",
-                    draft ? "draft" : "issued",
+                    draft ? "draft" : paid ? "paid" : "issued",
                     1_000_000L,
                     170_000L,
                     1_170_000L,
@@ -152,7 +181,11 @@ public final class EventSamples {
                     null,
                     draft ? null : "123456789",
                     credited ? "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b" : null,
-                    credited ? 1025L : null);
+                    credited ? 1025L : null,
+                    paid ? "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d" : null,
+                    paid ? 77L : null,
+                    null,
+                    null);
         }
         if (type instanceof UserEvent) {
             return new UserEvent.Payload(USER.toString(), "יוסי לוי", "agent", true);

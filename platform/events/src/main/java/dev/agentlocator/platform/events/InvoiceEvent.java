@@ -1,12 +1,15 @@
 package dev.agentlocator.platform.events;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * billing-service's invoice events on {@code billing.invoice.v1}. Only drafts are {@link #UPDATED}
  * or {@link #DELETED}; an issued invoice is cancelled by a credit note ({@link #CREDITED} and
- * {@link #CANCELLED} on it, {@link #ISSUED} on the note).
+ * {@link #CANCELLED} on it, {@link #ISSUED} on the note). A receipt (money received, not revenue)
+ * is {@link #RECEIPT_ISSUED}, never {@link #ISSUED}, so a reader that counts issued documents as
+ * revenue never counts a payment; {@link #PAID} then names the receipt that completed the invoice.
  */
 public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
     CREATED("invoice.created", 1),
@@ -15,7 +18,8 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
     CREDITED("invoice.credited", 1),
     CANCELLED("invoice.cancelled", 1),
     UPDATED("invoice.updated", 1),
-    DELETED("invoice.deleted", 1);
+    DELETED("invoice.deleted", 1),
+    RECEIPT_ISSUED("receipt.issued", 1);
 
     private final String type;
     private final int version;
@@ -57,6 +61,11 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
      * @param creditOf the invoice a credit note cancels
      * @param allocationNumber the Israel Invoices allocation number, once there is one
      * @param creditNoteId on {@link #CREDITED}: the note that cancelled this invoice
+     * @param receiptId on {@link #PAID}: the receipt that completed the payment (absent when the
+     *     invoice was a tax invoice-receipt, paid on issue)
+     * @param settlements on {@link #RECEIPT_ISSUED}: agorot applied to each invoice id it pays
+     * @param payments on {@link #RECEIPT_ISSUED}: agorot received by payment method (cash, cheque,
+     *     bank_transfer, credit_card, bit, other)
      */
     public record Payload(
             String invoiceId,
@@ -71,5 +80,9 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
             String creditOf,
             String allocationNumber,
             String creditNoteId,
-            Long creditNoteNumber) {}
+            Long creditNoteNumber,
+            String receiptId,
+            Long receiptNumber,
+            Map<String, Long> settlements,
+            Map<String, Long> payments) {}
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { isValidIsraeliId } from './israeliId';
+
+describe('isValidIsraeliId', () => {
+  it('accepts numbers whose check digit adds up, with the spaces and hyphens people type', () => {
+    expect(isValidIsraeliId('514000009')).toBe(true);
+    expect(isValidIsraeliId('123456782')).toBe(true);
+    expect(isValidIsraeliId('12345-6782')).toBe(true);
+    expect(isValidIsraeliId('000000018')).toBe(true);
+  });
+
+  it('refuses a wrong check digit, too few digits and letters', () => {
+    expect(isValidIsraeliId('514000006')).toBe(false);
+    expect(isValidIsraeliId('123456789')).toBe(false);
+    expect(isValidIsraeliId('12345678')).toBe(false);
+    expect(isValidIsraeliId('12345678a')).toBe(false);
+  });
+});
