@@ -194,8 +194,20 @@ class NotificationRules {
 
     private Optional<Draft> whatsApp(EventEnvelope event, List<UUID> recipients) {
         WhatsAppEvent.Payload message = event.payload(WhatsAppEvent.RECEIVED);
-        var customer = ownerOf(event, recipients);
-        String name = customer.map(ReadModelRepository.Customer::name).orElse(text(message.peerPhone()));
+        // The agent who took the conversation hears of it first; unassigned, the customer's owner.
+        UUID assignee = uuid(message.assignedTo());
+        Optional<ReadModelRepository.Customer> customer;
+        if (assignee != null && readModels.isActiveUser(event.tenantId(), assignee)) {
+            recipients.add(assignee);
+            customer = event.customerId() == null
+                    ? Optional.empty()
+                    : readModels.customer(event.tenantId(), event.customerId());
+        } else {
+            customer = ownerOf(event, recipients);
+        }
+        String name = customer.map(ReadModelRepository.Customer::name)
+                .or(() -> Optional.ofNullable(text(message.customerName())))
+                .orElse(text(message.peerPhone()));
         String text = text(message.text());
         if (text == null && message.mediaCount() != null && message.mediaCount() > 0) {
             text = "📎 קובץ מצורף";

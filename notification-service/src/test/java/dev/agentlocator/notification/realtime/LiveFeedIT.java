@@ -92,7 +92,7 @@ class LiveFeedIT {
                         customer,
                         OffsetDateTime.parse("2026-11-16T08:00:00Z"),
                         new CustomerEvent.Payload(
-                                "דנה כהן", "+972521234567", "lead", "call", null, null, alice.toString())));
+                                "דנה כהן", "+972521234567", "lead", "call", null, null, alice.toString(), null, null)));
         long sentAt = System.nanoTime();
 
         for (Connection tab : List.of(aliceTab1, aliceTab2)) {
@@ -120,7 +120,21 @@ class LiveFeedIT {
                         customer,
                         OffsetDateTime.parse("2026-11-16T08:01:00Z"),
                         new WhatsAppEvent.Payload(
-                                "m-1", "SM1", "inbound", "received", "שלום", "+972521234567", 0, null, false, null)));
+                                "m-1",
+                                "SM1",
+                                "inbound",
+                                "received",
+                                "שלום",
+                                "+972521234567",
+                                0,
+                                null,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
         assertThat(next(bobTab, type("whatsapp:changed"))).containsEntry("customerId", customer.toString());
         assertThat(next(
                         aliceTab1,

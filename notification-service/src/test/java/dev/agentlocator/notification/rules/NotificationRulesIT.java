@@ -179,7 +179,9 @@ class NotificationRulesIT {
                         source,
                         null,
                         null,
-                        ownerId == null ? null : ownerId.toString()));
+                        ownerId == null ? null : ownerId.toString(),
+                        null,
+                        null));
     }
 
     private EventEnvelope call(UUID customer, String status, String outcome, String direction) {
@@ -211,7 +213,7 @@ class NotificationRulesIT {
                 customer,
                 now(),
                 new ContractEvent.Payload(
-                        contractId.toString(), "הצעת מחיר לדירה", "viewed", 120_000_00L, "ILS", "דנה כהן"));
+                        contractId.toString(), "הצעת מחיר לדירה", "viewed", 120_000_00L, "ILS", "דנה כהן", null, null));
     }
 
     private EventEnvelope task(TaskEvent type, UUID taskId, UUID assignee) {
@@ -280,6 +282,11 @@ class NotificationRulesIT {
                         0,
                         null,
                         false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null)));
         UUID contractId = UUID.randomUUID();
         send(contract(ContractEvent.SENT, fromCall, contractId));
@@ -302,6 +309,10 @@ class NotificationRulesIT {
                         118_00L,
                         "ILS",
                         "יוסי לוי",
+                        null,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -485,6 +496,11 @@ class NotificationRulesIT {
                         0,
                         null,
                         false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null)));
         await().atMost(WAIT).until(() -> titles(alice).contains("הודעת WhatsApp משולח הודעות"));
 
@@ -495,6 +511,46 @@ class NotificationRulesIT {
         assertThat(pushes.poll(2, TimeUnit.SECONDS))
                 .as("no push in quiet hours or for WhatsApp")
                 .isNull();
+    }
+
+    @Test
+    void aMessageInAConversationAnAgentTookGoesToThatAgent() throws Exception {
+        users();
+        UUID customer = UUID.randomUUID();
+        send(customer(customer, "רותם שחר", "manual", alice)); // alice owns her
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from customer_owner where tenant_id = ? and customer_id = ?")
+                                .param(tenant)
+                                .param(customer)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        send(event(
+                WhatsAppEvent.RECEIVED,
+                tenant,
+                customer,
+                now(),
+                new WhatsAppEvent.Payload(
+                        UUID.randomUUID().toString(),
+                        "SM3",
+                        "inbound",
+                        "received",
+                        "מתי אפשר לראות את הדירה?",
+                        "+972521112233",
+                        0,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        bob.toString(),
+                        null,
+                        "רותם שחר")));
+
+        await().atMost(WAIT).until(() -> titles(bob).contains("הודעת WhatsApp מרותם שחר"));
+        assertThat(titles(alice))
+                .as("the owner, when an agent took the conversation")
+                .doesNotContain("הודעת WhatsApp מרותם שחר");
     }
 
     @Test
