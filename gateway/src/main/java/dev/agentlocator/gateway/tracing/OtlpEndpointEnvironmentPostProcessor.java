@@ -16,6 +16,7 @@ public class OtlpEndpointEnvironmentPostProcessor implements EnvironmentPostProc
 
     /** application.yml reads it from OTEL_EXPORTER_OTLP_ENDPOINT. */
     static final String BASE_URL = "agentlocator.tracing.otlp-endpoint";
+
     static final String TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
