@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators' command for this service's dead letters: list, inspect, replay through this service's
- * own handler, dismiss. Platform admins only, and not routed by the gateway: called on any one
- * instance directly (docs/operations.md, {@code scripts/messaging-admin.sh}).
+ * own handler, dismiss. Platform admins only, checked here and at the gateway, which serves it as
+ * {@code /api/admin/<service>/dead-letters} (ADR 0026, {@code scripts/messaging-admin.sh}).
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")

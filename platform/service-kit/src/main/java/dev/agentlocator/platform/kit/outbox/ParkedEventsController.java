@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' view of this service's parked outbox rows. Platform admins only, and not routed by the
- * gateway: called on one instance directly (docs/operations.md, {@code scripts/messaging-admin.sh}).
+ * Operators' view of this service's parked outbox rows. Platform admins only, checked here and at the
+ * gateway, which serves it as {@code /api/admin/<service>/outbox/parked} (ADR 0026,
+ * {@code scripts/messaging-admin.sh}).
  */
 @RestController
 @RequestMapping("/api/admin/outbox/parked")
