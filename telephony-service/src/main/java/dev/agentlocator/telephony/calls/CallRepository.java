@@ -25,7 +25,7 @@ class CallRepository {
     private static final String SELECT = """
             select c.*, cu.name as customer_name,
                    (select t.details ->> 'summary' from call_turn t
-                    where t.call_id = c.id and t.details ? 'summary'
+                    where t.call_id = c.id and t.details ->> 'summary' is not null
                     order by t.created_at desc, t.id desc limit 1) as summary
             from call_log c
             left join customer cu on cu.tenant_id = c.tenant_id and cu.id = c.customer_id
