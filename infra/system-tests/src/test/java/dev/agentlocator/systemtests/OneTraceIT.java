@@ -48,6 +48,9 @@ class OneTraceIT {
         String crmKeys = "http://127.0.0.1:" + crm.port() + "/.well-known/jwks.json";
         timeline = traced(ServiceJar.of("timeline-service").database("TIMELINE_DATABASE_URL"))
                 .env("JWKS_URL", crmKeys)
+                // the Suite's timeline may be running on the same broker: a group of its own, so that
+                // this instance (whose log is read) gets the customer's event rather than sharing it
+                .env("AGENTLOCATOR_TIMELINE_LIVE_GROUP", "timeline-live-one-trace-" + UUID.randomUUID())
                 .start();
         gateway = ServiceJar.of("gateway")
                 .env("TRACING_LOG_SPANS", "true")

@@ -23,8 +23,11 @@ class TimelineListener {
         this.projector = projector;
     }
 
+    // One group for every instance of the service; configurable so that a second, separate timeline
+    // on the same broker (a test that reads one instance's log) gets every event itself.
     @KafkaListener(
             id = TimelineProjector.LIVE_LISTENER,
+            groupId = "${agentlocator.timeline.live-group:" + TimelineProjector.LIVE_LISTENER + "}",
             topics = {
                 Topics.CRM_CUSTOMER,
                 Topics.TELEPHONY_CALL,
