@@ -128,9 +128,12 @@ test('an invoice is drafted from the customer page, issued, opened as PDF and pa
     await tab.close();
   });
 
-  await test.step('marks it paid', async () => {
-    await page.getByRole('button', { name: 'סימון כשולם' }).click();
-    await expect(page.getByText('המסמך סומן כשולם')).toBeVisible();
+  await test.step('records the payment, which issues a receipt and marks it paid', async () => {
+    await page.getByRole('button', { name: 'רישום תשלום' }).click();
+    const dialog = page.getByRole('dialog', { name: 'רישום תשלום והפקת קבלה' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'הפקת קבלה' }).click();
+    await expect(page.getByText(/הופקה והחשבונית שולמה/)).toBeVisible();
     await expect(page.locator('.page__subtitle .badge')).toHaveText('שולמה');
   });
 

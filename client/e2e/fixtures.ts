@@ -27,6 +27,8 @@ export const test = base.extend<{ problems: Problems }>({
         const failure = request.failure()?.errorText ?? '';
         // A download handed to the browser's download manager ends the request as "aborted".
         if (request.url().startsWith('blob:')) return;
+        // A read the page no longer needs (it navigated, or a live hint refetched it) is cancelled.
+        if (request.method() === 'GET' && failure === 'net::ERR_ABORTED') return;
         problems.list.push(`request failed: ${request.method()} ${request.url()} ${failure}`);
       });
       page.on('response', (response) => {
