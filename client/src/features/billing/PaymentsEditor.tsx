@@ -23,6 +23,14 @@ export interface PaymentsEditorProps {
   errors?: PaymentErrors;
 }
 
+/** What a cheque is identified by, in the order it is printed on it. */
+const CHEQUE_NUMBERS = [
+  { field: 'bankNumber', label: 'מספר בנק', maxLength: 3 },
+  { field: 'branchNumber', label: 'מספר סניף', maxLength: 4 },
+  { field: 'accountNumber', label: 'מספר חשבון', maxLength: 15 },
+  { field: 'chequeNumber', label: 'מספר המחאה', maxLength: 10 },
+] as const;
+
 /**
  * The payments of a receipt or tax invoice-receipt: each with its method and what that method needs
  * (a cheque's bank, branch, account, number and due date; a card's last four digits, company and
@@ -71,42 +79,18 @@ export function PaymentsEditor({
               />
               {p.method === 'cheque' ? (
                 <>
-                  <Input
-                    label="מספר בנק"
-                    inputMode="numeric"
-                    dir="ltr"
-                    maxLength={3}
-                    value={p.bankNumber}
-                    error={e.bankNumber}
-                    onChange={(ev) => update(p.key, { bankNumber: ev.target.value })}
-                  />
-                  <Input
-                    label="מספר סניף"
-                    inputMode="numeric"
-                    dir="ltr"
-                    maxLength={4}
-                    value={p.branchNumber}
-                    error={e.branchNumber}
-                    onChange={(ev) => update(p.key, { branchNumber: ev.target.value })}
-                  />
-                  <Input
-                    label="מספר חשבון"
-                    inputMode="numeric"
-                    dir="ltr"
-                    maxLength={15}
-                    value={p.accountNumber}
-                    error={e.accountNumber}
-                    onChange={(ev) => update(p.key, { accountNumber: ev.target.value })}
-                  />
-                  <Input
-                    label="מספר המחאה"
-                    inputMode="numeric"
-                    dir="ltr"
-                    maxLength={10}
-                    value={p.chequeNumber}
-                    error={e.chequeNumber}
-                    onChange={(ev) => update(p.key, { chequeNumber: ev.target.value })}
-                  />
+                  {CHEQUE_NUMBERS.map(({ field, label, maxLength }) => (
+                    <Input
+                      key={field}
+                      label={label}
+                      inputMode="numeric"
+                      dir="ltr"
+                      maxLength={maxLength}
+                      value={p[field]}
+                      error={e[field]}
+                      onChange={(ev) => update(p.key, { [field]: ev.target.value })}
+                    />
+                  ))}
                   <DateField
                     label="תאריך פירעון"
                     value={p.chequeDueDate}
