@@ -199,9 +199,7 @@ class NotificationRules {
         Optional<ReadModelRepository.Customer> customer;
         if (assignee != null && readModels.isActiveUser(event.tenantId(), assignee)) {
             recipients.add(assignee);
-            customer = event.customerId() == null
-                    ? Optional.empty()
-                    : readModels.customer(event.tenantId(), event.customerId());
+            customer = customerOf(event);
         } else {
             customer = ownerOf(event, recipients);
         }
@@ -318,9 +316,7 @@ class NotificationRules {
 
     /** Adds the customer's owner, else the tenant's owners, to the recipients; returns the customer. */
     private Optional<ReadModelRepository.Customer> ownerOf(EventEnvelope event, List<UUID> recipients) {
-        Optional<ReadModelRepository.Customer> customer = event.customerId() == null
-                ? Optional.empty()
-                : readModels.customer(event.tenantId(), event.customerId());
+        Optional<ReadModelRepository.Customer> customer = customerOf(event);
         UUID owner = customer.map(ReadModelRepository.Customer::ownerId).orElse(null);
         if (owner != null && readModels.isActiveUser(event.tenantId(), owner)) {
             recipients.add(owner);
@@ -330,6 +326,12 @@ class NotificationRules {
             recipients.addAll(readModels.activeOwners(event.tenantId()));
         }
         return customer;
+    }
+
+    private Optional<ReadModelRepository.Customer> customerOf(EventEnvelope event) {
+        return event.customerId() == null
+                ? Optional.empty()
+                : readModels.customer(event.tenantId(), event.customerId());
     }
 
     private static UUID uuid(String value) {
