@@ -1,6 +1,5 @@
 package dev.agentlocator.localstack.checks;
 
-import dev.agentlocator.localstack.readiness.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,11 +49,7 @@ final class CompressionChecks {
     }
 
     /** A page of customers (well above a kilobyte) comes back gzip-compressed, and inflates to JSON. */
-    String apiJsonIsGzip() {
-        String accessToken = demoAccessToken();
-        if (accessToken == null) {
-            return "the demo owner could not log in";
-        }
+    String apiJsonIsGzip(String accessToken) {
         var page = get("/api/crm/customers?limit=25", "gzip", "Authorization", "Bearer " + accessToken);
         if (page.status() != 200 || !page.encoding().equals("gzip")) {
             return "HTTP " + page.status() + ", Content-Encoding '" + page.encoding() + "', " + page.body().length
@@ -65,26 +60,6 @@ final class CompressionChecks {
             return json.startsWith("{") && json.contains("\"items\"") ? "" : "not the customers JSON: " + json;
         } catch (IOException e) {
             return "not gzip: " + e;
-        }
-    }
-
-    private String demoAccessToken() {
-        var login = HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"demo@agentlocator.dev\",\"password\":\"demo1234!\"}"))
-                .build();
-        try {
-            var response = client.send(login, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? Json.field(response.body(), "accessToken").orElse(null)
-                    : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
