@@ -152,7 +152,11 @@ test('create a customer, a task falls due, call and WhatsApp from the alert, all
     const timeline = page.locator('.timeline__list');
     await expect(timeline.getByText(`משימה נוצרה: ${title}`)).toBeVisible({ timeout: 15_000 });
     await expect(timeline.getByText(`משימה בוצעה: ${title}`)).toBeVisible({ timeout: 15_000 });
-    await expect(timeline.getByText(/הודעת WhatsApp/).first()).toBeVisible({ timeout: 15_000 });
+    // A new customer never wrote, so WhatsApp's 24-hour window is closed and the alert sends the
+    // tenant's follow-up template rather than free text.
+    await expect(timeline.getByText('נשלחה תבנית WhatsApp').first()).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(timeline.getByText(/שיחה יוצאת/).first()).toBeVisible({ timeout: 15_000 });
     await page.screenshot({ path: `${SCREENSHOTS}e2e-flow-timeline.png`, animations: 'disabled' });
   });
