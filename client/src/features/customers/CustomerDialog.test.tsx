@@ -39,4 +39,18 @@ describe('CustomerDialog', () => {
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ phone: '1-700-500-500' });
   });
+
+  it('refuses a VAT dealer number whose check digit does not add up before asking the server', async () => {
+    const user = userEvent.setup();
+    const calls = mockFetch(() => json({ items: [] }));
+    renderWithProviders(<CustomerDialog customer={null} onClose={vi.fn()} onSaved={vi.fn()} />);
+
+    await user.type(screen.getByLabelText(/שם מלא/), 'חברה בע״מ');
+    await user.type(screen.getByLabelText(/טלפון/), '050-1234567');
+    await user.type(screen.getByLabelText(/מספר עוסק/), '514000001');
+    await user.click(screen.getByRole('button', { name: 'הוספת לקוח' }));
+
+    expect(await screen.findByText(/ספרת הביקורת של מספר העוסק/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
 });

@@ -8,6 +8,7 @@ import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { options } from '../../lib/options';
 import { INVALID_PHONE, isValidPhone } from '../../lib/phone';
+import { israeliIdError } from '../billing/israeliId';
 import {
   createCustomer,
   customerKeys,
@@ -121,6 +122,8 @@ export function CustomerDialog({ customer, onClose, onSaved }: CustomerDialogPro
     if (!form.name.trim()) errors.name = 'יש להזין שם';
     if (!form.phone.trim()) errors.phone = 'יש להזין מספר טלפון';
     else if (!isValidPhone(form.phone)) errors.phone = INVALID_PHONE;
+    const vatIdError = israeliIdError(form.vatId);
+    if (vatIdError) errors.vatId = vatIdError;
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     save.mutate(toInput(form, editing));

@@ -12,7 +12,7 @@ import {
   saveBillingSettings,
   type BillingSettings,
 } from '../billing/api';
-import { isValidIsraeliId } from '../billing/israeliId';
+import { israeliIdError } from '../billing/israeliId';
 import { vatBasisPoints } from './api';
 import './settings.css';
 
@@ -75,10 +75,8 @@ function BusinessForm({ initial }: { initial: BillingSettings }) {
     const businessId = draft.businessId.trim();
     const found: Record<string, string> = {};
     if (vat === null) found.vatRateBasisPoints = 'שיעור המע״מ צריך להיות בין 0 ל-100';
-    if (businessId && !/^\d{9}$/.test(businessId.replace(/[\s-]/g, '')))
-      found.businessId = 'מספר העוסק צריך להכיל 9 ספרות';
-    else if (businessId && !isValidIsraeliId(businessId))
-      found.businessId = 'ספרת הביקורת של מספר העוסק / ח״פ אינה תקינה. כדאי לבדוק שוב את הספרות';
+    const businessIdError = israeliIdError(businessId);
+    if (businessIdError) found.businessId = businessIdError;
     setErrors(found);
     if (vat === null || Object.keys(found).length > 0) return;
     save.mutate({

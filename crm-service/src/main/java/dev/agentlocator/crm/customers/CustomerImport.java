@@ -183,7 +183,7 @@ class CustomerImport {
                 request.name(),
                 phone,
                 email,
-                request.vatId(),
+                CustomerService.vatId(request.vatId()),
                 request.status(),
                 request.source(),
                 tags,

@@ -1,5 +1,6 @@
 package dev.agentlocator.crm.customers;
 
+import dev.agentlocator.platform.kit.israel.ValidIsraeliId;
 import dev.agentlocator.platform.kit.phone.ValidPhoneNumber;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,6 +33,8 @@ public final class CustomerRequests {
     static final String PHONE_TOO_LONG = "מספר הטלפון ארוך מדי";
     static final String EMAIL_TOO_LONG = "כתובת האימייל ארוכה מדי";
     static final String VAT_ID_TOO_LONG = "מספר העוסק ארוך מדי";
+    static final String VAT_ID_INVALID =
+            "מספר העוסק (ע.מ / ח.פ) אינו תקין: יש להזין 9 ספרות, וספרת הביקורת (הספרה האחרונה) צריכה להתאים";
     static final String TOO_MANY_TAGS = "אפשר עד 20 תגיות";
     static final String TAG_TOO_LONG = "תגית יכולה להכיל עד 50 תווים";
     static final String EMPTY_TAG = "תגית אינה יכולה להיות ריקה";
@@ -54,7 +57,7 @@ public final class CustomerRequests {
             @Email(message = "כתובת האימייל אינה תקינה") @Size(max = EMAIL_MAX, message = EMAIL_TOO_LONG)
             String email,
 
-            @Size(max = VAT_ID_MAX, message = VAT_ID_TOO_LONG)
+            @Size(max = VAT_ID_MAX, message = VAT_ID_TOO_LONG) @ValidIsraeliId(message = VAT_ID_INVALID)
             String vatId,
 
             @Pattern(regexp = STATUS_PATTERN, message = "סטטוס לא מוכר")
@@ -89,7 +92,7 @@ public final class CustomerRequests {
 
             @Size(max = EMAIL_MAX, message = EMAIL_TOO_LONG) String email,
 
-            @Size(max = VAT_ID_MAX, message = VAT_ID_TOO_LONG)
+            @Size(max = VAT_ID_MAX, message = VAT_ID_TOO_LONG) @ValidIsraeliId(message = VAT_ID_INVALID)
             String vatId,
 
             @Pattern(regexp = STATUS_PATTERN, message = "סטטוס לא מוכר")

@@ -8,6 +8,7 @@ import dev.agentlocator.crm.users.UserRepository;
 import dev.agentlocator.platform.events.CustomerEvent;
 import dev.agentlocator.platform.events.EventEnvelope;
 import dev.agentlocator.platform.kit.errors.ApiException;
+import dev.agentlocator.platform.kit.israel.IsraeliIds;
 import dev.agentlocator.platform.kit.logging.Correlation;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.paging.Page;
@@ -46,7 +47,7 @@ public class CustomerService {
                 r.name().trim(),
                 phone(r.phone()),
                 blankToNull(r.email()),
-                blankToNull(r.vatId()),
+                vatId(r.vatId()),
                 r.status() == null ? "new" : r.status(),
                 r.source() == null ? "manual" : r.source(),
                 tags(r.tags()),
@@ -78,7 +79,7 @@ public class CustomerService {
                 r.name() != null ? r.name().trim() : current.name(),
                 r.phone() != null ? phone(r.phone()) : current.phone(),
                 r.email() != null ? email(r.email()) : current.email(),
-                r.vatId() != null ? blankToNull(r.vatId()) : current.vatId(),
+                r.vatId() != null ? vatId(r.vatId()) : current.vatId(),
                 r.status() != null ? r.status() : current.status(),
                 r.source() != null ? r.source() : current.source(),
                 r.tags() != null ? tags(r.tags()) : current.tags(),
@@ -377,6 +378,11 @@ public class CustomerService {
 
     static String phone(String raw) {
         return PhoneNumbers.normalise(raw).orElseThrow(() -> invalidField("phone", PhoneNumbers.INVALID));
+    }
+
+    /** Stored as the nine digits alone, whatever grouping the agent or the file used. */
+    static String vatId(String raw) {
+        return IsraeliIds.normalize(blankToNull(raw));
     }
 
     private static String email(String raw) {

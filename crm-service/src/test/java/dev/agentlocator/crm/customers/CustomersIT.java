@@ -121,6 +121,39 @@ class CustomersIT {
     }
 
     @Test
+    void aVatDealerNumberIsCheckedWhenEnteredNotWhenAnInvoiceIsRejectedAndIsStoredAsNineDigits() {
+        var owner = Accounts.signUp(port, "עסק");
+        var wrongCheckDigit = owner.api()
+                .post("/api/crm/customers", "{\"name\":\"חברה\",\"phone\":\"050-2000001\",\"vatId\":\"514000001\"}");
+        assertThat(wrongCheckDigit.status()).isEqualTo(400);
+        assertThat(wrongCheckDigit.<String>json("$.details.fields.vatId")).contains("ספרת הביקורת");
+        assertThat(count(owner)).isZero();
+
+        var grouped = owner.api()
+                .post("/api/crm/customers", "{\"name\":\"חברה\",\"phone\":\"050-2000001\",\"vatId\":\"51-400000-9\"}");
+        assertThat(grouped.status()).as(grouped.body()).isEqualTo(201);
+        assertThat(grouped.<String>json("$.vatId")).isEqualTo("514000009");
+
+        String id = grouped.json("$.id");
+        var update = owner.api().patch("/api/crm/customers/" + id, "{\"vatId\":\"123456789\"}");
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(owner.api().get("/api/crm/customers/" + id).<String>json("$.vatId"))
+                .isEqualTo("514000009");
+
+        var imported = owner.api()
+                .send(
+                        "POST",
+                        "/api/crm/customers/import",
+                        "name,phone,vatId\nעוסק,050-2000002,123456789\n",
+                        "text/csv");
+        assertThat(imported.<Integer>json("$.created")).isZero();
+        assertThat(imported.<List<String>>json("$.rejected[*].reason"))
+                .singleElement()
+                .asString()
+                .contains("ספרת הביקורת");
+    }
+
+    @Test
     void israeliSharedCostAndTollFreeNumbersAreCustomersPhonesAndGarbageIsRefusedInHebrew() {
         var owner = Accounts.signUp(port, "עסק");
         assertThat(create(owner, "מוקד", "1-700-500-500").<String>json("$.phone"))
