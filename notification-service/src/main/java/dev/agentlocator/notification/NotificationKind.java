@@ -17,6 +17,7 @@ public enum NotificationKind {
     QUOTE_DECLINED("quote:declined", "הצעת מחיר נדחתה", true),
     INVOICE_PAID("invoice:paid", "חשבונית שולמה", false),
     ALLOCATION_REJECTED("allocation:rejected", "מספר הקצאה נדחה", true),
+    ALLOCATION_OVERDUE("allocation:overdue", "חשבונית ממתינה למספר הקצאה", true),
     TASK_ASSIGNED("task:assigned", "משימה שויכה אליך", true),
     TASK_DUE(TaskDueAlert.MESSAGE_TYPE, "הגיע מועד משימה", true);
 

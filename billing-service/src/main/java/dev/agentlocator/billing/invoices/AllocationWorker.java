@@ -130,6 +130,11 @@ class AllocationWorker {
                 case REJECTED -> {
                     if (invoices.recordRejected(tenantId, invoiceId, answer.message(), answer.sandbox())) {
                         rejections.increment();
+                        events.allocationProblem(
+                                tenantId,
+                                InvoiceEvent.ALLOCATION_REJECTED,
+                                invoices.find(tenantId, invoiceId).orElseThrow(),
+                                answer.message());
                     }
                 }
                 case RETRY ->
@@ -151,6 +156,24 @@ class AllocationWorker {
         for (var due : invoices.dueForAllocation(clock.instant(), 50)) {
             attempt(due.tenantId(), due.invoiceId());
         }
+    }
+
+    /**
+     * Announces, once each, the invoices that have waited longer than {@code stuckAfter} for their
+     * number, with the last reason they are still waiting when there is one.
+     */
+    @Scheduled(
+            fixedDelayString = "${agentlocator.billing.allocation.sweep:PT15S}",
+            initialDelayString = "${agentlocator.billing.allocation.sweep:PT15S}")
+    public void noticeOverdue() {
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            for (var due : invoices.noticeOverdueAllocations(now.minus(properties.stuckAfter()), now, 50)) {
+                Invoice invoice = invoices.find(due.tenantId(), due.invoiceId()).orElseThrow();
+                events.allocationProblem(
+                        due.tenantId(), InvoiceEvent.ALLOCATION_OVERDUE, invoice, invoice.allocationError());
+            }
+        });
     }
 
     /** Invoices that waited for the business to connect are due as soon as it has; the sweep sends them. */

@@ -25,12 +25,17 @@ class InvoiceEvents {
     }
 
     Invoice emit(UUID tenantId, InvoiceEvent type, Invoice i, Invoice creditNote) {
-        return emit(tenantId, type, i, creditNote, null, null, null);
+        return emit(tenantId, type, i, creditNote, null, null, null, null);
+    }
+
+    /** {@link InvoiceEvent#ALLOCATION_REJECTED} or {@link InvoiceEvent#ALLOCATION_OVERDUE}, with the reason. */
+    Invoice allocationProblem(UUID tenantId, InvoiceEvent type, Invoice invoice, String message) {
+        return emit(tenantId, type, invoice, null, null, null, null, message);
     }
 
     /** {@link InvoiceEvent#PAID} naming the receipt that completed the payment. */
     Invoice paid(UUID tenantId, Invoice invoice, Invoice receipt) {
-        return emit(tenantId, InvoiceEvent.PAID, invoice, null, receipt, null, null);
+        return emit(tenantId, InvoiceEvent.PAID, invoice, null, receipt, null, null, null);
     }
 
     /**
@@ -41,7 +46,7 @@ class InvoiceEvents {
         settlements.forEach((invoiceId, agorot) -> applied.put(invoiceId.toString(), agorot));
         Map<String, Long> byMethod = new LinkedHashMap<>();
         received.forEach(p -> byMethod.merge(p.method(), p.amountAgorot(), Long::sum));
-        return emit(tenantId, InvoiceEvent.RECEIPT_ISSUED, receipt, null, null, applied, byMethod);
+        return emit(tenantId, InvoiceEvent.RECEIPT_ISSUED, receipt, null, null, applied, byMethod, null);
     }
 
     private Invoice emit(
@@ -51,7 +56,8 @@ class InvoiceEvents {
             Invoice creditNote,
             Invoice receipt,
             Map<String, Long> settlements,
-            Map<String, Long> payments) {
+            Map<String, Long> payments,
+            String allocationMessage) {
         outbox.append(EventEnvelope.of(
                 type,
                 tenantId,
@@ -74,7 +80,8 @@ class InvoiceEvents {
                         receipt == null ? null : receipt.id().toString(),
                         receipt == null ? null : receipt.number(),
                         settlements,
-                        payments)));
+                        payments,
+                        allocationMessage)));
         return i;
     }
 }

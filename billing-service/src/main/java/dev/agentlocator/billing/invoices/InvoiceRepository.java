@@ -288,6 +288,29 @@ class InvoiceRepository {
     }
 
     /**
+     * Marks the pending invoices issued before {@code issuedBefore} that were not announced yet, and
+     * returns them: each is announced once, whichever instance marks it.
+     */
+    List<Due> noticeOverdueAllocations(Instant issuedBefore, Instant now, int limit) {
+        return jdbc.sql("""
+                        update invoice set allocation_overdue_noticed_at = :now
+                        where id in (
+                            select id from invoice
+                            where status = 'awaiting_allocation' and allocation_status = 'pending'
+                                and allocation_overdue_noticed_at is null and issued_at < :before
+                            order by issued_at
+                            limit :limit
+                            for update skip locked)
+                        returning tenant_id, id
+                        """)
+                .param("now", at(now))
+                .param("before", at(issuedBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /**
      * Takes the invoice for one attempt: locked, still pending, not leased, due. Skips a row another
      * worker holds instead of waiting for it.
      */

@@ -12,6 +12,8 @@ import dev.agentlocator.billing.BillingFixture;
 import dev.agentlocator.billing.PdfText;
 import dev.agentlocator.billing.taxauthority.ApprovalSchema;
 import dev.agentlocator.billing.taxauthority.TaxAuthorityStub;
+import dev.agentlocator.platform.events.EventEnvelope;
+import dev.agentlocator.platform.events.InvoiceEvent;
 import dev.agentlocator.platform.events.Topics;
 import dev.agentlocator.testkit.Api;
 import dev.agentlocator.testkit.Metrics;
@@ -493,6 +495,11 @@ class TaxAuthorityAllocationIT {
         }
         assertThat(STUB.approvalRequests()).hasSize(3);
         assertThat(rejectionsCounted()).as("what the rejection alert counts").isEqualTo(rejectionsBefore + 3);
+        assertThat(announced(InvoiceEvent.ALLOCATION_REJECTED))
+                .as("each rejection reaches the owner with the reason it shows on the invoice")
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.allocationMessage()).containsPattern("\\p{IsHebrew}"))
+                .anySatisfy(p -> assertThat(p.allocationMessage()).contains("מספר העוסק של הלקוח"));
         clock.advance(Duration.ofHours(2));
         worker.sweep();
         assertThat(STUB.approvalRequests())
@@ -535,11 +542,38 @@ class TaxAuthorityAllocationIT {
         assertThat(issue(id).<Boolean>json("$.allocationOverdue")).isFalse();
         clock.advance(Duration.ofHours(3).plusMinutes(59));
         assertThat(get(id).<Boolean>json("$.allocationOverdue")).isFalse();
+        worker.noticeOverdue();
+        assertThat(announced(InvoiceEvent.ALLOCATION_OVERDUE)).isEmpty();
         clock.advance(Duration.ofMinutes(2));
         assertThat(get(id).<Boolean>json("$.allocationOverdue")).isTrue();
         assertThat(owner.get("/api/invoices?status=awaiting_allocation")
                         .<List<Boolean>>json("$.items[*].allocationOverdue"))
                 .containsExactly(true);
+
+        worker.noticeOverdue();
+        worker.noticeOverdue();
+        String stillWaitingBecause = get(id).json("$.allocationError");
+        assertThat(stillWaitingBecause).containsPattern("\\p{IsHebrew}");
+        assertThat(announced(InvoiceEvent.ALLOCATION_OVERDUE))
+                .as("announced once, with why it still waits")
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.invoiceId()).isEqualTo(id);
+                    assertThat(p.allocationMessage()).isEqualTo(stillWaitingBecause);
+                });
+    }
+
+    /** The payloads of this tenant's events of {@code type} in the outbox, oldest first. */
+    private List<InvoiceEvent.Payload> announced(InvoiceEvent type) {
+        return jdbc
+                .sql("select envelope from outbox_event where tenant_id = ? and event_type = ? order by seq")
+                .param(tenant)
+                .param(type.type())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(envelope -> json.readValue(envelope, EventEnvelope.class).payload(type))
+                .toList();
     }
 
     @Test

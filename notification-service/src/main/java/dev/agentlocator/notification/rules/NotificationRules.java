@@ -77,6 +77,9 @@ class NotificationRules {
             draft = contract(event, recipients);
         } else if (InvoiceEvent.PAID.isTypeOf(event)) {
             draft = invoicePaid(event, recipients);
+        } else if (InvoiceEvent.ALLOCATION_REJECTED.isTypeOf(event)
+                || InvoiceEvent.ALLOCATION_OVERDUE.isTypeOf(event)) {
+            draft = allocationProblem(event, recipients);
         } else if (TaskEvent.of(event).isPresent() && !TaskEvent.DUE.isTypeOf(event)) {
             draft = taskAssigned(event, recipients);
         }
@@ -275,6 +278,30 @@ class NotificationRules {
                         text(invoice.customerName())),
                 invoiceId != null ? "/invoices/" + invoiceId : "/invoices",
                 Priority.NORMAL,
+                event.customerId(),
+                text(invoice.customerName()),
+                null,
+                null));
+    }
+
+    /**
+     * An invoice without its allocation number is the business's legal matter, not the customer's
+     * agent's: it goes to the tenant's owners, who connect the business and fix its details.
+     */
+    private Optional<Draft> allocationProblem(EventEnvelope event, List<UUID> recipients) {
+        InvoiceEvent type = InvoiceEvent.of(event).orElseThrow();
+        InvoiceEvent.Payload invoice = event.payload(type);
+        UUID invoiceId = uuid(invoice.invoiceId());
+        recipients.addAll(readModels.activeOwners(event.tenantId()));
+        String document = DOCUMENTS.getOrDefault(String.valueOf(invoice.type()), "חשבונית");
+        String named = invoice.number() != null ? document + " " + invoice.number() : document;
+        boolean rejected = type == InvoiceEvent.ALLOCATION_REJECTED;
+        return Optional.of(new Draft(
+                rejected ? NotificationKind.ALLOCATION_REJECTED : NotificationKind.ALLOCATION_OVERDUE,
+                rejected ? "רשות המסים דחתה את מספר ההקצאה" : "חשבונית ממתינה למספר הקצאה זמן רב",
+                join(join(named, text(invoice.customerName())), text(invoice.allocationMessage())),
+                invoiceId != null ? "/invoices/" + invoiceId : "/invoices",
+                Priority.HIGH,
                 event.customerId(),
                 text(invoice.customerName()),
                 null,

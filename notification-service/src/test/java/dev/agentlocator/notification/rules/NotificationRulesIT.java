@@ -44,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -316,6 +317,7 @@ class NotificationRulesIT {
                         null,
                         null,
                         null,
+                        null,
                         null)));
         UUID taskId = UUID.randomUUID();
         send(task(TaskEvent.CREATED, taskId, bob));
@@ -551,6 +553,66 @@ class NotificationRulesIT {
         assertThat(titles(alice))
                 .as("the owner, when an agent took the conversation")
                 .doesNotContain("הודעת WhatsApp מרותם שחר");
+    }
+
+    private EventEnvelope allocationProblem(InvoiceEvent type, UUID customer, UUID invoiceId, String message) {
+        return event(
+                type,
+                tenant,
+                customer,
+                now(),
+                new InvoiceEvent.Payload(
+                        invoiceId.toString(),
+                        1043L,
+                        "tax_invoice",
+                        "awaiting_allocation",
+                        10_000_00L,
+                        1_800_00L,
+                        11_800_00L,
+                        "ILS",
+                        "נדל״ן השרון בע״מ",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        message));
+    }
+
+    @Test
+    void anInvoiceWithoutItsAllocationNumberGoesToTheOwnersWithTheReasonNotToTheCustomersAgent() throws Exception {
+        users();
+        UUID customer = UUID.randomUUID();
+        send(customer(customer, "נדל״ן השרון בע״מ", "manual", alice)); // alice's customer
+        UUID rejected = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        send(allocationProblem(
+                InvoiceEvent.ALLOCATION_REJECTED,
+                customer,
+                rejected,
+                "מספר העוסק של הלקוח אינו רשום במאגר רשות המסים. יש לתקן אותו בכרטיס הלקוח ולהפיק מחדש"));
+        send(allocationProblem(InvoiceEvent.ALLOCATION_OVERDUE, customer, waiting, null));
+
+        await().atMost(WAIT).until(() -> items(owner).size() == 2);
+        var byType = items(owner).stream().collect(Collectors.toMap(n -> n.get("type"), n -> n));
+        assertThat(byType.get("allocation:rejected"))
+                .containsEntry("title", "רשות המסים דחתה את מספר ההקצאה")
+                .containsEntry(
+                        "body",
+                        "חשבונית מס 1043 · נדל״ן השרון בע״מ · מספר העוסק של הלקוח אינו רשום במאגר רשות המסים."
+                                + " יש לתקן אותו בכרטיס הלקוח ולהפיק מחדש")
+                .containsEntry("link", "/invoices/" + rejected)
+                .containsEntry("priority", "high");
+        assertThat(byType.get("allocation:overdue"))
+                .containsEntry("title", "חשבונית ממתינה למספר הקצאה זמן רב")
+                .containsEntry("body", "חשבונית מס 1043 · נדל״ן השרון בע״מ")
+                .containsEntry("link", "/invoices/" + waiting);
+        assertThat(items(alice))
+                .as("the customer's agent is not asked to fix the business's tax matters")
+                .isEmpty();
     }
 
     @Test

@@ -286,7 +286,14 @@ public final class EntryMapper {
             case UPDATED -> "טיוטת " + document + " עודכנה";
             case DELETED -> "טיוטת " + document + " נמחקה";
             case RECEIPT_ISSUED -> (p.number() == null ? "קבלה" : "קבלה " + p.number()) + " הונפקה";
+            case ALLOCATION_REJECTED -> withReason("רשות המסים דחתה את בקשת מספר ההקצאה ל" + named, p);
+            case ALLOCATION_OVERDUE -> withReason(named + " ממתינה למספר הקצאה זמן רב", p);
         };
+    }
+
+    private static String withReason(String title, InvoiceEvent.Payload p) {
+        String reason = text(p.allocationMessage());
+        return reason == null ? title : title + ": " + reason;
     }
 
     static String invoiceType(String type) {

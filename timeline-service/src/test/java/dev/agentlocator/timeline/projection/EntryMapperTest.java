@@ -57,6 +57,25 @@ class EntryMapperTest {
     }
 
     @Test
+    void anInvoiceWithoutItsAllocationNumberSaysWhyOnTheTimeline() {
+        var rejected = map(
+                "invoice.allocation_rejected",
+                Map.of(
+                        "invoiceId", "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
+                        "number", 1043,
+                        "type", "tax_invoice",
+                        "allocationMessage", "מספר העוסק של הלקוח אינו תקין. יש לתקן את פרטי הלקוח"));
+        assertThat(rejected.title())
+                .isEqualTo("רשות המסים דחתה את בקשת מספר ההקצאה לחשבונית מס 1043: מספר העוסק של הלקוח אינו תקין."
+                        + " יש לתקן את פרטי הלקוח");
+
+        var waiting = map(
+                "invoice.allocation_overdue",
+                Map.of("invoiceId", "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b", "number", 1043, "type", "tax_invoice"));
+        assertThat(waiting.title()).isEqualTo("חשבונית מס 1043 ממתינה למספר הקצאה זמן רב");
+    }
+
+    @Test
     void detailsFilledFromACallSayWhatWasFilled() {
         var entry = map(
                 "customer.updated",

@@ -143,6 +143,7 @@ public final class EventSamples {
             boolean credited = t == InvoiceEvent.CREDITED;
             boolean receipt = t == InvoiceEvent.RECEIPT_ISSUED;
             boolean paid = t == InvoiceEvent.PAID;
+            boolean allocationProblem = t == InvoiceEvent.ALLOCATION_REJECTED || t == InvoiceEvent.ALLOCATION_OVERDUE;
             if (receipt) {
                 Map<String, Long> settlements = new LinkedHashMap<>();
                 settlements.put("8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b", 1_170_000L);
@@ -166,26 +167,28 @@ public final class EventSamples {
                         null,
                         null,
                         settlements,
-                        payments);
+                        payments,
+                        null);
             }
             return new InvoiceEvent.Payload(
                     "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
                     draft ? null : 1024L,
                     "tax_invoice",
-                    draft ? "draft" : paid ? "paid" : "issued",
+                    draft ? "draft" : paid ? "paid" : allocationProblem ? "awaiting_allocation" : "issued",
                     1_000_000L,
                     170_000L,
                     1_170_000L,
                     "ILS",
                     "דנה כהן",
                     null,
-                    draft ? null : "123456789",
+                    draft || allocationProblem ? null : "123456789",
                     credited ? "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b" : null,
                     credited ? 1025L : null,
                     paid ? "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d" : null,
                     paid ? 77L : null,
                     null,
-                    null);
+                    null,
+                    allocationProblem ? "מספר העוסק של הלקוח אינו רשום במאגר רשות המסים" : null);
         }
         if (type instanceof UserEvent) {
             return new UserEvent.Payload(USER.toString(), "יוסי לוי", "agent", true);

@@ -10,6 +10,8 @@ import java.util.Optional;
  * {@link #CANCELLED} on it, {@link #ISSUED} on the note). A receipt (money received, not revenue)
  * is {@link #RECEIPT_ISSUED}, never {@link #ISSUED}, so a reader that counts issued documents as
  * revenue never counts a payment; {@link #PAID} then names the receipt that completed the invoice.
+ * {@link #ALLOCATION_REJECTED} and {@link #ALLOCATION_OVERDUE} tell the owner that an issued invoice
+ * has no Israel Invoices allocation number and why, so the invoice does not wait unseen.
  */
 public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
     CREATED("invoice.created", 1),
@@ -19,7 +21,9 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
     CANCELLED("invoice.cancelled", 1),
     UPDATED("invoice.updated", 1),
     DELETED("invoice.deleted", 1),
-    RECEIPT_ISSUED("receipt.issued", 1);
+    RECEIPT_ISSUED("receipt.issued", 1),
+    ALLOCATION_REJECTED("invoice.allocation_rejected", 1),
+    ALLOCATION_OVERDUE("invoice.allocation_overdue", 1);
 
     private final String type;
     private final int version;
@@ -66,6 +70,8 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
      * @param settlements on {@link #RECEIPT_ISSUED}: agorot applied to each invoice id it pays
      * @param payments on {@link #RECEIPT_ISSUED}: agorot received by payment method (cash, cheque,
      *     bank_transfer, credit_card, bit, other)
+     * @param allocationMessage on {@link #ALLOCATION_REJECTED}: the Tax Authority's reason in Hebrew and
+     *     what to fix; on {@link #ALLOCATION_OVERDUE}: why it is still waiting, when known
      */
     public record Payload(
             String invoiceId,
@@ -84,5 +90,6 @@ public enum InvoiceEvent implements EventType<InvoiceEvent.Payload> {
             String receiptId,
             Long receiptNumber,
             Map<String, Long> settlements,
-            Map<String, Long> payments) {}
+            Map<String, Long> payments,
+            String allocationMessage) {}
 }
