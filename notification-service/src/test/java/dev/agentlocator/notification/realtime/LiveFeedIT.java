@@ -15,6 +15,7 @@ import dev.agentlocator.testkit.TestJwt;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,24 +44,43 @@ class LiveFeedIT {
     @Autowired
     LiveFeed live;
 
-    /** The next message on the tab that matches, skipping others (hints and notifications interleave). */
-    private static Map<String, Object> next(Connection tab, Predicate<Map<String, Object>> wanted) throws Exception {
+    /**
+     * Messages a tab received that an earlier {@link #next} passed over: hints and notifications
+     * travel separately and may arrive in either order, so one skipped now may be the one wanted next.
+     */
+    private final Map<Connection, List<Map<String, Object>>> passedOver = new IdentityHashMap<>();
+
+    /** The first message on the tab that matches, in the order received, whenever it arrived. */
+    private Map<String, Object> next(Connection tab, Predicate<Map<String, Object>> wanted) throws Exception {
+        List<Map<String, Object>> earlier = passedOver.computeIfAbsent(tab, t -> new ArrayList<>());
+        for (var iterator = earlier.iterator(); iterator.hasNext(); ) {
+            var message = iterator.next();
+            if (wanted.test(message)) {
+                iterator.remove();
+                return message;
+            }
+        }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < until) {
             Received message = tab.received().poll(500, TimeUnit.MILLISECONDS);
-            if (message != null && wanted.test(message.payload())) {
+            if (message == null) {
+                continue;
+            }
+            if (wanted.test(message.payload())) {
                 return message.payload();
             }
+            earlier.add(message.payload());
         }
-        throw new AssertionError("no such message");
+        throw new AssertionError("no such message; received meanwhile: " + earlier);
     }
 
     private static Predicate<Map<String, Object>> type(String type) {
         return m -> type.equals(m.get("type"));
     }
 
-    private static List<Map<String, Object>> drain(Connection tab) throws Exception {
-        List<Map<String, Object>> messages = new ArrayList<>();
+    /** Everything the tab has received that no {@link #next} took, and whatever arrives within 1.5 s. */
+    private List<Map<String, Object>> drain(Connection tab) throws Exception {
+        List<Map<String, Object>> messages = new ArrayList<>(passedOver.getOrDefault(tab, List.of()));
         Received message;
         while ((message = tab.received().poll(1500, TimeUnit.MILLISECONDS)) != null) {
             messages.add(message.payload());
