@@ -22,6 +22,7 @@ class ProductionStartTest {
                 .run(
                         "--APP_ENV=production",
                         "--TELEPHONY_CLIENT_SECRET=set",
+                        "--TELEPHONY_CREDENTIALS_KEY=set",
                         "--DATABASE_PASSWORD=set",
                         "--TWILIO_SID=AC0123456789abcdef0123456789abcdef",
                         "--TWILIO_TOKEN=set",
