@@ -1,5 +1,8 @@
 package dev.agentlocator.telephony.numbers;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +15,7 @@ import dev.agentlocator.testkit.TwilioSigner;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +184,39 @@ class NumberSetupIT extends LiveProviders {
     }
 
     @Test
+    void anOwnNumbersRecordingIsFetchedWithItsAccountAndOnlyFromItsAccount() {
+        String own = connectOwnNumber();
+        String callSid = sid("CA");
+        assertThat(voiceWebhook(token, own, accountSid, callSid).status()).isEqualTo(200);
+        String ownRecording = "/2010-04-01/Accounts/" + accountSid + "/Recordings/" + sid("RE");
+        STUBS.server.stubFor(get(urlEqualTo(ownRecording + ".wav"))
+                .withBasicAuth(accountSid, token)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "audio/x-wav")
+                        .withBody(new byte[] {'R', 'I', 'F', 'F'})));
+
+        var turn = recordingWebhook(token, own, callSid, STUBS.url() + ownRecording);
+
+        assertThat(turn.status()).isEqualTo(200);
+        assertThat(STUBS.server.findAll(getRequestedFor(urlEqualTo(ownRecording + ".wav"))))
+                .hasSize(1)
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization"))
+                        .isEqualTo("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((accountSid + ":" + token).getBytes(StandardCharsets.UTF_8))));
+
+        String platformRecording = "/2010-04-01/Accounts/" + ProviderStubs.ACCOUNT_SID + "/Recordings/" + sid("RE");
+        STUBS.recording(platformRecording.substring(platformRecording.lastIndexOf('/') + 1));
+        assertThat(recordingWebhook(token, own, callSid, STUBS.url() + platformRecording)
+                        .status())
+                .isEqualTo(200);
+        assertThat(STUBS.server.findAll(getRequestedFor(urlEqualTo(platformRecording + ".wav"))))
+                .as("another account's recording is never fetched for this number")
+                .isEmpty();
+    }
+
+    @Test
     void buyingOnThePlatformsAccountSetsOurWebhooksInThePurchase() {
         String phone = "+9723" + digits(7);
         String phoneSid = "PN" + hex(32);
@@ -312,6 +349,22 @@ class NumberSetupIT extends LiveProviders {
         Map<String, String> params = voice(callSid, "+97252" + digits(7), to, "ringing");
         params.put("AccountSid", account);
         String path = "/webhook/incoming_call";
+        String url = "http://127.0.0.1:" + port + path;
+        return Api.at(port)
+                .withHeader("X-Twilio-Signature", TwilioSigner.sign(signingToken, url, params))
+                .send("POST", path, TwilioSigner.form(params), "application/x-www-form-urlencoded");
+    }
+
+    private Api.Response recordingWebhook(String signingToken, String to, String callSid, String recordingUrl) {
+        Map<String, String> params = recorded(
+                callSid,
+                "+97252" + digits(7),
+                to,
+                recordingUrl.substring(recordingUrl.lastIndexOf('/') + 1),
+                recordingUrl,
+                4);
+        params.put("AccountSid", accountSid);
+        String path = "/webhook/handle_recording";
         String url = "http://127.0.0.1:" + port + path;
         return Api.at(port)
                 .withHeader("X-Twilio-Signature", TwilioSigner.sign(signingToken, url, params))
