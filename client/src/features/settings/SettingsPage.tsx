@@ -5,6 +5,7 @@ import { AllocationThresholdsForm } from '../billing/AllocationThresholdsForm';
 import { BusinessSettingsForm } from './BusinessSettingsForm';
 import { CallbackSettingsForm } from './CallbackSettingsForm';
 import { FeatureSettings } from './FeatureSettings';
+import { NumbersSettings } from '../numbers/NumbersSettings';
 import { ReceptionistSettingsForm } from './ReceptionistSettingsForm';
 import { UsersSettings } from './UsersSettings';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -19,6 +20,7 @@ export function SettingsPage() {
   const tabs = [
     ...(isOn('invoices') || isOn('contracts') ? [{ id: 'business', label: 'פרטי העסק' }] : []),
     ...(isOn('calls') ? [{ id: 'receptionist', label: 'מזכירה דיגיטלית' }] : []),
+    ...(isOn('calls') ? [{ id: 'numbers', label: 'מספרי טלפון' }] : []),
     ...(isOn('tasks') ? [{ id: 'callbacks', label: 'חזרה ללקוחות' }] : []),
     ...(isOn('whatsapp') ? [{ id: 'whatsapp', label: 'תבניות WhatsApp' }] : []),
     { id: 'users', label: 'משתמשים והרשאות' },
@@ -42,6 +44,7 @@ export function SettingsPage() {
           {selected === 'business' ? <BusinessSettingsForm /> : null}
           {selected === 'business' && isOn('invoices') ? <AllocationThresholdsForm /> : null}
           {selected === 'receptionist' ? <ReceptionistSettingsForm /> : null}
+          {selected === 'numbers' ? <NumbersSettings /> : null}
           {selected === 'callbacks' ? <CallbackSettingsForm /> : null}
           {selected === 'whatsapp' ? <WhatsAppTemplateSettings /> : null}
           {selected === 'users' ? <UsersSettings /> : null}

@@ -76,7 +76,10 @@ class TurnPipeline {
             if (seconds != null && seconds < properties.minRecordingSeconds()) {
                 outcome = "too_short";
             } else {
-                byte[] wav = stage("recording_failed", () -> recordings.download(params.recordingUrl(), deadline));
+                byte[] wav = stage(
+                        "recording_failed",
+                        () -> recordings.download(
+                                params.recordingUrl(), params.call().to(), deadline));
                 transcript = stage("stt_failed", () -> stt.transcribe(wav, params.recordingSid() + ".wav", deadline));
                 if (!understood(transcript)) {
                     outcome = "not_understood";

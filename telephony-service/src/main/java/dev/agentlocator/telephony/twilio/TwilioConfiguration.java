@@ -27,9 +27,13 @@ class TwilioConfiguration {
      */
     @Bean
     FilterRegistrationBean<TwilioSignatureFilter> twilioSignatureFilter(
-            TwilioProperties properties, PublicUrls urls, JsonMapper json, GuardedHandlers twilioWebhooks) {
-        var registration =
-                new FilterRegistrationBean<>(new TwilioSignatureFilter(properties, urls, json, twilioWebhooks));
+            TwilioProperties properties,
+            PublicUrls urls,
+            JsonMapper json,
+            GuardedHandlers twilioWebhooks,
+            ObjectProvider<WebhookAccounts> accounts) {
+        var registration = new FilterRegistrationBean<>(
+                new TwilioSignatureFilter(properties, urls, json, twilioWebhooks, accounts.getIfAvailable()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -22,6 +22,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -47,12 +48,19 @@ class TwilioSignatureFilter extends OncePerRequestFilter {
     private final PublicUrls urls;
     private final JsonMapper json;
     private final GuardedHandlers webhooks;
+    private final WebhookAccounts accounts;
 
-    TwilioSignatureFilter(TwilioProperties properties, PublicUrls urls, JsonMapper json, GuardedHandlers webhooks) {
+    TwilioSignatureFilter(
+            TwilioProperties properties,
+            PublicUrls urls,
+            JsonMapper json,
+            GuardedHandlers webhooks,
+            WebhookAccounts accounts) {
         this.properties = properties;
         this.urls = urls;
         this.json = json;
         this.webhooks = webhooks;
+        this.accounts = accounts;
     }
 
     @Override
@@ -65,25 +73,44 @@ class TwilioSignatureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            refuse(request, response, "body too large");
+            refuse(request, response, "body too large", null);
             return;
         }
         Map<String, List<String>> form = isForm(request) ? parse(new String(body, StandardCharsets.UTF_8)) : Map.of();
         String signature = request.getHeader(HEADER);
-        if (properties.authToken() == null) {
-            refuse(request, response, "TWILIO_TOKEN is not set, so no webhook can be verified");
+        String to = dialled(first(form, "To"));
+        // ADR 0032: a number connected through a tenant's own Twilio account is signed with that
+        // account's token, and only with it; every other webhook with the platform's.
+        Optional<WebhookAccounts.OwnAccount> own =
+                to == null || accounts == null ? Optional.empty() : accounts.ownAccountOf(to);
+        String token = own.map(WebhookAccounts.OwnAccount::authToken).orElse(properties.authToken());
+        if (token == null) {
+            refuse(request, response, "TWILIO_TOKEN is not set, so no webhook can be verified", to);
             return;
         }
         if (signature == null || signature.isBlank()) {
-            refuse(request, response, "no signature");
+            refuse(request, response, "no signature", to);
             return;
         }
         String url = urls.requestUrl(request);
         Map<String, String> single = new LinkedHashMap<>();
         form.forEach((k, v) -> single.put(k, v.get(0)));
-        if (!new RequestValidator(properties.authToken()).validate(url, single, signature)) {
-            refuse(request, response, "signature does not match " + url);
+        if (!new RequestValidator(token).validate(url, single, signature)) {
+            refuse(request, response, "signature does not match " + url, to);
             return;
+        }
+        if (own.isPresent()) {
+            var account = own.get();
+            String accountSid = first(form, "AccountSid");
+            if (accountSid != null && !accountSid.equals(account.accountSid())) {
+                refuse(request, response, "AccountSid " + accountSid + " is not the number's account", to);
+                return;
+            }
+            if (accounts.belongsToAnotherTenant(
+                    first(form, "CallSid"), first(form, "MessageSid"), account.tenantId())) {
+                refuse(request, response, "the call or message belongs to another tenant", to);
+                return;
+            }
         }
         Map<String, List<String>> parameters = new LinkedHashMap<>(form);
         String query = request.getQueryString();
@@ -101,12 +128,29 @@ class TwilioSignatureFilter extends OncePerRequestFilter {
         chain.doFilter(verified, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String why, String to)
+            throws IOException {
+        if (to != null && accounts != null) {
+            try {
+                accounts.signatureRefused(to);
+            } catch (RuntimeException e) {
+                log.warn("Could not record the refused signature for {}", to, e);
+            }
+        }
         log.warn("Refused Twilio webhook {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), why);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(new ApiError("invalid_signature", MESSAGE)));
+    }
+
+    /** The dialled number without WhatsApp's {@code whatsapp:} prefix, or null. */
+    private static String dialled(String to) {
+        if (to == null || to.isBlank()) {
+            return null;
+        }
+        String number = to.strip();
+        return number.startsWith("whatsapp:") ? number.substring("whatsapp:".length()) : number;
     }
 
     private static boolean isForm(HttpServletRequest request) {
