@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || true
 fi
-./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl gateway
+./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl gateway -am
 run_benchmark crm-service CustomerListBenchmark
 figures=crm-service/target/crm-bench.md
 [ -s "$figures" ] || { echo "CRM benchmark wrote no figures" >&2; exit 1; }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 . bench/lib/common.sh
 modules=platform/test-kit,gateway,crm-service,tasks-service,billing-service,timeline-service,notification-service,telephony-service
 # BENCH_NO_BUILD=1 runs the jars as they are (e.g. while a module is being edited)
-[ "${BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl "$modules"
+[ "${BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl "$modules" -am
 rm -f infra/system-tests/target/lead-bench.md
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 status=0

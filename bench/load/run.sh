@@ -13,7 +13,7 @@ fi
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 modules=platform/test-kit,gateway,crm-service,tasks-service,billing-service,timeline-service,notification-service,telephony-service
 # BENCH_NO_BUILD=1 runs the jars as they are (e.g. while a module is being edited)
-[ "${BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl "$modules"
+[ "${BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl "$modules" -am
 rm -f infra/system-tests/target/load-bench.md
 # The figures are written before the zero-error assertion, so a failed run is still reported.
 status=0

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/lib/common.sh
-./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl tasks-service
+./mvnw -B -q -o -Dspotless.skip -Denforcer.skip -DskipTests install -pl tasks-service -am
 run_benchmark notification-service TaskDueBenchmark
 figures=notification-service/target/task-due-bench.md
 [ -s "$figures" ] || { echo "due-alerts benchmark wrote no figures" >&2; exit 1; }
