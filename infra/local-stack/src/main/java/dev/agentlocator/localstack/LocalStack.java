@@ -5,9 +5,9 @@ import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
 import dev.agentlocator.localstack.infra.Infrastructure;
-import dev.agentlocator.localstack.process.BillingTokenKey;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
+import dev.agentlocator.localstack.process.EncryptionKeys;
 import dev.agentlocator.localstack.process.RegistryCredentials;
 import dev.agentlocator.localstack.process.ServiceProcess;
 import dev.agentlocator.localstack.process.TokenKeys;
@@ -126,7 +126,7 @@ public final class LocalStack {
                     registry,
                     tokenKeys,
                     VapidKeyPair.resolve(env, layout.stateDir()),
-                    BillingTokenKey.resolve(env, layout.stateDir()));
+                    EncryptionKeys.resolve(env, layout.stateDir()));
         } catch (RuntimeException e) {
             Console.error(describe(e));
             return 1;

@@ -65,7 +65,7 @@ public final class ChildEnvironment {
             String appEnv,
             String corsOrigins,
             VapidKeyPair vapid,
-            String billingTokenKey,
+            EncryptionKeys encryptionKeys,
             String twilioToken) {
 
         /** APP_ENV and CORS origins from {@code env}, else their development defaults. */
@@ -78,7 +78,7 @@ public final class ChildEnvironment {
                 RegistryCredentials registry,
                 TokenKeys tokenKeys,
                 VapidKeyPair vapid,
-                String billingTokenKey) {
+                EncryptionKeys encryptionKeys) {
             return new Shared(
                     kafkaBootstrapServers,
                     Map.copyOf(databaseUrls),
@@ -89,7 +89,7 @@ public final class ChildEnvironment {
                     orDefault(env, "APP_ENV", "development"),
                     orDefault(env, "CORS_ORIGINS", "http://localhost:5173"),
                     vapid,
-                    billingTokenKey,
+                    encryptionKeys,
                     isBlank(env.get("TWILIO_SID"))
                             ? orDefault(env, "TWILIO_TOKEN", DEV_TWILIO_TOKEN)
                             : env.get("TWILIO_TOKEN"));
@@ -131,7 +131,8 @@ public final class ChildEnvironment {
         env.put("CORS_ORIGINS", shared.corsOrigins());
         env.put("VAPID_PUBLIC_KEY", shared.vapid().publicKey());
         env.put("VAPID_PRIVATE_KEY", shared.vapid().privateKey());
-        env.put("BILLING_TOKEN_ENCRYPTION_KEY", shared.billingTokenKey());
+        env.put(EncryptionKeys.BILLING, shared.encryptionKeys().billing());
+        env.put(EncryptionKeys.TELEPHONY_CREDENTIALS, shared.encryptionKeys().telephonyCredentials());
         if (shared.twilioToken() != null) {
             env.put("TWILIO_TOKEN", shared.twilioToken());
         }

@@ -12,6 +12,7 @@ class ChildEnvironmentTest {
             "crm", "jdbc:postgresql://127.0.0.1:5432/crm",
             "tasks", "jdbc:postgresql://127.0.0.1:5432/tasks");
     private static final VapidKeyPair VAPID = new VapidKeyPair("public-key", "private-key");
+    private static final EncryptionKeys KEYS = new EncryptionKeys("billing-key", "telephony-key");
     private static final TokenKeys TOKENS = new TokenKeys("{\"keys\":[]}", "telephony-secret");
     private static final RegistryCredentials REGISTRY =
             new RegistryCredentials("eureka", "0123456789abcdef0123456789abcdef", true);
@@ -20,7 +21,7 @@ class ChildEnvironmentTest {
     void aServiceGetsItsPortItsOwnDatabaseAndTheSharedWiring() {
         Map<String, String> parent = Map.of("PATH", "/usr/bin", "EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
         var shared = ChildEnvironment.Shared.from(
-                parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, TOKENS, VAPID, "billing-key");
+                parent, "127.0.0.1:9092", URLS, "postgres", "", REGISTRY, TOKENS, VAPID, KEYS);
         ServiceSpec crm = ServiceSpec.APPLICATIONS.get(0);
 
         Map<String, String> env = ChildEnvironment.of(crm, parent, shared);
@@ -42,6 +43,7 @@ class ChildEnvironmentTest {
                 .containsEntry("VAPID_PUBLIC_KEY", "public-key")
                 .containsEntry("VAPID_PRIVATE_KEY", "private-key")
                 .containsEntry("BILLING_TOKEN_ENCRYPTION_KEY", "billing-key")
+                .containsEntry("TELEPHONY_CREDENTIALS_KEY", "telephony-key")
                 .containsEntry("EUREKA_INSTANCE_PREFERIPADDRESS", "true")
                 // the user's environment wins over the development defaults
                 .containsEntry("EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS", "30");
@@ -55,7 +57,7 @@ class ChildEnvironmentTest {
                 "CORS_ORIGINS", "https://app.example",
                 "SERVER_PORT", "1234");
         var shared = ChildEnvironment.Shared.from(
-                parent, "broker:9092", URLS, "app", "secret", REGISTRY, TOKENS, VAPID, "billing-key");
+                parent, "broker:9092", URLS, "app", "secret", REGISTRY, TOKENS, VAPID, KEYS);
         ServiceSpec gateway = ServiceSpec.APPLICATIONS.get(ServiceSpec.APPLICATIONS.size() - 1);
 
         Map<String, String> env = ChildEnvironment.of(gateway, parent, shared);
@@ -81,7 +83,7 @@ class ChildEnvironmentTest {
                 REGISTRY,
                 TOKENS,
                 VAPID,
-                "billing-key");
+                KEYS);
         ServiceSpec telephony = ServiceSpec.APPLICATIONS.stream()
                 .filter(spec -> spec.name().equals("telephony-service"))
                 .findFirst()
@@ -103,7 +105,7 @@ class ChildEnvironmentTest {
                 REGISTRY,
                 TOKENS,
                 VAPID,
-                "billing-key");
+                KEYS);
         assertThat(withAccount.twilioToken()).isNull();
         assertThat(ChildEnvironment.of(
                         ServiceSpec.APPLICATIONS.get(0), Map.of("TWILIO_SID", "AC0123456789"), withAccount))
@@ -118,7 +120,7 @@ class ChildEnvironmentTest {
                 REGISTRY,
                 TOKENS,
                 VAPID,
-                "billing-key");
+                KEYS);
         assertThat(ownToken.twilioToken()).isEqualTo("real");
     }
 
