@@ -59,14 +59,19 @@ class RelayTools {
 
     private final CustomerDirectory customers;
     private final JsonMapper json;
+    private final List<Map<String, Object>> definitions = build();
 
     RelayTools(CustomerDirectory customers, JsonMapper json) {
         this.customers = customers;
         this.json = json;
     }
 
-    /** OpenAI's {@code tools}: function definitions with JSON-schema parameters. */
+    /** OpenAI's {@code tools}: function definitions with JSON-schema parameters (built once). */
     List<Map<String, Object>> definitions() {
+        return definitions;
+    }
+
+    private static List<Map<String, Object>> build() {
         return List.of(
                 function(
                         LOOKUP_CALLER, "בדיקה אם המתקשר/ת כבר לקוח/ה של המשרד, ובאיזה שם", object(Map.of(), List.of())),

@@ -45,6 +45,7 @@ class RelayBenchmark extends LiveProviders {
     private static final int CALLS = Integer.getInteger("bench.calls", 50);
     private static final int TURNS = Integer.getInteger("bench.turns", 4);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
+    private static final int SOLO_TURNS = Integer.getInteger("bench.soloTurns", 30);
     private static final int TTFT_MS = Integer.getInteger("bench.ttftMs", 350);
     private static final double TOKENS_PER_SECOND =
             Double.parseDouble(System.getProperty("bench.tokensPerSecond", "40"));
@@ -66,6 +67,7 @@ class RelayBenchmark extends LiveProviders {
 
     private final List<Turn> turns = new CopyOnWriteArrayList<>();
     private final List<Cut> interrupts = new CopyOnWriteArrayList<>();
+    private final Map<String, UUID> tenants = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void benchSettings(DynamicPropertyRegistry registry) {
@@ -76,25 +78,56 @@ class RelayBenchmark extends LiveProviders {
 
     @Test
     void measure() throws Exception {
+        String solo = streamingNumber();
+        String many = streamingNumber();
+        LLM.reset();
+        LLM.answerEveryRequest(ANSWER);
+        LLM.timing(TTFT_MS, TOKENS_PER_SECOND);
+        runCalls(many, WARMUP, 2, "warmup");
+
+        var md = new StringBuilder();
+        md.append("Stub: first token after ")
+                .append(TTFT_MS)
+                .append(" ms, then ")
+                .append(TOKENS_PER_SECOND)
+                .append(" tokens/s (")
+                .append(ANSWER.tokens().size())
+                .append(" tokens, the first sentence ends at token 6); ")
+                .append(WARMUP)
+                .append(
+                        " warm-up calls first. In each call the last turn is cut by an `interrupt` after its first token.\n\n");
+        md.append("**One call at a time** (").append(SOLO_TURNS).append(" turns in a row):\n\n");
+        phase(solo, 1, SOLO_TURNS, "solo", md);
+        md.append("\n**")
+                .append(CALLS)
+                .append(" concurrent calls** × ")
+                .append(TURNS)
+                .append(" turns, all calls connected before the first turn:\n\n");
+        phase(many, CALLS, TURNS, "call", md);
+        Path out = Path.of("target", System.getProperty("bench.out", "relay-bench.md"));
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    private String streamingNumber() {
         UUID tenant = UUID.randomUUID();
         String number = "+9723" + digits(7);
         assignNumber(tenant, number);
         STUBS.crmResolves(UUID.randomUUID(), "+97252" + digits(7));
         var settings = owner(tenant).put("/api/calls/settings", "{\"mode\":\"streaming\"}");
         assertThat(settings.status()).isEqualTo(200);
-        LLM.reset();
-        LLM.answerEveryRequest(ANSWER);
-        LLM.timing(TTFT_MS, TOKENS_PER_SECOND);
+        tenants.put(number, tenant);
+        return number;
+    }
 
-        runCalls(number, WARMUP, 2, "warmup");
+    private void phase(String number, int calls, int turnsPerCall, String label, StringBuilder md) throws Exception {
         turns.clear();
         interrupts.clear();
         LLM.reset();
         LLM.answerEveryRequest(ANSWER);
         LLM.timing(TTFT_MS, TOKENS_PER_SECOND);
-
         long started = System.nanoTime();
-        runCalls(number, CALLS, TURNS, "call");
+        runCalls(number, calls, turnsPerCall, label);
         long wallMs = (System.nanoTime() - started) / 1_000_000;
         TimeUnit.MILLISECONDS.sleep(500); // the stub notices closed streams on its next write
 
@@ -128,29 +161,12 @@ class RelayBenchmark extends LiveProviders {
                 stubClosed.add(ms(cut.cutNanos() - c.interruptNanos()));
             }
         }
-        List<Double> cancel = jdbc.sql("""
+        List<Double> cancel =
+                jdbc.sql("""
                         select (t.timings ->> 'cancelMs')::float8 from call_turn t
-                        where t.tenant_id = ? and t.timings ->> 'cancelMs' is not null""").param(tenant).query(Double.class).list();
+                        where t.tenant_id = ? and t.timings ->> 'cancelMs' is not null""").param(tenants.get(number)).query(Double.class).list();
         long overBudget = overhead.stream().filter(o -> o > 30).count();
 
-        var md = new StringBuilder();
-        md.append("Stub: first token after ")
-                .append(TTFT_MS)
-                .append(" ms, then ")
-                .append(TOKENS_PER_SECOND)
-                .append(" tokens/s (")
-                .append(ANSWER.tokens().size())
-                .append(" tokens, the first sentence ends at token 6). ")
-                .append(CALLS)
-                .append(" concurrent calls × ")
-                .append(TURNS)
-                .append(" turns (the last one cut by an interrupt after its first token), ")
-                .append(turns.size())
-                .append(" timed turns in ")
-                .append(wallMs)
-                .append(" ms after ")
-                .append(WARMUP)
-                .append(" warm-up calls.\n\n");
         md.append("| per turn (ms) | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         row(md, "**our overhead**: final `prompt` → first `text` token, minus the stub's own first token", overhead);
         row(md, "final `prompt` → first `text` token (Twilio's side)", firstToken);
@@ -162,14 +178,15 @@ class RelayBenchmark extends LiveProviders {
                 mouthToEar);
         row(md, "`interrupt` handled → LLM stream cancelled (in the service)", cancel);
         row(md, "`interrupt` sent → the stub's connection found closed (≤ one token interval later)", stubClosed);
-        md.append("\nTurns whose overhead was over 30 ms: ")
+        md.append("\n")
+                .append(turns.size())
+                .append(" timed turns in ")
+                .append(wallMs)
+                .append(" ms; turns whose overhead was over 30 ms: ")
                 .append(overBudget)
                 .append(" of ")
                 .append(overhead.size())
                 .append(".\n");
-        Path out = Path.of("target", "relay-bench.md");
-        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
     }
 
     private void runCalls(String number, int calls, int turnsPerCall, String label) throws Exception {
