@@ -25,6 +25,15 @@ Twilio's side is played over the real WebSocket (\`setup\`, a final \`prompt\`, 
 Mouth-to-ear is modelled, not measured: Twilio's speech recognition and synthesis are outside this machine. The model adds end of speech → final transcript (endpointing + STT) 350 ms, TTS first audio 120 ms and network/playout 50 ms to our measured prompt → first token. These are the "tuned" stage figures of a published latency budget (Tom Harper, "Real-Time Voice Agent — Latency Budget & Media Path": endpointing 300 + STT final 50, TTS TTFB 120, network in 20 + out 30); Twilio's own guide (Twilio blog, "A Guide to Core Latency in AI Voice Agents (Cascaded Edition)", 2025-11-17) gives milestone targets for the same stages, whose figures we could not retrieve here, so treat this line as an estimate to re-check against them. Target p50 ≤ 800 ms.
 
 $(cat "$relay")
+
+**Reading it.** On a shared 2-core machine every thread hop on our path (the socket's thread → the
+HTTP client → the stub → the SSE subscriber → the socket) waits for a core when the load average is
+well above 2, and the tails grow with it; compare the one-call table with the concurrent one, and
+the load averages above. The modelled mouth-to-ear adds the stub's first token and the assumed
+endpointing + STT (350 + 350 ms) before anything of ours, which leaves about 100 ms under the
+800 ms target for TTS, network and us. Interrupt → cancel is measured inside the service; the stub
+only notices the closed connection on its next write (one token interval, 25 ms at 40 tokens/s,
+plus the load).
 MD
 
 write_section telephony "Telephony: the receptionist's pipeline overhead" <<MD
