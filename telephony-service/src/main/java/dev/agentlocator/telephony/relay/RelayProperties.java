@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The streaming receptionist (issue 24, ADR 0033).
  *
  * @param firstTokenTimeout how long a turn waits for the model's first token before the caller
- *     hears the apology and the call falls back to the record flow ({@code RELAY_FIRST_TOKEN_TIMEOUT})
+ *     hears the apology and the call falls back to the record flow ({@code RELAY_FIRST_REPLY_TIMEOUT})
  * @param turnTimeout the longest a whole answer may stream
  * @param maxToolRounds model round trips in one turn (each tool answer is one more)
  */
