@@ -8,7 +8,14 @@ import { useFallbackInterval, useLiveHint } from '../../hooks/useLive';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
-import { callKeys, getCall, listCalls, playableRecording, type CallLog } from './api';
+import {
+  callKeys,
+  getCall,
+  listCalls,
+  playableRecording,
+  type CallLog,
+  type CallTurn,
+} from './api';
 import {
   CALL_STATUS_TONES,
   callStatusLabel,
@@ -201,6 +208,7 @@ export function CallDetailView({ call }: { call: CallLog }) {
                 <p className="turns__meta muted">
                   תור {i + 1}
                   {turn.outcome ? ` · ${TURN_OUTCOME_LABELS[turn.outcome] ?? turn.outcome}` : ''}
+                  {turn.mode === 'streaming' ? ` · ${streamingSummary(turn)}` : ''}
                 </p>
                 <div className="bubble bubble--in">
                   <span className="bubble__who">המתקשר/ת</span>
@@ -228,6 +236,14 @@ export function CallDetailView({ call }: { call: CallLog }) {
                     ) : null}
                   </div>
                 ) : null}
+                {turn.toolCalls?.length ? (
+                  <p className="turns__meta muted">
+                    פעולות:{' '}
+                    {turn.toolCalls
+                      .map((t) => `${TOOL_LABELS[t.name] ?? t.name}${t.ok ? '' : ' (נדחתה)'}`)
+                      .join(' · ')}
+                  </p>
+                ) : null}
                 {turn.error ? <p className="field__error">{turn.error}</p> : null}
               </li>
             ))}
@@ -238,4 +254,21 @@ export function CallDetailView({ call }: { call: CallLog }) {
       )}
     </div>
   );
+}
+
+const TOOL_LABELS: Record<string, string> = {
+  lookup_caller: 'זיהוי המתקשר',
+  record_lead: 'שמירת פרטי הליד',
+  schedule_callback: 'קביעת שיחה חוזרת',
+  hand_off: 'העברה לנציג',
+  end_call: 'סיום השיחה',
+};
+
+/** "שיחה זורמת · מילה ראשונה אחרי 372 מ״ש · נקטעה" from a streaming turn's timings. */
+function streamingSummary(turn: CallTurn): string {
+  const parts = ['שיחה זורמת'];
+  const first = turn.timings?.promptToFirstTokenMs;
+  if (typeof first === 'number') parts.push(`מילה ראשונה אחרי ${Math.round(first)} מ״ש`);
+  if (turn.timings?.interrupted === true) parts.push('נקטעה על ידי המתקשר');
+  return parts.join(' · ');
 }

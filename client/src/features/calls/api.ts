@@ -33,6 +33,12 @@ export interface CallTurn {
   details: Record<string, unknown>;
   error: string | null;
   createdAt: string;
+  /** 'streaming' for a ConversationRelay turn; 'record' for record-then-answer. */
+  mode?: string;
+  /** The tools the model called in a streaming turn, with what was kept. */
+  toolCalls?: { name: string; ok: boolean; ms?: number }[];
+  /** A streaming turn's timings in ms (promptToFirstTokenMs, totalMs, interrupted…). */
+  timings?: Record<string, number | boolean | string> | null;
 }
 
 export interface CallDetail {
@@ -56,7 +62,15 @@ export interface CallSettings {
   updatedAt: string | null;
   sandbox: boolean;
   providers: Record<string, boolean>;
+  /** Which receptionist answers: the streaming conversation, or record-then-answer (the fallback). */
+  mode: ReceptionistMode;
+  /** The voice Twilio speaks with in the streaming mode. */
+  voice: string;
+  /** Who a streaming call is handed to when the caller asks for a person (else forwardTo). */
+  handoffNumber: string | null;
 }
+
+export type ReceptionistMode = 'record' | 'streaming';
 
 /** The calls screen's filters: answered or missed, and days (ISO, both included). */
 export interface CallListParams {
@@ -107,6 +121,9 @@ export function saveCallSettings(settings: {
   greeting: string;
   prompt: string;
   forwardTo: string;
+  mode?: ReceptionistMode;
+  voice?: string;
+  handoffNumber?: string;
 }) {
   return api<CallSettings>('/api/calls/settings', { method: 'PUT', json: settings });
 }

@@ -3,13 +3,19 @@ import { useState, type SyntheticEvent } from 'react';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Input, TextArea } from '../../components/Field';
+import { Input, Select, TextArea } from '../../components/Field';
 import { Skeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/toast';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
-import { callKeys, getCallSettings, saveCallSettings, type CallSettings } from '../calls/api';
+import {
+  callKeys,
+  getCallSettings,
+  saveCallSettings,
+  type CallSettings,
+  type ReceptionistMode,
+} from '../calls/api';
 import './settings.css';
 
 const PROVIDERS: Record<string, string> = {
@@ -18,6 +24,19 @@ const PROVIDERS: Record<string, string> = {
   openai: 'OpenAI (תמלול ותשובה)',
   googleTts: 'Google (הקראה)',
 };
+
+const MODES = [
+  { value: 'streaming', label: 'שיחה זורמת: המזכירה עונה תוך פחות משנייה ואפשר לקטוע אותה' },
+  { value: 'record', label: 'הקלטה ותשובה: המתקשר מדבר, מקיש כוכבית ומחכה לתשובה' },
+];
+
+/** Google he-IL voices ConversationRelay speaks with. */
+const VOICES = [
+  { value: 'he-IL-Wavenet-A', label: 'קול נשי א׳' },
+  { value: 'he-IL-Wavenet-C', label: 'קול נשי ב׳' },
+  { value: 'he-IL-Wavenet-B', label: 'קול גברי א׳' },
+  { value: 'he-IL-Wavenet-D', label: 'קול גברי ב׳' },
+];
 
 export function ReceptionistSettingsForm() {
   const settings = useQuery({ queryKey: callKeys.settings, queryFn: getCallSettings });
@@ -38,6 +57,9 @@ function ReceptionistForm({ initial }: { initial: CallSettings }) {
   const [greeting, setGreeting] = useState(initial.greeting);
   const [prompt, setPrompt] = useState(initial.prompt);
   const [forwardTo, setForwardTo] = useState(formatPhone(initial.forwardTo));
+  const [mode, setMode] = useState<ReceptionistMode>(initial.mode);
+  const [voice, setVoice] = useState(initial.voice);
+  const [handoffNumber, setHandoffNumber] = useState(formatPhone(initial.handoffNumber));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -48,6 +70,9 @@ function ReceptionistForm({ initial }: { initial: CallSettings }) {
       setGreeting(saved.greeting);
       setPrompt(saved.prompt);
       setForwardTo(formatPhone(saved.forwardTo));
+      setMode(saved.mode);
+      setVoice(saved.voice);
+      setHandoffNumber(formatPhone(saved.handoffNumber));
       setErrors({});
       toast.success(
         sent.greeting === '' && sent.prompt === ''
@@ -63,7 +88,14 @@ function ReceptionistForm({ initial }: { initial: CallSettings }) {
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    save.mutate({ greeting: greeting.trim(), prompt: prompt.trim(), forwardTo: forwardTo.trim() });
+    save.mutate({
+      greeting: greeting.trim(),
+      prompt: prompt.trim(),
+      forwardTo: forwardTo.trim(),
+      mode,
+      voice,
+      handoffNumber: handoffNumber.trim(),
+    });
   };
 
   return (
@@ -84,6 +116,36 @@ function ReceptionistForm({ initial }: { initial: CallSettings }) {
           ))}
         </ul>
       </div>
+      <Select
+        label="אופן המענה"
+        hint="אם השיחה הזורמת נכשלת, השיחה ממשיכה בהקלטה ותשובה"
+        options={MODES}
+        error={errors.mode}
+        value={mode}
+        onChange={(e) => setMode(e.target.value as ReceptionistMode)}
+      />
+      {mode === 'streaming' ? (
+        <>
+          <Select
+            label="קול המזכירה"
+            options={VOICES}
+            error={errors.voice}
+            value={voice}
+            onChange={(e) => setVoice(e.target.value)}
+          />
+          <Input
+            label="מספר להעברה לנציג"
+            type="tel"
+            dir="ltr"
+            placeholder="050-1234567"
+            hint="כשמתקשר מבקש לדבר עם אדם, השיחה מועברת לכאן והנציג שומע סיכום קצר (ריק: המספר להעברת שיחות)"
+            maxLength={32}
+            error={errors.handoffNumber}
+            value={handoffNumber}
+            onChange={(e) => setHandoffNumber(e.target.value)}
+          />
+        </>
+      ) : null}
       <TextArea
         label="פתיח"
         hint={`מה שהמתקשרים שומעים כשהמזכירה עונה (עד 600 תווים)${initial.customGreeting ? '' : ' · ברירת מחדל'}`}

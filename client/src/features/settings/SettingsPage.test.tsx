@@ -31,6 +31,9 @@ const RECEPTIONIST = {
   updatedAt: null,
   sandbox: true,
   providers: { twilio: false, openai: false },
+  mode: 'record',
+  voice: 'he-IL-Wavenet-A',
+  handoffNumber: null,
 };
 
 /** A small in-memory server for the settings endpoints. */
@@ -143,6 +146,27 @@ describe('SettingsPage', () => {
       greeting: 'שלום וברכה',
       prompt: 'את/ה מזכיר/ה',
       forwardTo: '',
+      mode: 'record',
+      voice: 'he-IL-Wavenet-A',
+      handoffNumber: '',
+    });
+  });
+
+  it('switches the receptionist to the streaming conversation with a voice and a hand-off number', async () => {
+    const calls = server();
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsPage />, { route: '/settings?tab=receptionist' });
+    const mode = await screen.findByLabelText('אופן המענה');
+    expect(screen.queryByLabelText('מספר להעברה לנציג')).not.toBeInTheDocument();
+    await user.selectOptions(mode, 'streaming');
+    await user.selectOptions(screen.getByLabelText('קול המזכירה'), 'he-IL-Wavenet-B');
+    await user.type(screen.getByLabelText('מספר להעברה לנציג'), '050-7654321');
+    await user.click(screen.getByRole('button', { name: 'שמירת הגדרות המזכירה' }));
+    expect(await screen.findByText('הגדרות המזכירה נשמרו')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      mode: 'streaming',
+      voice: 'he-IL-Wavenet-B',
+      handoffNumber: '050-7654321',
     });
   });
 

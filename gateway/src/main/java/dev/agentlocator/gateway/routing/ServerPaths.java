@@ -13,7 +13,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class ServerPaths {
 
     private static final List<PathPattern> PATTERNS =
-            List.of("/api/**", "/webhook/**", "/ws/**", "/actuator/**", "/static/voice_responses/**").stream()
+            List.of("/api/**", "/webhook/**", "/ws/**", "/relay/**", "/actuator/**", "/static/voice_responses/**")
+                    .stream()
                     .map(PathPatternParser.defaultInstance::parse)
                     .toList();
 

@@ -55,14 +55,15 @@ class SecurityConfiguration {
     /**
      * What anyone may call: signing in, Twilio's webhooks (the service checks their signature),
      * the recorded voice answers Twilio fetches, the signing page (its one-time token is the
-     * credential), the socket (its token comes in the STOMP CONNECT frame), probes and scrapes,
-     * and the web client.
+     * credential), the socket (its token comes in the STOMP CONNECT frame), ConversationRelay's
+     * socket (telephony checks the handshake's Twilio signature), probes and scrapes, and the web
+     * client.
      */
     static final ServerWebExchangeMatcher PUBLIC = ServerWebExchangeMatchers.matchers(
             ServerWebExchangeMatchers.pathMatchers(
                     HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh"),
             ServerWebExchangeMatchers.pathMatchers(
-                    "/webhook/**", "/static/voice_responses/**", "/api/public/sign/**", "/ws/**"),
+                    "/webhook/**", "/static/voice_responses/**", "/api/public/sign/**", "/ws/**", "/relay/**"),
             ServerWebExchangeMatchers.pathMatchers(
                     HttpMethod.GET,
                     "/actuator/health",

@@ -34,5 +34,8 @@ public record CallDetail(
             Integer providerMillis,
             Integer totalMillis,
             OffsetDateTime createdAt,
-            OffsetDateTime completedAt) {}
+            OffsetDateTime completedAt,
+            String mode,
+            List<Object> toolCalls,
+            Map<String, Object> timings) {}
 }

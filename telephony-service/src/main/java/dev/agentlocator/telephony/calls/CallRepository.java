@@ -258,7 +258,10 @@ class CallRepository {
                             (Integer) rs.getObject("provider_millis"),
                             (Integer) rs.getObject("total_millis"),
                             rs.getObject("created_at", OffsetDateTime.class),
-                            rs.getObject("completed_at", OffsetDateTime.class));
+                            rs.getObject("completed_at", OffsetDateTime.class),
+                            rs.getString("mode"),
+                            list(rs.getString("tool_calls")),
+                            details(rs.getString("timings")));
                 })
                 .list();
     }
@@ -268,6 +271,13 @@ class CallRepository {
             return Map.of();
         }
         return json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+    }
+
+    private List<Object> list(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return json.readValue(text, new TypeReference<List<Object>>() {});
     }
 
     /** SortOrder names bare columns (whitelisted); qualify each for the join with customer. */

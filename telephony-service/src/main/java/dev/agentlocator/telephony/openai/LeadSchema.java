@@ -16,13 +16,22 @@ import tools.jackson.databind.JsonNode;
  * still checked here field by field ({@link #lead}): a field of the wrong type or out of range is
  * dropped and named, never passed on.
  */
-final class LeadSchema {
+public final class LeadSchema {
 
     static final String NAME = "receptionist_turn";
     static final Set<String> INTENTS = Set.of("buy", "rent", "sell", "other");
     static final int MAX_TEXT = 120;
     static final int MAX_SUMMARY = 1200;
     static final long MAX_BUDGET_SHEKELS = 1_000_000_000L;
+
+    /** The lead object's JSON schema alone: the streaming receptionist's {@code record_lead} tool takes it. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> leadParameters() {
+        Map<String, Object> format = responseFormat();
+        Map<String, Object> schema =
+                (Map<String, Object>) ((Map<String, Object>) format.get("json_schema")).get("schema");
+        return (Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get("lead");
+    }
 
     /** The {@code json_schema} object of the request. */
     static Map<String, Object> responseFormat() {
@@ -66,7 +75,7 @@ final class LeadSchema {
     }
 
     /** The lead's fields that pass the schema and our ranges, nulls left out; {@code rejected} names the rest. */
-    static Map<String, Object> lead(JsonNode lead, List<String> rejected) {
+    public static Map<String, Object> lead(JsonNode lead, List<String> rejected) {
         Map<String, Object> valid = new LinkedHashMap<>();
         if (lead == null || lead.isMissingNode() || lead.isNull()) {
             return valid;

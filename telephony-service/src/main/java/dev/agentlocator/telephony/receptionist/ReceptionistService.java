@@ -11,6 +11,7 @@ import dev.agentlocator.telephony.providers.Deadline;
 import dev.agentlocator.telephony.providers.TextToSpeech;
 import dev.agentlocator.telephony.receptionist.TurnRepository.Previous;
 import dev.agentlocator.telephony.settings.ReceptionistSettings;
+import dev.agentlocator.telephony.twilio.TwilioHandshakeSignature;
 import dev.agentlocator.telephony.twilio.Twiml;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReceptionistService {
 
     static final String HANDLE_RECORDING = "/webhook/handle_recording";
+    /** Issue 24: the streaming receptionist's WebSocket and the action Twilio requests after it. */
+    public static final String RELAY_SOCKET = "/relay/conversation";
+
+    public static final String RELAY_ACTION = "/webhook/relay_action";
     private static final Logger log = LoggerFactory.getLogger(ReceptionistService.class);
     private static final Duration RETRY_POLL = Duration.ofMillis(50);
 
@@ -103,6 +108,15 @@ public class ReceptionistService {
                 params.callStatus(),
                 customers.caller(tenantId, params.from(), true)));
         var words = settings.of(call.tenantId());
+        if (words.streaming()) {
+            return Twiml.response()
+                    .conversationRelay(
+                            TwilioHandshakeSignature.webSocketUrl(origin) + RELAY_SOCKET,
+                            origin + RELAY_ACTION,
+                            words.greeting(),
+                            words.voice())
+                    .build();
+        }
         return Twiml.response()
                 .then(t -> greet(t, call.tenantId(), words.greeting(), origin))
                 .record(origin + HANDLE_RECORDING)
@@ -219,6 +233,19 @@ public class ReceptionistService {
             return goodbye();
         }
         return t.say(ReceptionistSettings.FALLBACK, properties.sayVoice())
+                .record(origin + HANDLE_RECORDING)
+                .say(ReceptionistSettings.GOODBYE, properties.sayVoice())
+                .hangup()
+                .build();
+    }
+
+    /**
+     * Issue 24: the streaming session ended without a hand-off or goodbye (the socket failed, or
+     * the model did): an apology in Twilio's voice and the record flow from its first recording.
+     */
+    public String continueInRecordFlow(String origin) {
+        return Twiml.response()
+                .say(ReceptionistSettings.FALLBACK, properties.sayVoice())
                 .record(origin + HANDLE_RECORDING)
                 .say(ReceptionistSettings.GOODBYE, properties.sayVoice())
                 .hangup()

@@ -24,13 +24,30 @@ public class ReceptionistSettings {
     public static final String GOODBYE = "תודה רבה על הפנייה. נציג יחזור אליכם בהקדם. יום טוב.";
     public static final String NOT_IN_SERVICE = "המספר שחייגתם אינו פעיל כרגע. תודה ולהתראות.";
 
+    public static final String RECORD = "record";
+    public static final String STREAMING = "streaming";
+
+    /** Twilio's default he-IL voice for ConversationRelay when the tenant chose none. */
+    public static final String DEFAULT_VOICE = "he-IL-Wavenet-A";
+
     public record Settings(
             String greeting,
             String prompt,
             String forwardTo,
             boolean customGreeting,
             boolean customPrompt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt,
+            String mode,
+            String voice,
+            String handoffNumber) {
+
+        public boolean streaming() {
+            return STREAMING.equals(mode);
+        }
+    }
+
+    /** The streaming receptionist's choices (issue 24); a null field keeps its value. */
+    public record Streaming(String mode, String voice, String handoffNumber) {}
 
     private final SettingsRepository repository;
 
@@ -41,22 +58,26 @@ public class ReceptionistSettings {
     public Settings of(UUID tenantId) {
         return repository
                 .find(tenantId)
-                .map(row -> settings(row.greeting(), row.prompt(), row.forwardTo(), row.updatedAt()))
-                .orElseGet(() -> settings(null, null, null, null));
+                .map(row -> settings(row.greeting(), row.prompt(), row.forwardTo(), row.updatedAt(), row.streaming()))
+                .orElseGet(() -> settings(null, null, null, null, new Streaming(RECORD, null, null)));
     }
 
     /** A null field keeps its value; an empty one returns to the default. */
-    void update(UUID tenantId, String greeting, String prompt, String forwardTo) {
-        repository.upsert(tenantId, greeting, prompt, forwardTo);
+    void update(UUID tenantId, String greeting, String prompt, String forwardTo, Streaming streaming) {
+        repository.upsert(tenantId, greeting, prompt, forwardTo, streaming);
     }
 
-    private static Settings settings(String greeting, String prompt, String forwardTo, OffsetDateTime updatedAt) {
+    private static Settings settings(
+            String greeting, String prompt, String forwardTo, OffsetDateTime updatedAt, Streaming streaming) {
         return new Settings(
                 Optional.ofNullable(greeting).orElse(DEFAULT_GREETING),
                 Optional.ofNullable(prompt).orElse(DEFAULT_PROMPT),
                 forwardTo,
                 greeting != null,
                 prompt != null,
-                updatedAt);
+                updatedAt,
+                Optional.ofNullable(streaming.mode()).orElse(RECORD),
+                Optional.ofNullable(streaming.voice()).orElse(DEFAULT_VOICE),
+                streaming.handoffNumber());
     }
 }

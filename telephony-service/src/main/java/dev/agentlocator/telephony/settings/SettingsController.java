@@ -7,6 +7,7 @@ import dev.agentlocator.platform.kit.phone.PhoneNumbers;
 import dev.agentlocator.platform.kit.security.CurrentUser;
 import dev.agentlocator.platform.kit.security.Roles;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -43,7 +44,10 @@ class SettingsController {
             boolean customPrompt,
             OffsetDateTime updatedAt,
             boolean sandbox,
-            Map<String, Boolean> providers) {}
+            Map<String, Boolean> providers,
+            String mode,
+            String voice,
+            String handoffNumber) {}
 
     /** A field left out keeps its value; an empty string returns it to the default. */
     record UpdateSettingsRequest(
@@ -54,7 +58,17 @@ class SettingsController {
             String prompt,
 
             @Size(max = 32, message = "מספר הטלפון ארוך מדי")
-            String forwardTo) {}
+            String forwardTo,
+
+            @Pattern(regexp = "record|streaming", message = "מצב המזכירה אינו תקין")
+            String mode,
+
+            @Size(max = 64, message = "שם הקול ארוך מדי")
+            @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "שם הקול אינו תקין")
+            String voice,
+
+            @Size(max = 32, message = "מספר הטלפון ארוך מדי")
+            String handoffNumber) {}
 
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
@@ -65,17 +79,28 @@ class SettingsController {
     @PutMapping
     @PreAuthorize(Roles.CAN_MANAGE)
     SettingsView update(@Valid @RequestBody UpdateSettingsRequest request, CurrentUser caller) {
-        String forwardTo = request.forwardTo();
-        if (forwardTo != null && !forwardTo.isBlank()) {
-            forwardTo = PhoneNumbers.normalise(forwardTo)
-                    .orElseThrow(() -> new ApiException(
-                            HttpStatus.BAD_REQUEST,
-                            "validation_failed",
-                            "חלק מהשדות אינם תקינים",
-                            Map.of("fields", Map.of("forwardTo", "מספר הטלפון אינו תקין"))));
-        }
-        settings.update(caller.tenantId(), strip(request.greeting()), strip(request.prompt()), forwardTo);
+        String forwardTo = phone("forwardTo", request.forwardTo());
+        String handoff = phone("handoffNumber", request.handoffNumber());
+        settings.update(
+                caller.tenantId(),
+                strip(request.greeting()),
+                strip(request.prompt()),
+                forwardTo,
+                new ReceptionistSettings.Streaming(request.mode(), strip(request.voice()), handoff));
         return view(caller);
+    }
+
+    /** A phone field: left out (null), emptied ("") or a number we can dial. */
+    private static String phone(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return value;
+        }
+        return PhoneNumbers.normalise(value)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "validation_failed",
+                        "חלק מהשדות אינם תקינים",
+                        Map.of("fields", Map.of(field, "מספר הטלפון אינו תקין"))));
     }
 
     private SettingsView view(CurrentUser caller) {
@@ -88,7 +113,10 @@ class SettingsController {
                 s.customPrompt(),
                 s.updatedAt(),
                 sandbox.any(),
-                sandbox.live());
+                sandbox.live(),
+                s.mode(),
+                s.voice(),
+                s.handoffNumber());
     }
 
     private static String strip(String text) {

@@ -48,6 +48,36 @@ public final class Twiml {
         return this;
     }
 
+    /**
+     * Issue 24: hands the call to Twilio's ConversationRelay (he-IL speech both ways) talking to our
+     * WebSocket at {@code url}; when the session ends (our {@code end}, or the socket failing)
+     * Twilio requests {@code action} for the rest of the call. Twilio itself speaks the greeting.
+     */
+    public Twiml conversationRelay(String url, String action, String welcomeGreeting, String voice) {
+        xml.append("<Connect action=\"")
+                .append(escape(action))
+                .append("\"><ConversationRelay url=\"")
+                .append(escape(url))
+                .append("\" language=\"he-IL\" ttsProvider=\"Google\" voice=\"")
+                .append(escape(voice))
+                .append("\" transcriptionProvider=\"Google\" interruptible=\"any\" welcomeGreeting=\"")
+                .append(escape(welcomeGreeting))
+                .append("\"/></Connect>");
+        return this;
+    }
+
+    /** Dials {@code number}; the agent first hears the TwiML at {@code whisperUrl} (the caller does not). */
+    public Twiml dialWithWhisper(String callerId, String number, String whisperUrl) {
+        xml.append("<Dial callerId=\"")
+                .append(escape(callerId))
+                .append("\"><Number url=\"")
+                .append(escape(whisperUrl))
+                .append("\">")
+                .append(escape(number))
+                .append("</Number></Dial>");
+        return this;
+    }
+
     /** Lets a caller add verbs by its own rules without breaking the chain. */
     public Twiml then(Consumer<Twiml> verbs) {
         verbs.accept(this);

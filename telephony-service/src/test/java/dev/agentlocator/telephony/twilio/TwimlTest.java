@@ -29,4 +29,33 @@ class TwimlTest {
                 .doesNotContain("<Hangup/>")
                 .doesNotContain("\u0007");
     }
+
+    @Test
+    void conversationRelayConnectsTheSocketWithTheActionAndEscapesTheGreeting() {
+        String xml = Twiml.response()
+                .conversationRelay(
+                        "wss://x.test/relay/conversation",
+                        "https://x.test/webhook/relay_action",
+                        "שלום \"וברכה\" <b>",
+                        "he-IL-Wavenet-A")
+                .build();
+        assertThat(xml)
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+                        + "<Connect action=\"https://x.test/webhook/relay_action\">"
+                        + "<ConversationRelay url=\"wss://x.test/relay/conversation\" language=\"he-IL\""
+                        + " ttsProvider=\"Google\" voice=\"he-IL-Wavenet-A\" transcriptionProvider=\"Google\""
+                        + " interruptible=\"any\" welcomeGreeting=\"שלום &quot;וברכה&quot; &lt;b&gt;\"/>"
+                        + "</Connect></Response>");
+    }
+
+    @Test
+    void aHandOffDialsWithAWhisperForTheAgent() {
+        String xml = Twiml.response()
+                .dialWithWhisper("+97231234567", "+972501234567", "https://x.test/webhook/relay_whisper?summary=a&b")
+                .build();
+        assertThat(xml)
+                .contains(
+                        "<Dial callerId=\"+97231234567\"><Number url=\"https://x.test/webhook/relay_whisper?summary=a&amp;b\">"
+                                + "+972501234567</Number></Dial>");
+    }
 }
