@@ -111,7 +111,8 @@ public class ReceptionistService {
         if (words.streaming()) {
             return Twiml.response()
                     .conversationRelay(
-                            TwilioHandshakeSignature.webSocketUrl(origin) + RELAY_SOCKET,
+                            TwilioHandshakeSignature.webSocketUrl(origin)
+                                    + TwilioHandshakeSignature.socketPath(RELAY_SOCKET, call.to()),
                             origin + RELAY_ACTION,
                             words.greeting(),
                             words.voice())

@@ -22,6 +22,7 @@ class RelayConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, ReceptionistService.RELAY_SOCKET).addInterceptors(signature);
+        registry.addHandler(handler, ReceptionistService.RELAY_SOCKET, ReceptionistService.RELAY_SOCKET + "/*")
+                .addInterceptors(signature);
     }
 }

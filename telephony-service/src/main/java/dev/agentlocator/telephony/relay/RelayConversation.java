@@ -56,6 +56,8 @@ final class RelayConversation {
     private final RelayService service;
     private final Outbound out;
     private final String connectionId;
+    private final String signedBy;
+    private final String dialled;
 
     private CallLog call;
     private Settings settings;
@@ -69,10 +71,12 @@ final class RelayConversation {
 
     private boolean ended;
 
-    RelayConversation(RelayService service, Outbound out, String connectionId) {
+    RelayConversation(RelayService service, Outbound out, String connectionId, String signedBy, String dialled) {
         this.service = service;
         this.out = out;
         this.connectionId = connectionId;
+        this.signedBy = signedBy;
+        this.dialled = dialled;
     }
 
     synchronized void receive(String frame) {
@@ -128,13 +132,14 @@ final class RelayConversation {
         String to = m.path("to").asString("");
         Optional<CallLog> found =
                 callSid.isBlank() ? Optional.empty() : service.calls().findBySid(callSid);
-        Optional<UUID> tenantOfNumber = PhoneNumbers.normalise(to).flatMap(service.numbers()::tenantOf);
-        String account = service.accountSid();
+        Optional<String> number = PhoneNumbers.normalise(to);
+        Optional<UUID> tenantOfNumber = number.flatMap(service.numbers()::tenantOf);
         if (found.isEmpty()
                 || !CallLog.INBOUND.equals(found.get().direction())
                 || tenantOfNumber.isEmpty()
                 || !tenantOfNumber.get().equals(found.get().tenantId())
-                || (account != null && !account.equals(m.path("accountSid").asString("")))) {
+                || (dialled != null && !number.get().equals(dialled))
+                || (signedBy != null && !signedBy.equals(m.path("accountSid").asString("")))) {
             log.warn(
                     "Relay {}: setup for call {} to {} matches no call of that number's tenant; closing",
                     connectionId,

@@ -4,7 +4,6 @@ import dev.agentlocator.telephony.calls.CallService;
 import dev.agentlocator.telephony.numbers.TenantNumbers;
 import dev.agentlocator.telephony.openai.OpenAiStream;
 import dev.agentlocator.telephony.settings.ReceptionistSettings;
-import dev.agentlocator.telephony.twilio.TwilioProperties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +29,6 @@ class RelayService implements DisposableBean {
     private final RelayProperties properties;
     private final RelayTurnRepository turns;
     private final TransactionTemplate transactions;
-    private final TwilioProperties twilio;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "relay-timer");
         t.setDaemon(true);
@@ -46,8 +44,7 @@ class RelayService implements DisposableBean {
             RelayTools tools,
             RelayProperties properties,
             RelayTurnRepository turns,
-            TransactionTemplate transactions,
-            TwilioProperties twilio) {
+            TransactionTemplate transactions) {
         this.json = json;
         this.calls = calls;
         this.numbers = numbers;
@@ -57,11 +54,14 @@ class RelayService implements DisposableBean {
         this.properties = properties;
         this.turns = turns;
         this.transactions = transactions;
-        this.twilio = twilio;
     }
 
-    RelayConversation open(RelayConversation.Outbound out, String connectionId) {
-        return new RelayConversation(this, out, connectionId);
+    /**
+     * A conversation on a socket whose handshake {@code signedBy} signed (an account SID, null when
+     * unknown), opened for a call to {@code dialled} (null when the socket URL named no number).
+     */
+    RelayConversation open(RelayConversation.Outbound out, String connectionId, String signedBy, String dialled) {
+        return new RelayConversation(this, out, connectionId, signedBy, dialled);
     }
 
     /** The turn, the call's outcome and (when the turn told something new) the lead, in one commit. */
@@ -116,11 +116,6 @@ class RelayService implements DisposableBean {
 
     ScheduledExecutorService timer() {
         return timer;
-    }
-
-    /** The account whose auth token signs our handshakes; a setup from another one is refused. */
-    String accountSid() {
-        return twilio.accountSid();
     }
 
     @Override

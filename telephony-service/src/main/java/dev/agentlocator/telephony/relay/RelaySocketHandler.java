@@ -1,5 +1,6 @@
 package dev.agentlocator.telephony.relay;
 
+import dev.agentlocator.telephony.twilio.TwilioHandshakeSignature;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,13 @@ class RelaySocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        conversations.put(session.getId(), service.open(new Outbound(session), session.getId()));
+        conversations.put(
+                session.getId(),
+                service.open(
+                        new Outbound(session),
+                        session.getId(),
+                        (String) session.getAttributes().get(TwilioHandshakeSignature.ACCOUNT_SID),
+                        (String) session.getAttributes().get(TwilioHandshakeSignature.DIALLED)));
     }
 
     @Override

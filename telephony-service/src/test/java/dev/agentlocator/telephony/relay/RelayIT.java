@@ -65,7 +65,8 @@ class RelayIT extends LiveProviders {
         var twiml = webhook("/webhook/incoming_call", voice(callSid, caller, number, "ringing"));
         assertThat(twiml.body())
                 .contains("<Connect action=\"http://127.0.0.1:" + port + "/webhook/relay_action\">")
-                .contains("<ConversationRelay url=\"ws://127.0.0.1:" + port + "/relay/conversation\"")
+                .contains("<ConversationRelay url=\"ws://127.0.0.1:" + port + "/relay/conversation/"
+                        + number.substring(1) + "\"")
                 .contains("language=\"he-IL\"")
                 .contains("voice=\"he-IL-Wavenet-B\"")
                 .contains("welcomeGreeting=\"שלום, הגעתם למשרד. במה אפשר לעזור?\"");
@@ -295,6 +296,15 @@ class RelayIT extends LiveProviders {
             twilio.setup("VX" + digits(9), ProviderStubs.ACCOUNT_SID, sid("CA"), caller, number);
             assertThat(twilio.closeCode(WAIT)).as("a call we never received").isEqualTo(1008);
         }
+        try (var twilio = openFor(otherNumber, null)) {
+            // the socket was opened (and signed) for the other tenant's number; the setup names ours
+            String ours = sid("CA");
+            webhook("/webhook/incoming_call", voice(ours, caller, number, "ringing"));
+            twilio.setup("VX" + digits(9), ProviderStubs.ACCOUNT_SID, ours, caller, number);
+            assertThat(twilio.closeCode(WAIT))
+                    .as("a setup for a number the socket was not opened for")
+                    .isEqualTo(1008);
+        }
         assertThat(LLM.requests()).isEmpty();
     }
 
@@ -315,9 +325,16 @@ class RelayIT extends LiveProviders {
         throw new AssertionError(n + " streaming turns of " + callSid + " never stored");
     }
 
+    /** The socket the TwiML names for a call to our number. */
     private TwilioRelayClient open(String signature) {
+        return openFor(number, signature);
+    }
+
+    private TwilioRelayClient openFor(String dialled, String signature) {
         return TwilioRelayClient.open(
-                "ws://127.0.0.1:" + port + "/relay/conversation", ProviderStubs.AUTH_TOKEN, signature);
+                "ws://127.0.0.1:" + port + "/relay/conversation/" + dialled.substring(1),
+                ProviderStubs.AUTH_TOKEN,
+                signature);
     }
 
     /** What Twilio posts to the {@code <Connect action>} URL after a ConversationRelay session. */
