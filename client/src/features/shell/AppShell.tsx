@@ -107,7 +107,9 @@ export function AppShell() {
           <div className="topbar__end">
             <NotificationBell />
             <div className="user">
-              <span className="user__name">{session?.user.name}</span>
+              <NavLink to="/profile" className="user__name" aria-label="הפרופיל שלי">
+                {session?.user.name}
+              </NavLink>
               <span className="user__role muted">
                 {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
               </span>
