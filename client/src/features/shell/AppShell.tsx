@@ -107,8 +107,9 @@ export function AppShell() {
           <div className="topbar__end">
             <NotificationBell />
             <div className="user">
-              <NavLink to="/profile" className="user__name" aria-label="הפרופיל שלי">
+              <NavLink to="/profile" className="user__name">
                 {session?.user.name}
+                <span className="visually-hidden"> (הפרופיל שלי)</span>
               </NavLink>
               <span className="user__role muted">
                 {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
