@@ -45,6 +45,16 @@ test('every main screen passes axe-core without serious or critical violations',
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'כניסה' })).toBeVisible();
   await scan('login');
+  // The self-service account pages (ADR 0031); the pages behind mailed links are scanned by
+  // onboarding.spec.ts with real links.
+  for (const [screen, path, heading] of [
+    ['signup', '/signup', 'פתיחת חשבון למשרד'],
+    ['forgot password', '/forgot-password', 'איפוס סיסמה'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await scan(screen);
+  }
 
   await signInThroughUi(page);
   await expect(page.locator('tbody tr[data-row-id]').first()).toBeVisible();
@@ -69,6 +79,11 @@ test('every main screen passes axe-core without serious or critical violations',
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await scan(screen);
   }
+
+  await page.goto('/profile');
+  await expect(page.getByRole('heading', { level: 1, name: 'הפרופיל שלי' })).toBeVisible();
+  await expect(page.getByText(/פעילות אחרונה/).first()).toBeVisible();
+  await scan('profile');
 
   for (const tab of ['business', 'receptionist', 'users', 'features']) {
     await page.goto(`/settings?tab=${tab}`);
@@ -134,5 +149,5 @@ test('every main screen passes axe-core without serious or critical violations',
     .map(([screen, v]) => `${screen}:\n  ${v.join('\n  ')}`)
     .join('\n');
   expect(report, 'serious or critical axe violations').toBe('');
-  expect(Object.keys(found)).toHaveLength(13);
+  expect(Object.keys(found)).toHaveLength(16);
 });

@@ -15,6 +15,16 @@ function page<Name extends string, Props extends object>(
 }
 
 const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
+const SignupPage = page(() => import('./features/auth/AccountPages'), 'SignupPage');
+const VerifyEmailPage = page(() => import('./features/auth/AccountPages'), 'VerifyEmailPage');
+const ConfirmEmailPage = page(() => import('./features/auth/AccountPages'), 'ConfirmEmailPage');
+const ForgotPasswordPage = page(() => import('./features/auth/AccountPages'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./features/auth/AccountPages'), 'ResetPasswordPage');
+const AcceptInvitationPage = page(
+  () => import('./features/auth/AccountPages'),
+  'AcceptInvitationPage',
+);
+const ProfilePage = page(() => import('./features/auth/ProfilePage'), 'ProfilePage');
 const SignPage = page(() => import('./features/signing/SignPage'), 'SignPage');
 const AppShell = page(() => import('./features/shell/AppShell'), 'AppShell');
 const NotFoundPage = page(() => import('./features/shell/NotFoundPage'), 'NotFoundPage');
@@ -68,6 +78,55 @@ export function App() {
             </Loading>
           }
         />
+        {/* Self-service accounts and the links mailed for them (ADR 0031): public. */}
+        <Route
+          path="/signup"
+          element={
+            <Loading>
+              <SignupPage />
+            </Loading>
+          }
+        />
+        <Route
+          path="/verify-email"
+          element={
+            <Loading>
+              <VerifyEmailPage />
+            </Loading>
+          }
+        />
+        <Route
+          path="/confirm-email"
+          element={
+            <Loading>
+              <ConfirmEmailPage />
+            </Loading>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <Loading>
+              <ForgotPasswordPage />
+            </Loading>
+          }
+        />
+        <Route
+          path="/reset-password"
+          element={
+            <Loading>
+              <ResetPasswordPage />
+            </Loading>
+          }
+        />
+        <Route
+          path="/accept-invitation"
+          element={
+            <Loading>
+              <AcceptInvitationPage />
+            </Loading>
+          }
+        />
         {/* billing-service's signing-path: public, no login, outside the app shell. */}
         <Route
           path="/sign/:token"
@@ -86,6 +145,14 @@ export function App() {
             }
           >
             <Route index element={<Navigate to="/customers" replace />} />
+            <Route
+              path="profile"
+              element={
+                <Loading>
+                  <ProfilePage />
+                </Loading>
+              }
+            />
             <Route
               path="customers"
               element={

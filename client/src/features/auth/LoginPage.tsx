@@ -1,11 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Button } from '../../components/Button';
 import { Input } from '../../components/Field';
 import { useSession } from '../../hooks/useSession';
-import { errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
 import { login } from '../../lib/auth';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { ResendVerification } from './ResendVerification';
 import './auth.css';
 
 export function LoginPage() {
@@ -15,6 +16,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [unverified, setUnverified] = useState(false);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/customers';
 
@@ -23,11 +25,13 @@ export function LoginPage() {
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(null);
+    setUnverified(false);
     setBusy(true);
     try {
       await login(email.trim(), password);
     } catch (e) {
       setError(errorMessage(e));
+      setUnverified(e instanceof ApiError && e.code === 'email_not_verified');
     } finally {
       setBusy(false);
     }
@@ -51,6 +55,7 @@ export function LoginPage() {
             {error}
           </div>
         ) : null}
+        {unverified ? <ResendVerification email={email.trim()} /> : null}
         <Input
           label="אימייל"
           type="email"
@@ -73,6 +78,12 @@ export function LoginPage() {
         <Button type="submit" variant="primary" size="lg" loading={busy}>
           כניסה
         </Button>
+        <p>
+          <Link to="/forgot-password">שכחתי סיסמה</Link>
+        </p>
+        <p>
+          משרד חדש? <Link to="/signup">פתיחת חשבון</Link>
+        </p>
       </form>
     </main>
   );

@@ -10,7 +10,14 @@ import { useToast } from '../../components/toast';
 import { useSession } from '../../hooks/useSession';
 import { usersKey, useUsers, type User } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
-import { createUser, deactivateUser, type CreateUserInput } from './api';
+import {
+  createUser,
+  deactivateUser,
+  inviteUser,
+  reactivateUser,
+  type CreateUserInput,
+  type InvitationInput,
+} from './api';
 // The users table looks like a DataTable.
 import '../../components/DataTable/DataTable.css';
 import './settings.css';
@@ -32,6 +39,7 @@ export function UsersSettings() {
   const users = useUsers();
   const me = useSession()?.user.id;
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [confirm, setConfirm] = useState<User | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -41,6 +49,14 @@ export function UsersSettings() {
       void queryClient.invalidateQueries({ queryKey: usersKey });
       toast.success(`${user.name} הושבת/ה`);
       setConfirm(null);
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  const reactivate = useMutation({
+    mutationFn: (user: User) => reactivateUser(user.id),
+    onSuccess: (_saved, user) => {
+      void queryClient.invalidateQueries({ queryKey: usersKey });
+      toast.success(`${user.name} הופעל/ה מחדש`);
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
@@ -62,8 +78,11 @@ export function UsersSettings() {
   return (
     <div className="stack">
       <div className="settings-actions">
-        <Button variant="primary" icon="+" onClick={() => setAdding(true)}>
-          הוספת משתמש
+        <Button variant="primary" icon="✉" onClick={() => setInviting(true)}>
+          הזמנה במייל
+        </Button>
+        <Button icon="+" onClick={() => setAdding(true)}>
+          הוספת משתמש עם סיסמה
         </Button>
       </div>
       <div className="data-table__scroll">
@@ -99,9 +118,19 @@ export function UsersSettings() {
                   {u.active ? <Badge tone="success">פעיל</Badge> : <Badge>מושבת</Badge>}
                 </td>
                 <td data-column="actions">
-                  {u.active && u.role !== 'owner' && u.id !== me ? (
+                  {u.active && u.role !== 'admin' && u.id !== me ? (
                     <Button size="sm" variant="ghost" onClick={() => setConfirm(u)}>
                       השבתה
+                    </Button>
+                  ) : null}
+                  {!u.active ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      loading={reactivate.isPending && reactivate.variables.id === u.id}
+                      onClick={() => reactivate.mutate(u)}
+                    >
+                      הפעלה מחדש
                     </Button>
                   ) : null}
                 </td>
@@ -112,6 +141,7 @@ export function UsersSettings() {
       </div>
 
       {adding ? <AddUserDialog onClose={() => setAdding(false)} /> : null}
+      {inviting ? <InviteDialog onClose={() => setInviting(false)} /> : null}
       {confirm ? (
         <Dialog
           open
@@ -192,8 +222,8 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
       >
         <div className="stack">
           <p>
-            הסיסמה הזמנית של {created.name} מוצגת פעם אחת בלבד. מסרו אותה בדרך בטוחה; אפשר להחליף
-            אותה לאחר הכניסה.
+            הסיסמה הזמנית של {created.name} מוצגת פעם אחת בלבד. מסרו אותה בדרך בטוחה; לאחר הכניסה
+            אפשר להחליף אותה בדף &quot;הפרופיל שלי&quot; (לחיצה על השם בראש המסך).
           </p>
           <output className="temporary-password" dir="ltr" aria-label="סיסמה זמנית">
             {created.password}
@@ -252,6 +282,82 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
           error={errors.password}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+        />
+      </form>
+    </Dialog>
+  );
+}
+
+/** The colleague gets a link by mail and chooses their own password (ADR 0031). */
+function InviteDialog({ onClose }: { onClose: () => void }) {
+  const [draft, setDraft] = useState<InvitationInput>({ name: '', email: '', role: 'agent' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const toast = useToast();
+  const invite = useMutation({
+    mutationFn: inviteUser,
+    onSuccess: () => {
+      toast.success(`ההזמנה נשלחה אל ${draft.email.trim()}`);
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      toast.error(errorMessage(error));
+    },
+  });
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!draft.name.trim()) found.name = 'יש להזין שם';
+    if (!/^\S+@\S+\.\S+$/.test(draft.email.trim())) found.email = 'כתובת האימייל אינה תקינה';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    invite.mutate({ name: draft.name.trim(), email: draft.email.trim(), role: draft.role });
+  };
+
+  return (
+    <Dialog
+      open
+      title="הזמנת משתמש במייל"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>ביטול</Button>
+          <Button variant="primary" type="submit" form="invite-form" loading={invite.isPending}>
+            שליחת הזמנה
+          </Button>
+        </>
+      }
+    >
+      <form id="invite-form" className="form-grid" onSubmit={submit} noValidate>
+        <p className="form-grid__wide">
+          נשלח קישור להצטרפות. המוזמן/ת יבחר/תבחר סיסמה משלו/ה; הקישור בתוקף לשבוע.
+        </p>
+        <Input
+          label="שם"
+          required
+          data-autofocus
+          maxLength={200}
+          error={errors.name}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <Input
+          label="אימייל"
+          type="email"
+          dir="ltr"
+          required
+          maxLength={254}
+          error={errors.email}
+          value={draft.email}
+          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+        />
+        <Select
+          label="תפקיד"
+          options={ASSIGNABLE}
+          error={errors.role}
+          value={draft.role}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value as InvitationInput['role'] })}
         />
       </form>
     </Dialog>

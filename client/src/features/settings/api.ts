@@ -17,6 +17,16 @@ export interface CreatedUser {
 
 export const createUser = (input: CreateUserInput) =>
   api<CreatedUser>('/api/users', { method: 'POST', json: input });
+export interface InvitationInput {
+  name: string;
+  email: string;
+  role: 'agent' | 'viewer';
+}
+/** Mails an invitation link; the colleague chooses their own password (ADR 0031). */
+export const inviteUser = (input: InvitationInput) =>
+  api('/api/users/invitations', { method: 'POST', json: input });
+export const reactivateUser = (id: string) =>
+  api<User>(`/api/users/${encodeURIComponent(id)}/reactivate`, { method: 'POST' });
 export const deactivateUser = (id: string) =>
   api<User>(`/api/users/${encodeURIComponent(id)}/deactivate`, { method: 'POST' });
 

@@ -107,7 +107,10 @@ export function AppShell() {
           <div className="topbar__end">
             <NotificationBell />
             <div className="user">
-              <span className="user__name">{session?.user.name}</span>
+              <NavLink to="/profile" className="user__name">
+                {session?.user.name}
+                <span className="visually-hidden"> (הפרופיל שלי)</span>
+              </NavLink>
               <span className="user__role muted">
                 {ROLE_LABELS[session?.user.role ?? ''] ?? ''}
               </span>

@@ -3,6 +3,7 @@ package dev.agentlocator.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentlocator.testkit.Api;
+import dev.agentlocator.testkit.TestMail;
 import java.util.UUID;
 
 /** Real accounts made through the public API, for integration tests. */
@@ -17,7 +18,25 @@ public final class Accounts {
                 {"businessName":"%s","name":"בעלת העסק","email":"%s","password":"Secret-123"}
                 """.formatted(business, email));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        verify(port, email);
         return account(port, response, email);
+    }
+
+    /** Where crm-service's mailed links point by default (APP_PUBLIC_URL). */
+    public static final String PUBLIC_URL = "http://localhost:8080";
+
+    /** Follows the verification link mailed to {@code email} (read from the test SMTP server). */
+    public static void verify(int port, String email) {
+        String token = linkToken(email, "/verify-email");
+        var verified = Api.at(port).post("/api/auth/verify-email", """
+                {"token":"%s"}""".formatted(token));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+    }
+
+    /** The token of the newest link to {@code path} mailed to {@code email}. */
+    public static String linkToken(String email, String path) {
+        var message = TestMail.latestTo(email);
+        return TestMail.queryParameter(TestMail.link(message, PUBLIC_URL + path), "token");
     }
 
     /** A user of {@code owner}'s tenant with {@code role}, logged in. */

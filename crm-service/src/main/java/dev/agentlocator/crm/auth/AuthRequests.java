@@ -36,5 +36,43 @@ final class AuthRequests {
             @NotBlank(message = "חסר אסימון רענון") @Size(max = 200, message = "אסימון הרענון אינו תקין")
             String refreshToken) {}
 
+    record TokenRequest(
+            @NotBlank(message = "הקישור אינו תקין") @Size(max = 200, message = "הקישור אינו תקין")
+            String token) {}
+
+    record EmailRequest(
+            @NotBlank(message = "יש להזין כתובת אימייל")
+            @Email(message = "כתובת האימייל אינה תקינה")
+            @Size(max = 254, message = "כתובת האימייל ארוכה מדי")
+            String email) {}
+
+    /** A new password from a mailed link (a reset, or an accepted invitation). */
+    record NewPasswordRequest(
+            @NotBlank(message = "הקישור אינו תקין") @Size(max = 200, message = "הקישור אינו תקין")
+            String token,
+
+            @NotBlank(message = "יש להזין סיסמה")
+            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_MESSAGE)
+            String password) {}
+
+    record ChangePasswordRequest(
+            @NotBlank(message = "יש להזין את הסיסמה הנוכחית")
+            @Size(max = Passwords.MAX_LENGTH, message = Passwords.TOO_LONG_MESSAGE)
+            String currentPassword,
+
+            @NotBlank(message = "יש להזין סיסמה חדשה")
+            @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_MESSAGE)
+            String newPassword) {}
+
+    record ChangeEmailRequest(
+            @NotBlank(message = "יש להזין את הסיסמה הנוכחית")
+            @Size(max = Passwords.MAX_LENGTH, message = Passwords.TOO_LONG_MESSAGE)
+            String currentPassword,
+
+            @NotBlank(message = "יש להזין כתובת אימייל")
+            @Email(message = "כתובת האימייל אינה תקינה")
+            @Size(max = 254, message = "כתובת האימייל ארוכה מדי")
+            String newEmail) {}
+
     private AuthRequests() {}
 }

@@ -4,6 +4,7 @@ import dev.agentlocator.crm.auth.AuthRequests.LoginRequest;
 import dev.agentlocator.crm.auth.AuthRequests.SignupRequest;
 import dev.agentlocator.crm.tenants.TenantFeatureService;
 import dev.agentlocator.crm.tenants.TenantRepository;
+import dev.agentlocator.crm.users.CommonPasswords;
 import dev.agentlocator.crm.users.Roles;
 import dev.agentlocator.crm.users.User;
 import dev.agentlocator.crm.users.UserRepository;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,8 @@ public class AuthService {
     static final String INVALID_CREDENTIALS = "האימייל או הסיסמה שגויים";
     static final String ACCOUNT_DISABLED = "המשתמש הושבת. פנו לבעל החשבון.";
     static final String INVALID_REFRESH = "פג תוקף ההתחברות. יש להתחבר מחדש.";
+    static final String EMAIL_NOT_VERIFIED =
+            "יש לאשר את כתובת האימייל לפני ההתחברות. חפשו את המכתב שלנו בתיבת הדואר, או בקשו מכתב חדש.";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,6 +54,8 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final PasswordEncoder passwords;
     private final AuthProperties properties;
+    private final CommonPasswords commonPasswords;
+    private final ObjectProvider<AccountService> accounts;
     /** Compared against when the email is unknown, so both cases cost one bcrypt check. */
     private final String dummyHash;
 
@@ -62,7 +68,9 @@ public class AuthService {
             AccessTokens accessTokens,
             LoginThrottle throttle,
             PasswordEncoder passwords,
-            AuthProperties properties) {
+            AuthProperties properties,
+            CommonPasswords commonPasswords,
+            ObjectProvider<AccountService> accounts) {
         this.tenants = tenants;
         this.features = features;
         this.userService = userService;
@@ -72,15 +80,28 @@ public class AuthService {
         this.throttle = throttle;
         this.passwords = passwords;
         this.properties = properties;
+        this.commonPasswords = commonPasswords;
+        this.accounts = accounts;
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** A new business with its owner, signed in. */
+    /**
+     * A new business with its owner, signed in for this one session; the owner's address is
+     * unverified until they follow the mailed link, and until then they cannot log in again (ADR 0031).
+     */
     @Transactional
     public TokenResponse signup(SignupRequest request) {
+        commonPasswords.check(request.password());
         User owner = createTenant(request.businessName(), request.name(), request.email(), request.password());
+        users.markUnverified(owner.id());
+        accounts.getObject().sendVerification(owner);
         log.info("Tenant {} signed up", owner.tenantId());
         return issue(owner, UUID.randomUUID());
+    }
+
+    /** A new session for a user who has just proved who they are (an accepted invitation). */
+    TokenResponse startSession(User user) {
+        return issue(user, UUID.randomUUID());
     }
 
     /** Creates a tenant and its owner inside the caller's transaction (also used by the demo seed). */
@@ -103,6 +124,9 @@ public class AuthService {
         }
         if (!user.get().active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "account_disabled", ACCOUNT_DISABLED);
+        }
+        if (!user.get().emailVerified()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "email_not_verified", EMAIL_NOT_VERIFIED);
         }
         userService.rehashIfOutdated(user.get(), request.password());
         throttle.clear(attempt);

@@ -1,6 +1,7 @@
 package dev.agentlocator.crm.auth;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,9 @@ public class RefreshTokenRepository {
             OffsetDateTime expiresAt,
             OffsetDateTime rotatedAt,
             OffsetDateTime revokedAt) {}
+
+    /** A signed-in device: a refresh-token family still alive. */
+    public record Session(UUID id, OffsetDateTime startedAt, OffsetDateTime lastUsedAt, OffsetDateTime expiresAt) {}
 
     private final JdbcClient jdbc;
 
@@ -63,6 +67,34 @@ public class RefreshTokenRepository {
         jdbc.sql("update refresh_token set revoked_at = now() where family_id = ? and revoked_at is null")
                 .param(familyId)
                 .update();
+    }
+
+    List<Session> activeSessions(UUID userId, OffsetDateTime now) {
+        return jdbc.sql("""
+                        select t.family_id, t.created_at, t.expires_at,
+                               (select min(f.created_at) from refresh_token f where f.family_id = t.family_id) as started_at
+                        from refresh_token t
+                        where t.user_id = ? and t.revoked_at is null and t.rotated_at is null and t.expires_at > ?
+                        order by t.created_at desc
+                        """)
+                .param(userId)
+                .param(now)
+                .query((rs, i) -> new Session(
+                        rs.getObject("family_id", UUID.class),
+                        rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("expires_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Revokes one of the user's sessions; false when it is not theirs or already ended. */
+    boolean revokeFamilyOf(UUID userId, UUID familyId) {
+        return jdbc.sql(
+                                "update refresh_token set revoked_at = now() where user_id = ? and family_id = ? and revoked_at is null")
+                        .param(userId)
+                        .param(familyId)
+                        .update()
+                > 0;
     }
 
     public void revokeAllOfUser(UUID userId) {

@@ -34,6 +34,13 @@ public class TenantRepository {
                 == 1;
     }
 
+    public Optional<String> name(UUID id) {
+        return jdbc.sql("select name from tenant where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<UUID> findByName(String name) {
         return jdbc.sql("select id from tenant where name = ? order by created_at limit 1")
                 .param(name)

@@ -12,9 +12,10 @@ public record User(
         String passwordHash,
         String role,
         boolean active,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        boolean emailVerified) {
 
     public UserView view() {
-        return new UserView(id, name, email, role, tenantId, active, createdAt);
+        return new UserView(id, name, email, role, tenantId, active, createdAt, emailVerified);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
-    private static final String COLUMNS = "id, tenant_id, name, email, password_hash, role, active, created_at";
+    private static final String COLUMNS =
+            "id, tenant_id, name, email, password_hash, role, active, created_at, email_verified_at";
 
     private final JdbcClient jdbc;
 
@@ -112,6 +113,64 @@ public class UserRepository {
                 .update();
     }
 
+    /** A self-service signup: the address is unproven until the mailed link is followed. */
+    public void markUnverified(UUID id) {
+        jdbc.sql("update app_user set email_verified_at = null where id = ?")
+                .param(id)
+                .update();
+    }
+
+    public void markVerified(UUID id, OffsetDateTime at) {
+        jdbc.sql("update app_user set email_verified_at = coalesce(email_verified_at, ?) where id = ?")
+                .param(at)
+                .param(id)
+                .update();
+    }
+
+    public void updateEmail(UUID id, String email, OffsetDateTime verifiedAt) {
+        jdbc.sql("update app_user set email = ?, email_verified_at = ? where id = ?")
+                .param(email)
+                .param(verifiedAt)
+                .param(id)
+                .update();
+    }
+
+    public void updateRole(UUID id, String role) {
+        jdbc.sql("update app_user set role = ? where id = ?")
+                .param(role)
+                .param(id)
+                .update();
+    }
+
+    public void reactivate(UUID id) {
+        jdbc.sql("update app_user set active = true where id = ?").param(id).update();
+    }
+
+    /** Locks the tenant's active owners, so two requests cannot each remove one of the last two. */
+    public int lockActiveOwners(UUID tenantId) {
+        return jdbc.sql("select id from app_user where tenant_id = ? and role = 'owner' and active for update")
+                .param(tenantId)
+                .query(UUID.class)
+                .list()
+                .size();
+    }
+
+    /** "Sign out everywhere": tokens issued before {@code at} are refused. */
+    public void invalidateSessionsBefore(UUID id, OffsetDateTime at) {
+        jdbc.sql("update app_user set sessions_valid_after = ? where id = ?")
+                .param(at)
+                .param(id)
+                .update();
+    }
+
+    public Optional<OffsetDateTime> sessionsValidAfter(UUID id) {
+        return jdbc.sql("select sessions_valid_after from app_user where id = ?")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .optional()
+                .flatMap(o -> o);
+    }
+
     public void deactivate(UUID id) {
         jdbc.sql("update app_user set active = false where id = ?").param(id).update();
     }
@@ -125,6 +184,7 @@ public class UserRepository {
                 rs.getString("password_hash"),
                 rs.getString("role"),
                 rs.getBoolean("active"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("email_verified_at") != null);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     static final String EMAIL_TAKEN = "כתובת האימייל כבר רשומה במערכת";
+    static final String LAST_OWNER = "לא ניתן להסיר או להוריד בדרגה את הבעלים האחרון של החשבון. מנו קודם בעלים נוסף.";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,9 +26,15 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final UserEvents events;
     private final ApplicationEventPublisher publisher;
+    private final CommonPasswords commonPasswords;
 
     UserService(
-            UserRepository users, PasswordEncoder passwords, UserEvents events, ApplicationEventPublisher publisher) {
+            UserRepository users,
+            PasswordEncoder passwords,
+            UserEvents events,
+            ApplicationEventPublisher publisher,
+            CommonPasswords commonPasswords) {
+        this.commonPasswords = commonPasswords;
         this.users = users;
         this.passwords = passwords;
         this.events = events;
@@ -48,7 +55,8 @@ public class UserService {
                 passwords.encode(password),
                 role,
                 true,
-                null);
+                null,
+                true);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {
@@ -68,6 +76,7 @@ public class UserService {
     @Transactional
     public CreatedUserView create(UUID tenantId, CreateUserRequest request) {
         String role = request.role() == null ? Roles.AGENT : request.role();
+        commonPasswords.check(request.password());
         String temporary = request.password() == null ? generatePassword() : null;
         User user = insert(
                 tenantId, request.name(), request.email(), temporary != null ? temporary : request.password(), role);
@@ -86,14 +95,59 @@ public class UserService {
         if (user.id().equals(callerId)) {
             throw new ApiException(HttpStatus.CONFLICT, "cannot_deactivate_self", "לא ניתן להשבית את המשתמש שלך");
         }
-        if (Roles.OWNER.equals(user.role())) {
-            throw new ApiException(HttpStatus.CONFLICT, "cannot_deactivate_owner", "לא ניתן להשבית את בעל החשבון");
+        if (Roles.OWNER.equals(user.role()) && user.active()) {
+            requireAnotherOwner(tenantId);
         }
         users.deactivate(user.id());
         publisher.publishEvent(new UserDeactivated(user.tenantId(), user.id()));
         User deactivated = users.findById(user.id()).orElseThrow();
         events.append(UserEvent.UPDATED, deactivated);
         return deactivated.view();
+    }
+
+    /** The user can log in again (with the password they had). */
+    @Transactional
+    public UserView reactivate(UUID tenantId, UUID userId) {
+        User user = users.findInTenant(tenantId, userId).orElseThrow(ApiException::notFound);
+        if (Roles.ADMIN.equals(user.role())) {
+            throw ApiException.notFound();
+        }
+        users.reactivate(user.id());
+        return published(user.id()).view();
+    }
+
+    /**
+     * Gives a user of the tenant another role (owner, agent, viewer); the tenant's last active owner
+     * cannot be demoted (409).
+     */
+    @Transactional
+    public UserView changeRole(UUID tenantId, UUID userId, String role) {
+        if (!Roles.ASSIGNABLE.contains(role) && !Roles.OWNER.equals(role)) {
+            throw ApiException.badRequest("invalid_role", "תפקיד לא תקין");
+        }
+        User user = users.findInTenant(tenantId, userId).orElseThrow(ApiException::notFound);
+        if (Roles.ADMIN.equals(user.role())) {
+            throw ApiException.notFound();
+        }
+        if (Roles.OWNER.equals(user.role()) && !Roles.OWNER.equals(role) && user.active()) {
+            requireAnotherOwner(tenantId);
+        }
+        users.updateRole(user.id(), role);
+        // the role is in the access token: the user's sessions refresh into tokens with the new one
+        return published(user.id()).view();
+    }
+
+    /** Appends the user's current state as a {@code user.updated} event; returns that state. */
+    public User published(UUID userId) {
+        User user = users.findById(userId).orElseThrow(ApiException::notFound);
+        events.append(UserEvent.UPDATED, user);
+        return user;
+    }
+
+    private void requireAnotherOwner(UUID tenantId) {
+        if (users.lockActiveOwners(tenantId) <= 1) {
+            throw new ApiException(HttpStatus.CONFLICT, "last_owner", LAST_OWNER);
+        }
     }
 
     private static String generatePassword() {

@@ -306,6 +306,7 @@ class AuthIT {
         var signup = Api.at(port).post("/api/auth/signup", """
                 {"businessName":"עסק","name":"בעלת העסק","email":"%s","password":"%s"}""".formatted(email, LONG_HEBREW_PASSWORD));
         assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+        Accounts.verify(port, email);
 
         assertThat(logIn(email, LONG_HEBREW_PASSWORD).status()).isEqualTo(200);
         var differingAfterByte72 = logIn(email, "א".repeat(36) + "ג");

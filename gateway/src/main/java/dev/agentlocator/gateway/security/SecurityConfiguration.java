@@ -53,7 +53,7 @@ import reactor.core.scheduler.Schedulers;
 class SecurityConfiguration {
 
     /**
-     * What anyone may call: signing in, Twilio's webhooks (the service checks their signature),
+     * What anyone may call: signing in, the links mailed for accounts, Twilio's webhooks (the service checks their signature),
      * the recorded voice answers Twilio fetches, the signing page (its one-time token is the
      * credential), the socket (its token comes in the STOMP CONNECT frame), ConversationRelay's
      * socket (telephony checks the handshake's Twilio signature), probes and scrapes, and the web
@@ -61,7 +61,17 @@ class SecurityConfiguration {
      */
     static final ServerWebExchangeMatcher PUBLIC = ServerWebExchangeMatchers.matchers(
             ServerWebExchangeMatchers.pathMatchers(
-                    HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/refresh"),
+                    HttpMethod.POST,
+                    "/api/auth/signup",
+                    "/api/auth/login",
+                    "/api/auth/refresh",
+                    // the mailed links of self-service accounts: the link's token is the credential (ADR 0031)
+                    "/api/auth/verify-email",
+                    "/api/auth/verify-email/resend",
+                    "/api/auth/password/forgot",
+                    "/api/auth/password/reset",
+                    "/api/auth/email/confirm",
+                    "/api/auth/invitations/accept"),
             ServerWebExchangeMatchers.pathMatchers(
                     "/webhook/**", "/static/voice_responses/**", "/api/public/sign/**", "/ws/**", "/relay/**"),
             ServerWebExchangeMatchers.pathMatchers(

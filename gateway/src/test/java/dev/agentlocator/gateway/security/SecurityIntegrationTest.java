@@ -146,6 +146,34 @@ class SecurityIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theMailedAccountLinksNeedNoTokenButOnlyAsPosts() {
+        for (String path : new String[] {
+            "/api/auth/verify-email",
+            "/api/auth/verify-email/resend",
+            "/api/auth/password/forgot",
+            "/api/auth/password/reset",
+            "/api/auth/email/confirm",
+            "/api/auth/invitations/accept"
+        }) {
+            client.post()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("X-Echo-Service", "crm-service");
+        }
+        for (String path : new String[] {"/api/auth/sessions", "/api/auth/password", "/api/auth/email"}) {
+            client.post().uri(path).exchange().expectStatus().isUnauthorized();
+        }
+        client.delete()
+                .uri("/api/auth/password/reset")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
     void twilioWebhooksVoiceFilesSigningPagesAndTheSocketNeedNoToken() {
         client.post().uri("/webhook/twilio/voice").exchange().expectStatus().isOk();
         client.get()

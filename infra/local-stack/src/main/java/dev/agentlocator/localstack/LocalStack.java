@@ -4,6 +4,7 @@ import dev.agentlocator.localstack.checks.AccessTokens;
 import dev.agentlocator.localstack.checks.DemoActivity;
 import dev.agentlocator.localstack.checks.Measurement;
 import dev.agentlocator.localstack.checks.SmokeChecks;
+import dev.agentlocator.localstack.infra.DevMail;
 import dev.agentlocator.localstack.infra.Infrastructure;
 import dev.agentlocator.localstack.process.ChildEnvironment;
 import dev.agentlocator.localstack.process.ClassDataSharing;
@@ -49,6 +50,7 @@ public final class LocalStack {
     private final StackLayout layout;
     private final Map<String, String> env;
     private final Infrastructure infrastructure;
+    private final DevMail devMail;
     private final HttpProbe http = new HttpProbe(Duration.ofSeconds(3));
     private final RegistryCredentials registry;
     private final Readiness readiness;
@@ -64,6 +66,7 @@ public final class LocalStack {
         this.layout = layout;
         this.env = env;
         this.infrastructure = new Infrastructure(env, layout, options.mode() != Mode.RUN);
+        this.devMail = new DevMail(env);
         this.registry = RegistryCredentials.from(env);
         this.readiness = new Readiness(
                 http, Duration.ofMillis(500), registry, () -> AccessTokens.ofAnOwner(tokenKeys.signingKey()));
@@ -116,6 +119,7 @@ public final class LocalStack {
         ChildEnvironment.Shared shared;
         try {
             infrastructure.start(ServiceSpec.databases(), options.reset());
+            devMail.start();
             tokenKeys = TokenKeys.resolve(env, layout.stateDir());
             shared = ChildEnvironment.Shared.from(
                     env,
@@ -140,7 +144,9 @@ public final class LocalStack {
             return 1;
         }
         for (ServiceSpec spec : ServiceSpec.APPLICATIONS) {
-            applications.add(launch(spec, ChildEnvironment.of(spec, env, shared)));
+            Map<String, String> childEnv = ChildEnvironment.of(spec, env, shared);
+            childEnv.putAll(devMail.environment());
+            applications.add(launch(spec, childEnv));
         }
         if (!succeeded(readiness.await(everyChild(), true, deadline, stopping::get))) {
             return 1;
@@ -152,6 +158,9 @@ public final class LocalStack {
         Console.plain(READY_LINE);
         Console.plain(DEMO_LOGIN_LINE);
         Console.plain(ChildEnvironment.adminLoginLine(env));
+        if (devMail.line() != null) {
+            Console.plain(devMail.line());
+        }
         Console.info(String.format(java.util.Locale.ROOT, "ready in %.1f s", readySeconds));
         return switch (options.mode()) {
             case SMOKE -> {
@@ -222,6 +231,11 @@ public final class LocalStack {
         for (int port : infrastructure.kafkaPortsToStart()) {
             if (listening(port)) {
                 busy.add(port + " (Kafka; set KAFKA_BOOTSTRAP_SERVERS to use a running broker)");
+            }
+        }
+        for (int port : devMail.portsToStart()) {
+            if (listening(port)) {
+                busy.add(port + " (development mail; MAIL_DEV_SMTP_PORT / MAIL_DEV_PORT move it)");
             }
         }
         if (!busy.isEmpty()) {
@@ -356,6 +370,7 @@ public final class LocalStack {
             stop(List.of(eureka));
         }
         infrastructure.stop();
+        devMail.stop();
         Console.info("stopped");
     }
 

@@ -43,8 +43,16 @@ import tools.jackson.databind.JsonNode;
 class SecuritySweepIT {
 
     /** Public at the gateway: gateway/.../security/SecurityConfiguration.PUBLIC. */
-    private static final List<String> GATEWAY_PUBLIC_POST =
-            List.of("/api/auth/signup", "/api/auth/login", "/api/auth/refresh");
+    private static final List<String> GATEWAY_PUBLIC_POST = List.of(
+            "/api/auth/signup",
+            "/api/auth/login",
+            "/api/auth/refresh",
+            "/api/auth/verify-email",
+            "/api/auth/verify-email/resend",
+            "/api/auth/password/forgot",
+            "/api/auth/password/reset",
+            "/api/auth/email/confirm",
+            "/api/auth/invitations/accept");
 
     private static final List<String> GATEWAY_PUBLIC_ANY =
             List.of("/webhook/**", "/static/voice_responses/**", "/api/public/sign/**", "/ws/**");
@@ -59,6 +67,13 @@ class SecuritySweepIT {
                             "/api/auth/login",
                             "/api/auth/refresh",
                             "/api/auth/logout",
+                            // ADR 0031: the mailed links of self-service accounts
+                            "/api/auth/verify-email",
+                            "/api/auth/verify-email/resend",
+                            "/api/auth/password/forgot",
+                            "/api/auth/password/reset",
+                            "/api/auth/email/confirm",
+                            "/api/auth/invitations/accept",
                             // ADR 0021: the public keys, and the token endpoint that checks a client secret
                             "/.well-known/jwks.json",
                             "/internal/auth/token"),

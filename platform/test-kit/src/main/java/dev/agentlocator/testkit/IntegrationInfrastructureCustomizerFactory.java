@@ -67,6 +67,11 @@ final class IntegrationInfrastructureCustomizerFactory implements ContextCustomi
             props.put("agentlocator.tokens.signing-keys", TestJwt.signingKeys());
             // what crm-service and telephony-service read (and only they): telephony's client secret
             props.put("TELEPHONY_CLIENT_SECRET", TestJwt.TELEPHONY_CLIENT_SECRET);
+            // a real SMTP server in this JVM (TestMail); the kit's Mailer sends there
+            props.put("SMTP_HOST", "127.0.0.1");
+            props.put("SMTP_PORT", String.valueOf(TestMail.port()));
+            props.put("SMTP_SECURITY", "none");
+            props.put("SMTP_FROM", "AgentLocator <noreply@agentlocator.test>");
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("agentlocator-test-infrastructure", props));

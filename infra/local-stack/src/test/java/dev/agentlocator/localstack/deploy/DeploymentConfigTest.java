@@ -70,7 +70,8 @@ class DeploymentConfigTest {
      * Required in production through agentlocator.production.required-secrets, yet configuration, not
      * secrets: they come from the ConfigMap.
      */
-    static final Set<String> REQUIRED_SETTINGS = Set.of("TELEPHONY_PUBLIC_URL");
+    static final Set<String> REQUIRED_SETTINGS =
+            Set.of("TELEPHONY_PUBLIC_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "APP_PUBLIC_URL");
 
     /** Secrets that are paths of a key file: the file comes from a Secret mounted as a volume. */
     static final Set<String> FILE_SECRETS = Set.of("GOOGLE_APPLICATION_CREDENTIALS");

@@ -4,6 +4,8 @@ import dev.agentlocator.platform.kit.docs.ApiDocument;
 import dev.agentlocator.platform.kit.errors.ApiErrorHandler;
 import dev.agentlocator.platform.kit.errors.JsonErrorController;
 import dev.agentlocator.platform.kit.logging.CorrelationIdFilter;
+import dev.agentlocator.platform.kit.mail.MailProperties;
+import dev.agentlocator.platform.kit.mail.Mailer;
 import dev.agentlocator.platform.kit.outbox.Outbox;
 import dev.agentlocator.platform.kit.outbox.OutboxGauges;
 import dev.agentlocator.platform.kit.outbox.OutboxProperties;
@@ -48,7 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
         })
-@EnableConfigurationProperties({OutboxProperties.class, WebProperties.class, ForwardedProperties.class})
+@EnableConfigurationProperties({
+    OutboxProperties.class,
+    WebProperties.class,
+    ForwardedProperties.class,
+    MailProperties.class
+})
 @Import({ApiErrorHandler.class, JsonErrorController.class, ParkedEventsController.class})
 public class KitAutoConfiguration {
 
@@ -66,6 +73,13 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The suite's one mail sender over SMTP_* (ADR 0031). */
+    @Bean
+    @ConditionalOnMissingBean
+    Mailer mailer(MailProperties properties, Clock clock) {
+        return new Mailer(properties, clock);
     }
 
     /**
