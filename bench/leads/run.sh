@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# From call to lead (issue 19): time from a call's last Twilio webhook to crm's customer carrying
-# what the receptionist learned, and to the on-duty agent's call-back notification, over 200 calls.
+# From call to lead (issue 19): time from the caller's turn to crm's customer carrying what the
+# receptionist learned, and from the call's last Twilio webhook to the on-duty agent's call-back
+# notification, over 200 calls.
 # Runs LeadLatencyBenchmark in infra/system-tests: every service jar and the gateway as processes on
 # the test kit's PostgreSQL and in-process Kafka, plus a telephony-service whose Twilio recordings and
 # OpenAI are local stubs (ReceptionistLine). Knobs: -Dbench.calls=200 -Dbench.warmup=10 via MAVEN_ARGS.
@@ -24,12 +25,15 @@ kit's in-process Kafka, plus a telephony-service whose Twilio recordings, Whispe
 are one local stub answering at once (load average before / after: ${load_before} / ${load_after}).
 Command: \`bench/leads/run.sh\`. Each call is placed through the gateway as Twilio would, signed:
 \`incoming_call\`, one recorded turn in which the caller gives a name and a budget and is promised a
-call-back, then the \`completed\` status. The clock starts when that last webhook is answered; the
-benchmark then polls crm's and notification-service's databases every 2 ms on open connections. The
-path measured: telephony's \`call.lead_qualified\` through its outbox and Kafka to crm (fields filled
-in crm's transaction), and to tasks-service (call-back task for the on-duty agent, its own outbox and
-Kafka) and on to notification-service (the agent's "משימה חדשה שויכה אליך", stored and sent to the
-socket in one step). Target: p99 under 2 s.
+call-back, then the \`completed\` status. The receptionist sends what it learned after each turn
+(\`call.lead_qualified\` through telephony's outbox and Kafka to crm, fields filled in crm's
+transaction), so the customer's clock starts when that turn's webhook is answered; the call-back is
+decided at the end of the call (telephony → tasks-service, call-back task for the on-duty agent, its
+outbox and Kafka → notification-service, the agent's "משימה חדשה שויכה אליך" stored and sent to the
+socket in one step), so its clock starts when the \`completed\` webhook is answered. The benchmark
+polls crm's and notification-service's databases every 2 ms on open connections, starting after the
+\`completed\` webhook: a customer filled sooner than that reads as the gap between the two webhooks
+(third row). Target: p99 under 2 s.
 
 $(cat "$figures")
 MD

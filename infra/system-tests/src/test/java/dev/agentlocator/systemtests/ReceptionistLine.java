@@ -64,10 +64,21 @@ final class ReceptionistLine implements AutoCloseable {
 
     /** One inbound call: incoming_call, a recording per turn, and the final status, all signed. */
     String call(String caller, String number, Said... turns) {
+        return place(caller, number, turns).callSid();
+    }
+
+    /**
+     * A placed call and when ({@link System#nanoTime()}) its last turn and its {@code completed} status
+     * were answered: what the receptionist learned goes out after each turn, the call-back at the end.
+     */
+    record Placed(String callSid, long lastTurnAnswered, long completedAnswered) {}
+
+    Placed place(String caller, String number, Said... turns) {
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
         assertThat(webhook("/webhook/incoming_call", voice(callSid, caller, number, "ringing"))
                         .status())
                 .isEqualTo(200);
+        long lastTurn = System.nanoTime();
         for (Said turn : turns) {
             String recordingSid = "RE" + UUID.randomUUID().toString().replace("-", "");
             var params = voice(callSid, caller, number, "in-progress");
@@ -76,13 +87,14 @@ final class ReceptionistLine implements AutoCloseable {
             params.put("RecordingDuration", "6");
             params.put("Digits", "*");
             var answer = webhook("/webhook/handle_recording", params);
+            lastTurn = System.nanoTime();
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).as("the receptionist answered").contains(turn.reply());
         }
         var completed = voice(callSid, caller, number, "completed");
         completed.put("CallDuration", "75");
         assertThat(webhook("/webhook/call_status", completed).status()).isEqualTo(200);
-        return callSid;
+        return new Placed(callSid, lastTurn, System.nanoTime());
     }
 
     /** A new active agent of the tenant, once tasks-service knows them and the owner. */
