@@ -96,4 +96,23 @@ describe('TasksPage', () => {
     // A done task offers nothing to do.
     expect(screen.queryByRole('button', { name: 'בוצע: משימה t2' })).not.toBeInTheDocument();
   });
+
+  it('filters by channel and priority, both kept in the address', async () => {
+    const user = userEvent.setup();
+    const calls = mockFetch(answer);
+    renderPage();
+    await screen.findByRole('link', { name: 'משימה t1' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'ערוץ' }), 'whatsapp');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'עדיפות' }), 'high');
+    await waitFor(() =>
+      expect(
+        calls.some(
+          (c) => c.url === '/api/tasks?page=1&limit=25&mine=true&channel=whatsapp&priority=high',
+        ),
+      ).toBe(true),
+    );
+    await user.click(screen.getByRole('button', { name: 'ניקוי סינון' }));
+    expect(screen.getByRole('combobox', { name: 'ערוץ' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'עדיפות' })).toHaveValue('');
+  });
 });

@@ -20,7 +20,13 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'all', label: 'כל המשימות' },
   { id: 'overdue', label: 'באיחור' },
 ];
-const NO_FILTERS: TaskFilterValues = { status: '', range: '', assigneeId: '' };
+const NO_FILTERS: TaskFilterValues = {
+  status: '',
+  range: '',
+  assigneeId: '',
+  channel: '',
+  priority: '',
+};
 
 /** SPEC C5's task list: mine / everyone's / overdue, with done and snooze on every row. */
 export function TasksPage() {
@@ -35,12 +41,14 @@ export function TasksPage() {
     status: filter('status'),
     range: filter('range'),
     assigneeId: filter('assigneeId'),
+    channel: filter('channel'),
+    priority: filter('priority'),
   };
   const [creating, setCreating] = useState(false);
   const canWrite = useCanWrite();
   const columns = useTaskColumns(canWrite, useTaskActions());
 
-  const { status, range, assigneeId } = filters;
+  const { status, range, assigneeId, channel, priority } = filters;
   const params = {
     page,
     limit: pageSize,
@@ -49,6 +57,8 @@ export function TasksPage() {
     status: view === 'overdue' ? '' : status,
     assigneeId: view === 'all' ? assigneeId : '',
     customerId,
+    channel: view === 'overdue' ? '' : channel,
+    priority: view === 'overdue' ? '' : priority,
   };
   const list = useQuery({
     queryKey: taskKeys.list(params),
@@ -61,7 +71,7 @@ export function TasksPage() {
   });
 
   const overdue = view === 'overdue';
-  const filtered = Boolean(status || range || assigneeId || customerId);
+  const filtered = Boolean(status || range || assigneeId || customerId || channel || priority);
   const newTask = { label: 'משימה חדשה', onClick: () => setCreating(true) };
 
   return (
