@@ -12,13 +12,10 @@ import {
   TASK_STATUS_LABELS,
   TASK_STATUS_TONES,
 } from './labels';
+import { isOverdue } from './overdue';
 import { TaskRowActions } from './TaskRowActions';
 import type { useTaskActions } from './useTaskActions';
 import './tasks.css';
-
-function isOverdue(t: Task, now = Date.now()): boolean {
-  return t.status !== 'done' && t.dueAt !== null && Date.parse(t.dueAt) < now;
-}
 
 /** The task list's columns; the row actions only for those who may write. */
 export function useTaskColumns(
