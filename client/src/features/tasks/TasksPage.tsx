@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useServerTable } from '../../components/DataTable';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { Tabs } from '../../components/Tabs';
 import { useRememberedState } from '../../hooks/useRememberedState';
 import { useCanWrite } from '../../hooks/useSession';
-import { listTasks, taskKeys, taskSummary, type Task } from './api';
+import { listTasks, taskKeys, taskSummary, type SnoozeMinutes, type Task } from './api';
+import { TaskBulkBar } from './TaskBulkBar';
 import { OpenedTask } from './OpenedTask';
 import { TaskDialog } from './TaskDialog';
 import { TaskFilters, type TaskFilterValues } from './TaskFilters';
@@ -46,7 +47,21 @@ export function TasksPage() {
   };
   const [creating, setCreating] = useState(false);
   const canWrite = useCanWrite();
-  const columns = useTaskColumns(canWrite, useTaskActions());
+  const actions = useTaskActions();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const selection = useMemo(
+    () => ({
+      has: (id: string) => chosen.has(id),
+      toggle: (t: Task) =>
+        setChosen((previous) => {
+          const next = new Set(previous);
+          if (!next.delete(t.id)) next.add(t.id);
+          return next;
+        }),
+    }),
+    [chosen, setChosen],
+  );
+  const columns = useTaskColumns(canWrite, actions, selection);
 
   const { status, range, assigneeId, channel, priority } = filters;
   const params = {
@@ -71,6 +86,13 @@ export function TasksPage() {
   });
 
   const overdue = view === 'overdue';
+  // Only what is on screen and still open can be acted on.
+  const selected = (list.data?.items ?? []).filter((t) => chosen.has(t.id) && t.status !== 'done');
+  const bulk = (minutes?: SnoozeMinutes) =>
+    actions.bulk.mutate(
+      { tasks: selected, ...(minutes ? { minutes } : {}) },
+      { onSuccess: () => setChosen(new Set()) },
+    );
   const filtered = Boolean(status || range || assigneeId || customerId || channel || priority);
   const newTask = { label: 'משימה חדשה', onClick: () => setCreating(true) };
 
@@ -87,6 +109,15 @@ export function TasksPage() {
           resetPage();
         }}
       >
+        {canWrite && selected.length > 0 ? (
+          <TaskBulkBar
+            count={selected.length}
+            busy={actions.bulk.isPending}
+            onDone={() => bulk()}
+            onSnooze={(minutes) => bulk(minutes)}
+            onClear={() => setChosen(new Set())}
+          />
+        ) : null}
         <ListTable<Task>
           id="tasks"
           caption="טבלת המשימות"
