@@ -337,3 +337,37 @@ for (const [size, viewport] of [
     });
   });
 }
+
+test('the app can be installed: the gateway serves the manifest and its icons', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'he');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.json');
+  const response = await request.get(href ?? '');
+  expect(response.status()).toBe(200);
+  const manifest = (await response.json()) as {
+    lang: string;
+    dir: string;
+    display: string;
+    theme_color: string;
+    icons: { src: string; sizes: string; purpose: string }[];
+  };
+  expect(manifest).toMatchObject({ lang: 'he', dir: 'rtl', display: 'standalone' });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const kinds = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(kinds).toEqual(
+    expect.arrayContaining(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']),
+  );
+  for (const icon of manifest.icons) {
+    const image = await request.get(icon.src);
+    expect(image.status(), icon.src).toBe(200);
+    expect(image.headers()['content-type'], icon.src).toContain('image/png');
+  }
+  // The gateway's Content-Security-Policy lets the page load its own manifest.
+  const csp = (await request.get('/login')).headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/manifest-src 'self'/);
+});
