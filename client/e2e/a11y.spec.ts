@@ -93,6 +93,25 @@ test('every main screen passes axe-core without serious or critical violations',
     await scan(`settings: ${tab}`);
   }
 
+  await test.step('the phone layout: list cards and the navigation sheet', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/customers');
+    await expect(page.locator('tbody tr[data-row-id]').first()).toBeVisible();
+    await scan('phone: customers');
+    const more = page
+      .getByRole('navigation', { name: 'ניווט ראשי' })
+      .getByRole('button', { name: 'עוד', exact: true });
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await scan('phone: the navigation sheet');
+    await page.keyboard.press('Escape');
+    await page.goto('/tasks');
+    await expect(page.getByRole('heading', { level: 1, name: 'משימות' })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await scan('phone: tasks');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   await test.step('the public signing page, on a phone', async () => {
     const auth = { Authorization: `Bearer ${api.token}` };
     const createContract = (id: string) =>

@@ -90,17 +90,52 @@ for (const [size, viewport] of [
         await signInThroughUi(page);
         const nav = page.getByRole('navigation', { name: 'ניווט ראשי' });
 
+        const more = nav.getByRole('button', { name: 'עוד', exact: true });
+        /** A section's link: on a phone a tab, or in the sheet that "עוד" opens. */
+        const section = async (name: string) => {
+          const link = nav.getByRole('link', { name, exact: true });
+          if (phone && !(await link.isVisible())) {
+            await expect(more).toHaveAttribute('aria-expanded', 'false');
+            await more.click();
+            await expect(more).toHaveAttribute('aria-expanded', 'true');
+          }
+          return link;
+        };
+
         await test.step('every section is in the navigation, in view', async () => {
-          for (const section of [
+          const sections = [
             'לקוחות',
             'שיחות',
             'משימות',
-            phone ? 'הצעות' : 'הצעות וחוזים',
+            'הצעות וחוזים',
             'חשבוניות',
             'סטטיסטיקה',
             'הגדרות',
-          ]) {
-            await expectUsable(nav.getByRole('link', { name: section, exact: true }));
+          ];
+          if (phone) {
+            // four tabs and "עוד", the rest in its sheet
+            await expect(nav.getByRole('link').filter({ visible: true })).toHaveCount(4);
+            await expectUsable(more);
+            await expect(more).toHaveAttribute('aria-expanded', 'false');
+            await more.click();
+            await expect(more).toHaveAttribute('aria-expanded', 'true');
+            const sheet = nav.getByRole('list', { name: 'עוד אזורים' });
+            await expectInsideScreen(page, sheet);
+            // the focus moves into the sheet, Escape closes it and returns the focus
+            await expect(sheet.getByRole('link').first()).toBeFocused();
+            await page.screenshot({ path: `${SCREENSHOTS}phone-more.png` });
+            for (const name of sections) {
+              await expectUsable(nav.getByRole('link', { name, exact: true }));
+            }
+            await page.keyboard.press('Escape');
+            await expect(more).toHaveAttribute('aria-expanded', 'false');
+            await expect(sheet).toBeHidden();
+            await expect(more).toBeFocused();
+          } else {
+            for (const name of sections) {
+              await expectUsable(nav.getByRole('link', { name, exact: true }));
+            }
+            await expect(more).toHaveCount(0);
           }
         });
 
@@ -166,7 +201,7 @@ for (const [size, viewport] of [
         });
 
         await test.step('the customer page: the Action Bar reaches every action', async () => {
-          await nav.getByRole('link', { name: 'לקוחות', exact: true }).click();
+          await (await section('לקוחות')).click();
           await page.goto(`/customers/${customer.id}`);
           await expect(page.getByRole('heading', { level: 1, name: customer.name })).toBeVisible();
           await expect(page).toHaveTitle(`${customer.name} · AgentLocator`);
@@ -202,7 +237,7 @@ for (const [size, viewport] of [
               (r) => r.url().includes(path) && r.url().includes('mine=true') === mine,
             );
           const mine = Promise.all([answered('/api/tasks?', true), answered('/summary', true)]);
-          await nav.getByRole('link', { name: 'משימות', exact: true }).click();
+          await (await section('משימות')).click();
           await expect(page.getByRole('heading', { level: 1, name: 'משימות' })).toBeVisible();
           await mine;
           const all = Promise.all([answered('/api/tasks?', false), answered('/summary', false)]);
@@ -221,7 +256,7 @@ for (const [size, viewport] of [
         });
 
         await test.step('calls: the filters and every call, in view', async () => {
-          await nav.getByRole('link', { name: 'שיחות', exact: true }).click();
+          await (await section('שיחות')).click();
           await expect(page.getByRole('heading', { level: 1, name: 'שיחות' })).toBeVisible();
           await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
           await expect(page).toHaveTitle('שיחות · AgentLocator');
@@ -238,10 +273,9 @@ for (const [size, viewport] of [
           ['/contracts', 'הצעות מחיר וחוזים', 'הצעה חדשה', 'הצעות וחוזים'],
           ['/invoices', 'חשבוניות', 'חשבונית חדשה', 'חשבוניות'],
         ];
-        for (const [path, heading, newItem, section] of lists) {
+        for (const [path, heading, newItem, name] of lists) {
           await test.step(`${path}: the list and its new button`, async () => {
-            const link = phone && path === '/contracts' ? 'הצעות' : section;
-            await nav.getByRole('link', { name: link, exact: true }).click();
+            await (await section(name)).click();
             await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
             await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
             await expect(page).toHaveTitle(`${heading} · AgentLocator`);
@@ -252,7 +286,7 @@ for (const [size, viewport] of [
         }
 
         await test.step('invoices: whole dates and the PDF button on every row', async () => {
-          await nav.getByRole('link', { name: 'חשבוניות', exact: true }).click();
+          await (await section('חשבוניות')).click();
           await expect(page.getByRole('heading', { level: 1, name: 'חשבוניות' })).toBeVisible();
           await expectUsable(page.getByRole('button', { name: 'חשבונית חדשה', exact: true }));
           const row = page.locator('tbody tr[data-row-id]').first();
@@ -267,7 +301,7 @@ for (const [size, viewport] of [
         });
 
         await test.step('statistics: the range chips', async () => {
-          await nav.getByRole('link', { name: 'סטטיסטיקה', exact: true }).click();
+          await (await section('סטטיסטיקה')).click();
           await expect(page.getByRole('heading', { level: 1, name: 'סטטיסטיקה' })).toBeVisible();
           await expect(page).toHaveTitle('סטטיסטיקה · AgentLocator');
           const chips = page.getByRole('group', { name: 'טווח מהיר' }).getByRole('button');
@@ -278,7 +312,7 @@ for (const [size, viewport] of [
         });
 
         await test.step('settings: every tab, and each user with role and deactivate', async () => {
-          await nav.getByRole('link', { name: 'הגדרות', exact: true }).click();
+          await (await section('הגדרות')).click();
           await expect(page.getByRole('heading', { level: 1, name: 'הגדרות' })).toBeVisible();
           await expect(page).toHaveTitle('הגדרות · AgentLocator');
           for (const tab of await page.getByRole('tab').all()) await expectUsable(tab);
@@ -303,3 +337,37 @@ for (const [size, viewport] of [
     });
   });
 }
+
+test('the app can be installed: the gateway serves the manifest and its icons', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'he');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.json');
+  const response = await request.get(href ?? '');
+  expect(response.status()).toBe(200);
+  const manifest = (await response.json()) as {
+    lang: string;
+    dir: string;
+    display: string;
+    theme_color: string;
+    icons: { src: string; sizes: string; purpose: string }[];
+  };
+  expect(manifest).toMatchObject({ lang: 'he', dir: 'rtl', display: 'standalone' });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const kinds = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(kinds).toEqual(
+    expect.arrayContaining(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']),
+  );
+  for (const icon of manifest.icons) {
+    const image = await request.get(icon.src);
+    expect(image.status(), icon.src).toBe(200);
+    expect(image.headers()['content-type'], icon.src).toContain('image/png');
+  }
+  // The gateway's Content-Security-Policy lets the page load its own manifest.
+  const csp = (await request.get('/login')).headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/manifest-src 'self'/);
+});

@@ -2,6 +2,31 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
+import { useBeforeUnload } from '../hooks/useBeforeUnload';
+
+/** "לצאת בלי לשמור?", above any dialog; staying is the default answer. */
+export function LeaveQuestion({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
+  return (
+    <Dialog
+      open
+      layer="top"
+      title="לצאת בלי לשמור?"
+      onClose={onStay}
+      footer={
+        <>
+          <Button variant="primary" data-autofocus onClick={onStay}>
+            להישאר בטופס
+          </Button>
+          <Button variant="danger" onClick={onLeave}>
+            לצאת בלי לשמור
+          </Button>
+        </>
+      }
+    >
+      <p>יש בטופס שינויים שעוד לא נשמרו. אם תצאו עכשיו, הם יאבדו.</p>
+    </Dialog>
+  );
+}
 
 /**
  * Asks before unsaved work is left behind while `when` holds: a link within the app (the
@@ -13,10 +38,10 @@ import { Dialog } from './Dialog';
 export function LeaveGuard({ when }: { when: boolean }) {
   const navigate = useNavigate();
   const [pending, setPending] = useState<string | null>(null);
+  useBeforeUnload(when);
 
   useEffect(() => {
     if (!when) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     // In the capture phase, before the router's own click handler on the link.
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0) return;
@@ -34,39 +59,19 @@ export function LeaveGuard({ when }: { when: boolean }) {
       event.stopPropagation();
       setPending(to);
     };
-    window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
+    return () => document.removeEventListener('click', onClick, true);
   }, [when]);
 
   if (pending === null) return null;
   return (
-    <Dialog
-      open
-      title="לצאת בלי לשמור?"
-      onClose={() => setPending(null)}
-      footer={
-        <>
-          <Button variant="primary" data-autofocus onClick={() => setPending(null)}>
-            להישאר בטופס
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              const to = pending;
-              setPending(null);
-              void navigate(to);
-            }}
-          >
-            לצאת בלי לשמור
-          </Button>
-        </>
-      }
-    >
-      <p>יש בטופס שינויים שעוד לא נשמרו. אם תצאו עכשיו, הם יאבדו.</p>
-    </Dialog>
+    <LeaveQuestion
+      onStay={() => setPending(null)}
+      onLeave={() => {
+        const to = pending;
+        setPending(null);
+        void navigate(to);
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatCountOf, formatRelative } from './format';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -13,7 +13,7 @@ describe('formatRelative', () => {
     expect(formatRelative(at(-3600), NOW)).toBe('לפני שעה');
     expect(formatRelative(at(-2 * 3600), NOW)).toBe('לפני שעתיים');
     expect(formatRelative(at(-5 * 3600), NOW)).toBe('לפני 5 שעות');
-    expect(formatRelative(at(-86_400), NOW)).toBe('לפני יום');
+    expect(formatRelative(at(-86_400), NOW)).toBe('אתמול');
     expect(formatRelative(at(-2 * 86_400), NOW)).toBe('לפני יומיים');
     expect(formatRelative(at(-3 * 86_400), NOW)).toBe('לפני 3 ימים');
   });
@@ -21,7 +21,7 @@ describe('formatRelative', () => {
   it('rounds before it picks the unit: never "60 דקות" or "24 שעות"', () => {
     expect(formatRelative(at(-59 * 60 - 40), NOW)).toBe('לפני שעה');
     expect(formatRelative(at(59 * 60 + 40), NOW)).toBe('בעוד שעה');
-    expect(formatRelative(at(-(23 * 3600 + 50 * 60)), NOW)).toBe('לפני יום');
+    expect(formatRelative(at(-(23 * 3600 + 50 * 60)), NOW)).toBe('אתמול');
     expect(formatRelative(at(-89), NOW)).toBe('לפני דקה');
     expect(formatRelative(at(-91), NOW)).toBe('לפני שתי דקות');
   });
@@ -30,7 +30,19 @@ describe('formatRelative', () => {
     expect(formatRelative(at(60), NOW)).toBe('בעוד דקה');
     expect(formatRelative(at(15 * 60), NOW)).toBe('בעוד 15 דקות');
     expect(formatRelative(at(2 * 3600), NOW)).toBe('בעוד שעתיים');
+    expect(formatRelative(at(86_400), NOW)).toBe('מחר');
     expect(formatRelative(at(2 * 86_400), NOW)).toBe('בעוד יומיים');
+  });
+
+  it('counts from the clock when not told the time', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      expect(formatRelative(at(-5 * 60))).toBe('לפני 5 דקות');
+      vi.setSystemTime(NOW + 86_400_000);
+      expect(formatRelative(at(0))).toBe('אתמול');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never writes the number in brackets or "one" after the unit', () => {

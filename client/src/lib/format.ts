@@ -34,7 +34,7 @@ function amount(n: number, unit: TimeUnit): string {
 
 /**
  * How long ago or how soon, as people say it: "לפני דקה", "לפני 5 דקות", "לפני שעתיים",
- * "בעוד יומיים"; a week or more away is the date itself. (`Intl.RelativeTimeFormat` in Hebrew
+ * "אתמול", "מחר", "בעוד יומיים"; a week or more away is the date itself. (`Intl.RelativeTimeFormat` in Hebrew
  * writes "לפני דקה אחת" and, in some browsers, "לפני דקה (1)".) The exact time belongs in a
  * title attribute next to it.
  */
@@ -50,6 +50,7 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   });
   const n = unit ? Math.round(abs / unit.seconds) : 0;
   if (!unit || (unit === DAY && n >= 7)) return formatDate(iso);
+  if (unit === DAY && n === 1) return seconds < 0 ? 'אתמול' : 'מחר';
   return seconds < 0 ? `לפני ${amount(n, unit)}` : `בעוד ${amount(n, unit)}`;
 }
 

@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Input, Select, TextArea } from '../../components/Field';
+import { useCloseGuard } from '../../components/useCloseGuard';
 import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
@@ -91,7 +92,10 @@ function toInput(f: FormState, editing: boolean): CustomerInput {
 
 /** Create or edit a customer; the server's field messages appear under their fields. */
 export function CustomerDialog({ customer, onClose, onSaved }: CustomerDialogProps) {
-  const [form, setForm] = useState<FormState>(() => initial(customer));
+  const [opened] = useState<FormState>(() => initial(customer));
+  const [form, setForm] = useState<FormState>(opened);
+  const edited = (Object.keys(opened) as (keyof FormState)[]).some((k) => form[k] !== opened[k]);
+  const { requestClose, question } = useCloseGuard(edited, onClose);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const users = useUsers();
   const toast = useToast();
@@ -130,122 +134,125 @@ export function CustomerDialog({ customer, onClose, onSaved }: CustomerDialogPro
   };
 
   return (
-    <Dialog
-      open
-      size="lg"
-      title={editing ? `עריכת ${customer.name}` : 'לקוח חדש'}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>ביטול</Button>
-          <Button variant="primary" type="submit" form="customer-form" loading={save.isPending}>
-            {editing ? 'שמירה' : 'הוספת לקוח'}
-          </Button>
-        </>
-      }
-    >
-      <form id="customer-form" className="form-grid" onSubmit={submit} noValidate>
-        <Input
-          label="שם מלא"
-          required
-          data-autofocus
-          value={form.name}
-          error={fieldErrors.name}
-          onChange={(e) => set('name', e.target.value)}
-        />
-        <Input
-          label="טלפון"
-          required
-          type="tel"
-          dir="ltr"
-          placeholder="050-1234567"
-          value={form.phone}
-          error={fieldErrors.phone}
-          onChange={(e) => set('phone', e.target.value)}
-        />
-        <Input
-          label="אימייל"
-          type="email"
-          dir="ltr"
-          value={form.email}
-          error={fieldErrors.email}
-          onChange={(e) => set('email', e.target.value)}
-        />
-        <Input
-          label="מספר עוסק / ח״פ"
-          dir="ltr"
-          value={form.vatId}
-          error={fieldErrors.vatId}
-          onChange={(e) => set('vatId', e.target.value)}
-        />
-        <Select
-          label="סטטוס"
-          options={options(STATUS_LABELS)}
-          value={form.status}
-          onChange={(e) => set('status', e.target.value as CustomerStatus)}
-        />
-        <Select
-          label="מקור"
-          options={options(SOURCE_LABELS)}
-          value={form.source}
-          onChange={(e) => set('source', e.target.value as CustomerSource)}
-        />
-        <Select
-          label="נציג אחראי"
-          placeholder="ללא"
-          options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={form.ownerId}
-          onChange={(e) => set('ownerId', e.target.value)}
-        />
-        <Select
-          label="סוג עסקה"
-          placeholder="לא צוין"
-          options={options(DEAL_LABELS)}
-          value={form.dealType}
-          onChange={(e) => set('dealType', e.target.value as DealType | '')}
-        />
-        <Input
-          label="אזור"
-          value={form.area}
-          error={fieldErrors.area}
-          onChange={(e) => set('area', e.target.value)}
-        />
-        <Input
-          label="חדרים"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={99}
-          step={0.5}
-          value={form.rooms}
-          error={fieldErrors.rooms}
-          onChange={(e) => set('rooms', e.target.value)}
-        />
-        <Input
-          label="תקציב (₪)"
-          inputMode="numeric"
-          dir="ltr"
-          value={form.budget}
-          error={fieldErrors.budgetAgorot}
-          onChange={(e) => set('budget', e.target.value)}
-        />
-        <Input
-          label="תגיות"
-          hint="מופרדות בפסיקים"
-          value={form.tags}
-          error={fieldErrors.tags}
-          onChange={(e) => set('tags', e.target.value)}
-        />
-        <div className="form-grid__wide">
-          <TextArea
-            label="הערות"
-            rows={3}
-            value={form.notes}
-            error={fieldErrors.notes}
-            onChange={(e) => set('notes', e.target.value)}
+    <>
+      {question}
+      <Dialog
+        open
+        size="lg"
+        title={editing ? `עריכת ${customer.name}` : 'לקוח חדש'}
+        onClose={requestClose}
+        footer={
+          <>
+            <Button onClick={requestClose}>ביטול</Button>
+            <Button variant="primary" type="submit" form="customer-form" loading={save.isPending}>
+              {editing ? 'שמירה' : 'הוספת לקוח'}
+            </Button>
+          </>
+        }
+      >
+        <form id="customer-form" className="form-grid" onSubmit={submit} noValidate>
+          <Input
+            label="שם מלא"
+            required
+            data-autofocus
+            value={form.name}
+            error={fieldErrors.name}
+            onChange={(e) => set('name', e.target.value)}
           />
-        </div>
-      </form>
-    </Dialog>
+          <Input
+            label="טלפון"
+            required
+            type="tel"
+            dir="ltr"
+            placeholder="050-1234567"
+            value={form.phone}
+            error={fieldErrors.phone}
+            onChange={(e) => set('phone', e.target.value)}
+          />
+          <Input
+            label="אימייל"
+            type="email"
+            dir="ltr"
+            value={form.email}
+            error={fieldErrors.email}
+            onChange={(e) => set('email', e.target.value)}
+          />
+          <Input
+            label="מספר עוסק / ח״פ"
+            dir="ltr"
+            value={form.vatId}
+            error={fieldErrors.vatId}
+            onChange={(e) => set('vatId', e.target.value)}
+          />
+          <Select
+            label="סטטוס"
+            options={options(STATUS_LABELS)}
+            value={form.status}
+            onChange={(e) => set('status', e.target.value as CustomerStatus)}
+          />
+          <Select
+            label="מקור"
+            options={options(SOURCE_LABELS)}
+            value={form.source}
+            onChange={(e) => set('source', e.target.value as CustomerSource)}
+          />
+          <Select
+            label="נציג אחראי"
+            placeholder="ללא"
+            options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={form.ownerId}
+            onChange={(e) => set('ownerId', e.target.value)}
+          />
+          <Select
+            label="סוג עסקה"
+            placeholder="לא צוין"
+            options={options(DEAL_LABELS)}
+            value={form.dealType}
+            onChange={(e) => set('dealType', e.target.value as DealType | '')}
+          />
+          <Input
+            label="אזור"
+            value={form.area}
+            error={fieldErrors.area}
+            onChange={(e) => set('area', e.target.value)}
+          />
+          <Input
+            label="חדרים"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={99}
+            step={0.5}
+            value={form.rooms}
+            error={fieldErrors.rooms}
+            onChange={(e) => set('rooms', e.target.value)}
+          />
+          <Input
+            label="תקציב (₪)"
+            inputMode="numeric"
+            dir="ltr"
+            value={form.budget}
+            error={fieldErrors.budgetAgorot}
+            onChange={(e) => set('budget', e.target.value)}
+          />
+          <Input
+            label="תגיות"
+            hint="מופרדות בפסיקים"
+            value={form.tags}
+            error={fieldErrors.tags}
+            onChange={(e) => set('tags', e.target.value)}
+          />
+          <div className="form-grid__wide">
+            <TextArea
+              label="הערות"
+              rows={3}
+              value={form.notes}
+              error={fieldErrors.notes}
+              onChange={(e) => set('notes', e.target.value)}
+            />
+          </div>
+        </form>
+      </Dialog>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
@@ -7,17 +7,14 @@ import { logout } from '../../lib/auth';
 import { ConnectionStatus, PushBanner, unsubscribeFromPush } from '../due-alerts';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { FeatureGuard } from './FeatureGuard';
+import { MainNav, type NavLinkItem } from './MainNav';
 import './shell.css';
 
-interface NavItem {
-  to: string;
-  label: string;
-  /** The label in the phone's bottom tab bar, where six sections share the width. */
-  short?: string;
-  icon: string;
+interface NavItem extends NavLinkItem {
   feature: Feature;
 }
 
+/** In the order of use: on a phone the first few are tabs and the rest open from "עוד". */
 const NAV: NavItem[] = [
   { to: '/customers', label: 'לקוחות', icon: '👥', feature: 'crm' },
   { to: '/calls', label: 'שיחות', icon: '📞', feature: 'calls' },
@@ -28,24 +25,7 @@ const NAV: NavItem[] = [
   { to: '/stats', label: 'סטטיסטיקה', icon: '📊', feature: 'stats' },
 ];
 
-/** The label of a section: in full, or shortened in the bottom tab bar (only one is displayed). */
-function NavLabel({ item }: { item: Pick<NavItem, 'label' | 'short' | 'icon'> }) {
-  return (
-    <>
-      <span className="nav__icon" aria-hidden="true">
-        {item.icon}
-      </span>
-      {item.short ? (
-        <>
-          <span className="nav__label nav__label--full">{item.label}</span>
-          <span className="nav__label nav__label--short">{item.short}</span>
-        </>
-      ) : (
-        <span className="nav__label">{item.label}</span>
-      )}
-    </>
-  );
-}
+const SETTINGS = { to: '/settings', label: 'הגדרות', icon: '⚙️' };
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'בעלים',
@@ -79,24 +59,12 @@ export function AppShell() {
           </span>
           <span className="sidebar__name">AgentLocator</span>
         </div>
-        <nav aria-label="ניווט ראשי">
-          <ul className="nav">
-            {NAV.filter((item) => isOn(item.feature)).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className="nav__link">
-                  <NavLabel item={item} />
-                </NavLink>
-              </li>
-            ))}
-            {session?.user.role === 'owner' || session?.user.role === 'admin' ? (
-              <li>
-                <NavLink to="/settings" className="nav__link">
-                  <NavLabel item={{ label: 'הגדרות', icon: '⚙️' }} />
-                </NavLink>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+        <MainNav
+          items={[
+            ...NAV.filter((item) => isOn(item.feature)),
+            ...(session?.user.role === 'owner' || session?.user.role === 'admin' ? [SETTINGS] : []),
+          ]}
+        />
       </aside>
       <div className="shell__main">
         <header className="topbar">

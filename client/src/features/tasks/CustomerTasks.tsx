@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { listTasks, taskKeys } from './api';
 import { CHANNEL_LABELS, TASK_STATUS_LABELS } from './labels';
+import { isOverdue } from './overdue';
 import './tasks.css';
 
 /** The customer page's card of that customer's latest tasks. */
@@ -31,9 +32,13 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
               <span className="muted">
                 {CHANNEL_LABELS[t.channel]} · {t.dueAt ? formatDateTime(t.dueAt) : 'ללא מועד'}
               </span>
-              <Badge tone={t.status === 'done' ? 'success' : 'neutral'}>
-                {TASK_STATUS_LABELS[t.status]}
-              </Badge>
+              {isOverdue(t) ? (
+                <Badge tone="danger">באיחור</Badge>
+              ) : (
+                <Badge tone={t.status === 'done' ? 'success' : 'neutral'}>
+                  {TASK_STATUS_LABELS[t.status]}
+                </Badge>
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Input, Select, TextArea } from '../../components/Field';
+import { useCloseGuard } from '../../components/useCloseGuard';
 import { useToast } from '../../components/toast';
 import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
@@ -49,15 +50,32 @@ export function TaskDialog({
   onClose,
   onCreated,
 }: TaskDialogProps) {
-  const [title, setTitle] = useState(task?.title ?? (customerName ? `לחזור ל${customerName}` : ''));
-  const [due, setDue] = useState(() =>
-    task ? (task.dueAt ? localInput(new Date(task.dueAt)) : '') : defaultDue(),
-  );
-  const [channel, setChannel] = useState<TaskChannel>(task?.channel ?? 'call');
-  const [priority, setPriority] = useState<TaskPriority>(task?.priority ?? 'medium');
-  const [status, setStatus] = useState<TaskStatus>(task?.status ?? 'open');
-  const [assigneeId, setAssigneeId] = useState(task?.assigneeId ?? '');
-  const [notes, setNotes] = useState(task?.notes ?? '');
+  // What the form opened with, to tell whether closing it would throw anything away.
+  const [opened] = useState(() => ({
+    title: task?.title ?? (customerName ? `לחזור ל${customerName}` : ''),
+    due: task ? (task.dueAt ? localInput(new Date(task.dueAt)) : '') : defaultDue(),
+    channel: task?.channel ?? 'call',
+    priority: task?.priority ?? 'medium',
+    status: task?.status ?? 'open',
+    assigneeId: task?.assigneeId ?? '',
+    notes: task?.notes ?? '',
+  }));
+  const [title, setTitle] = useState(opened.title);
+  const [due, setDue] = useState(opened.due);
+  const [channel, setChannel] = useState<TaskChannel>(opened.channel);
+  const [priority, setPriority] = useState<TaskPriority>(opened.priority);
+  const [status, setStatus] = useState<TaskStatus>(opened.status);
+  const [assigneeId, setAssigneeId] = useState(opened.assigneeId);
+  const [notes, setNotes] = useState(opened.notes);
+  const edited =
+    title !== opened.title ||
+    due !== opened.due ||
+    channel !== opened.channel ||
+    priority !== opened.priority ||
+    status !== opened.status ||
+    assigneeId !== opened.assigneeId ||
+    notes !== opened.notes;
+  const { requestClose, question } = useCloseGuard(edited, onClose);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const users = useUsers();
   const toast = useToast();
@@ -100,73 +118,76 @@ export function TaskDialog({
   };
 
   return (
-    <Dialog
-      open
-      title={task ? 'עריכת משימה' : customerName ? `משימה חדשה · ${customerName}` : 'משימה חדשה'}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>ביטול</Button>
-          <Button variant="primary" type="submit" form="task-form" loading={create.isPending}>
-            {task ? 'שמירה' : 'יצירת משימה'}
-          </Button>
-        </>
-      }
-    >
-      <form id="task-form" className="form-grid" onSubmit={submit} noValidate>
-        <div className="form-grid__wide">
+    <>
+      {question}
+      <Dialog
+        open
+        title={task ? 'עריכת משימה' : customerName ? `משימה חדשה · ${customerName}` : 'משימה חדשה'}
+        onClose={requestClose}
+        footer={
+          <>
+            <Button onClick={requestClose}>ביטול</Button>
+            <Button variant="primary" type="submit" form="task-form" loading={create.isPending}>
+              {task ? 'שמירה' : 'יצירת משימה'}
+            </Button>
+          </>
+        }
+      >
+        <form id="task-form" className="form-grid" onSubmit={submit} noValidate>
+          <div className="form-grid__wide">
+            <Input
+              label="כותרת"
+              required
+              data-autofocus
+              value={title}
+              error={errors.title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
           <Input
-            label="כותרת"
-            required
-            data-autofocus
-            value={title}
-            error={errors.title}
-            onChange={(e) => setTitle(e.target.value)}
+            label="מועד"
+            type="datetime-local"
+            value={due}
+            error={errors.dueAt}
+            onChange={(e) => setDue(e.target.value)}
           />
-        </div>
-        <Input
-          label="מועד"
-          type="datetime-local"
-          value={due}
-          error={errors.dueAt}
-          onChange={(e) => setDue(e.target.value)}
-        />
-        <Select
-          label="ערוץ"
-          options={options(CHANNEL_LABELS)}
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as TaskChannel)}
-        />
-        <Select
-          label="עדיפות"
-          options={options(PRIORITY_LABELS)}
-          value={priority}
-          onChange={(e) => setPriority(e.target.value as TaskPriority)}
-        />
-        {task ? (
           <Select
-            label="סטטוס"
-            options={options(TASK_STATUS_LABELS)}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as TaskStatus)}
+            label="ערוץ"
+            options={options(CHANNEL_LABELS)}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as TaskChannel)}
           />
-        ) : null}
-        <Select
-          label="אחראי"
-          placeholder="אני"
-          options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={assigneeId}
-          onChange={(e) => setAssigneeId(e.target.value)}
-        />
-        <div className="form-grid__wide">
-          <TextArea
-            label="הערות"
-            rows={3}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+          <Select
+            label="עדיפות"
+            options={options(PRIORITY_LABELS)}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as TaskPriority)}
           />
-        </div>
-      </form>
-    </Dialog>
+          {task ? (
+            <Select
+              label="סטטוס"
+              options={options(TASK_STATUS_LABELS)}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as TaskStatus)}
+            />
+          ) : null}
+          <Select
+            label="אחראי"
+            placeholder="אני"
+            options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.target.value)}
+          />
+          <div className="form-grid__wide">
+            <TextArea
+              label="הערות"
+              rows={3}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          </div>
+        </form>
+      </Dialog>
+    </>
   );
 }

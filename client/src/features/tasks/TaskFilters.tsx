@@ -1,12 +1,14 @@
 import { Select } from '../../components/Field';
 import { useUsers } from '../../hooks/useUsers';
 import { options } from '../../lib/options';
-import { TASK_STATUS_LABELS } from './labels';
+import { CHANNEL_LABELS, PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
 
 export interface TaskFilterValues {
   status: string;
   range: string;
   assigneeId: string;
+  channel: string;
+  priority: string;
 }
 
 const RANGE_LABELS = { today: 'היום', week: 'השבוע' };
@@ -37,6 +39,22 @@ export function TaskFilters({ values, byAssignee, onChange }: TaskFiltersProps) 
         options={options(RANGE_LABELS)}
         value={values.range}
         onChange={(e) => onChange({ range: e.target.value })}
+      />
+      <Select
+        label="ערוץ"
+        hideLabel
+        placeholder="כל הערוצים"
+        options={options(CHANNEL_LABELS)}
+        value={values.channel}
+        onChange={(e) => onChange({ channel: e.target.value })}
+      />
+      <Select
+        label="עדיפות"
+        hideLabel
+        placeholder="כל העדיפויות"
+        options={options(PRIORITY_LABELS)}
+        value={values.priority}
+        onChange={(e) => onChange({ priority: e.target.value })}
       />
       {byAssignee ? (
         <Select

@@ -96,4 +96,62 @@ describe('TasksPage', () => {
     // A done task offers nothing to do.
     expect(screen.queryByRole('button', { name: 'בוצע: משימה t2' })).not.toBeInTheDocument();
   });
+
+  it('filters by channel and priority, both kept in the address', async () => {
+    const user = userEvent.setup();
+    const calls = mockFetch(answer);
+    renderPage();
+    await screen.findByRole('link', { name: 'משימה t1' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'ערוץ' }), 'whatsapp');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'עדיפות' }), 'high');
+    await waitFor(() =>
+      expect(
+        calls.some(
+          (c) => c.url === '/api/tasks?page=1&limit=25&mine=true&channel=whatsapp&priority=high',
+        ),
+      ).toBe(true),
+    );
+    await user.click(screen.getByRole('button', { name: 'ניקוי סינון' }));
+    expect(screen.getByRole('combobox', { name: 'ערוץ' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'עדיפות' })).toHaveValue('');
+  });
+
+  it('marks the chosen tasks done at once, and snoozes them', async () => {
+    const user = userEvent.setup();
+    const calls = mockFetch((call) =>
+      call.url.startsWith('/api/tasks?')
+        ? json({
+            items: [task('t1'), task('t2'), task('t3', { status: 'done' })],
+            page: 1,
+            limit: 25,
+            total: 3,
+            pages: 1,
+          })
+        : answer(call),
+    );
+    renderPage();
+    await user.click(await screen.findByRole('checkbox', { name: 'בחירת משימה t1' }));
+    expect(screen.getByRole('group', { name: 'פעולות על המשימות שנבחרו' })).toHaveTextContent(
+      'נבחרה משימה אחת',
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'בחירת משימה t2' }));
+    expect(screen.getByRole('group', { name: 'פעולות על המשימות שנבחרו' })).toHaveTextContent(
+      'נבחרו 2 משימות',
+    );
+    // a done task cannot be chosen
+    expect(screen.queryByRole('checkbox', { name: 'בחירת משימה t3' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'סימון כבוצעו' }));
+    expect(await screen.findByText('2 משימות סומנו כבוצעות')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+      '/api/tasks/t1/done',
+      '/api/tasks/t2/done',
+    ]);
+    expect(screen.queryByRole('group', { name: 'פעולות על המשימות שנבחרו' })).toBeNull();
+
+    await user.click(screen.getByRole('checkbox', { name: 'בחירת משימה t1' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'דחיית המשימות שנבחרו' }), '60');
+    expect(await screen.findByText('משימה אחת נדחתה ב-60 דקות')).toBeInTheDocument();
+    expect(calls.find((c) => c.url === '/api/tasks/t1/snooze')?.body).toEqual({ minutes: 60 });
+  });
 });

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useServerTable } from '../../components/DataTable';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { Tabs } from '../../components/Tabs';
 import { useRememberedState } from '../../hooks/useRememberedState';
 import { useCanWrite } from '../../hooks/useSession';
-import { listTasks, taskKeys, taskSummary, type Task } from './api';
+import { listTasks, taskKeys, taskSummary, type SnoozeMinutes, type Task } from './api';
+import { TaskBulkBar } from './TaskBulkBar';
 import { OpenedTask } from './OpenedTask';
 import { TaskDialog } from './TaskDialog';
 import { TaskFilters, type TaskFilterValues } from './TaskFilters';
@@ -20,7 +21,13 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'all', label: 'כל המשימות' },
   { id: 'overdue', label: 'באיחור' },
 ];
-const NO_FILTERS: TaskFilterValues = { status: '', range: '', assigneeId: '' };
+const NO_FILTERS: TaskFilterValues = {
+  status: '',
+  range: '',
+  assigneeId: '',
+  channel: '',
+  priority: '',
+};
 
 /** SPEC C5's task list: mine / everyone's / overdue, with done and snooze on every row. */
 export function TasksPage() {
@@ -35,12 +42,28 @@ export function TasksPage() {
     status: filter('status'),
     range: filter('range'),
     assigneeId: filter('assigneeId'),
+    channel: filter('channel'),
+    priority: filter('priority'),
   };
   const [creating, setCreating] = useState(false);
   const canWrite = useCanWrite();
-  const columns = useTaskColumns(canWrite, useTaskActions());
+  const actions = useTaskActions();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const selection = useMemo(
+    () => ({
+      has: (id: string) => chosen.has(id),
+      toggle: (t: Task) =>
+        setChosen((previous) => {
+          const next = new Set(previous);
+          if (!next.delete(t.id)) next.add(t.id);
+          return next;
+        }),
+    }),
+    [chosen, setChosen],
+  );
+  const columns = useTaskColumns(canWrite, actions, selection);
 
-  const { status, range, assigneeId } = filters;
+  const { status, range, assigneeId, channel, priority } = filters;
   const params = {
     page,
     limit: pageSize,
@@ -49,6 +72,8 @@ export function TasksPage() {
     status: view === 'overdue' ? '' : status,
     assigneeId: view === 'all' ? assigneeId : '',
     customerId,
+    channel: view === 'overdue' ? '' : channel,
+    priority: view === 'overdue' ? '' : priority,
   };
   const list = useQuery({
     queryKey: taskKeys.list(params),
@@ -61,7 +86,14 @@ export function TasksPage() {
   });
 
   const overdue = view === 'overdue';
-  const filtered = Boolean(status || range || assigneeId || customerId);
+  // Only what is on screen and still open can be acted on.
+  const selected = (list.data?.items ?? []).filter((t) => chosen.has(t.id) && t.status !== 'done');
+  const bulk = (minutes?: SnoozeMinutes) =>
+    actions.bulk.mutate(
+      { tasks: selected, ...(minutes ? { minutes } : {}) },
+      { onSuccess: () => setChosen(new Set()) },
+    );
+  const filtered = Boolean(status || range || assigneeId || customerId || channel || priority);
   const newTask = { label: 'משימה חדשה', onClick: () => setCreating(true) };
 
   return (
@@ -77,6 +109,15 @@ export function TasksPage() {
           resetPage();
         }}
       >
+        {canWrite && selected.length > 0 ? (
+          <TaskBulkBar
+            count={selected.length}
+            busy={actions.bulk.isPending}
+            onDone={() => bulk()}
+            onSnooze={(minutes) => bulk(minutes)}
+            onClear={() => setChosen(new Set())}
+          />
+        ) : null}
         <ListTable<Task>
           id="tasks"
           caption="טבלת המשימות"

@@ -12,18 +12,22 @@ import {
   TASK_STATUS_LABELS,
   TASK_STATUS_TONES,
 } from './labels';
+import { isOverdue } from './overdue';
 import { TaskRowActions } from './TaskRowActions';
 import type { useTaskActions } from './useTaskActions';
 import './tasks.css';
 
-function isOverdue(t: Task, now = Date.now()): boolean {
-  return t.status !== 'done' && t.dueAt !== null && Date.parse(t.dueAt) < now;
+/** The task list's columns; the row actions only for those who may write. */
+/** The tasks chosen for a bulk action. */
+export interface TaskSelection {
+  has: (id: string) => boolean;
+  toggle: (task: Task) => void;
 }
 
-/** The task list's columns; the row actions only for those who may write. */
 export function useTaskColumns(
   canWrite: boolean,
-  { done, snooze }: ReturnType<typeof useTaskActions>,
+  { done, snooze }: Pick<ReturnType<typeof useTaskActions>, 'done' | 'snooze'>,
+  selection?: TaskSelection,
 ): DataTableColumn<Task>[] {
   const users = useUsers();
   // Opening a task keeps the list's filters and page in the address.
@@ -35,6 +39,28 @@ export function useTaskColumns(
 
   return useMemo<DataTableColumn<Task>[]>(
     () => [
+      ...(canWrite && selection
+        ? [
+            {
+              id: 'select',
+              header: 'בחירה',
+              text: () => '',
+              hideable: false,
+              exportable: false,
+              cell: (t: Task) =>
+                t.status === 'done' ? null : (
+                  <input
+                    type="checkbox"
+                    className="task-select"
+                    aria-label={`בחירת ${t.title}`}
+                    checked={selection.has(t.id)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={() => selection.toggle(t)}
+                  />
+                ),
+            },
+          ]
+        : []),
       {
         id: 'title',
         header: 'משימה',
@@ -109,6 +135,6 @@ export function useTaskColumns(
           ]
         : []),
     ],
-    [userNames, canWrite, done, snooze, search],
+    [userNames, canWrite, done, snooze, search, selection],
   );
 }
