@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
 import { useFeatures, type Feature } from '../../hooks/useFeatures';
 import { useSession } from '../../hooks/useSession';
