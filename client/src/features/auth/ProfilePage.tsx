@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/useSession';
 import { api, ApiError, errorMessage } from '../../lib/api';
 import { setSession } from '../../lib/session';
 import { ErrorAlert, SuccessAlert } from './AccountCard';
+import { accountKeys } from './accountApi';
 
 interface AccountSession {
   id: string;
@@ -152,12 +153,12 @@ function SessionsSection() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const sessions = useQuery({
-    queryKey: ['account-sessions'],
+    queryKey: accountKeys.sessions,
     queryFn: () => api<{ items: AccountSession[] }>('/api/auth/sessions'),
   });
   const end = useMutation({
     mutationFn: (id: string) => api(`/api/auth/sessions/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['account-sessions'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
   const everywhere = useMutation({
     mutationFn: () => api('/api/auth/sessions/sign-out-everywhere', { method: 'POST' }),

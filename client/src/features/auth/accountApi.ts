@@ -2,6 +2,11 @@ import { api } from '../../lib/api';
 import { sessionFromTokens, setSession, type TokenResponse } from '../../lib/session';
 
 /** Self-service accounts (ADR 0031): the public endpoints behind the mailed links. */
+/** Query keys of the signed-in user's own account. */
+export const accountKeys = {
+  sessions: ['account', 'sessions'] as const,
+};
+
 export async function signup(form: {
   businessName: string;
   name: string;

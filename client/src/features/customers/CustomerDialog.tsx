@@ -9,7 +9,7 @@ import { useUsers } from '../../hooks/useUsers';
 import { ApiError, errorMessage } from '../../lib/api';
 import { options } from '../../lib/options';
 import { INVALID_PHONE, isValidPhone } from '../../lib/phone';
-import { israeliIdError } from '../billing/israeliId';
+import { israeliIdError } from '../../lib/israeliId';
 import {
   createCustomer,
   customerKeys,

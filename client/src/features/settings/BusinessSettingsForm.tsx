@@ -12,7 +12,7 @@ import {
   saveBillingSettings,
   type BillingSettings,
 } from '../billing/api';
-import { israeliIdError } from '../billing/israeliId';
+import { israeliIdError } from '../../lib/israeliId';
 import { vatBasisPoints } from './api';
 import './settings.css';
 
