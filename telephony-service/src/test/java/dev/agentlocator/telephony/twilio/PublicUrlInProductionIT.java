@@ -30,6 +30,8 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "APP_ENV=production",
             "DATABASE_PASSWORD=set-in-production-the-test-infrastructure-overrides-it",
+            // base64 of 32 bytes: production encrypts tenants' own Twilio credentials with it (ADR 0032)
+            "TELEPHONY_CREDENTIALS_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "TELEPHONY_PUBLIC_URL=" + PublicUrlInProductionIT.ORIGIN
         })
 class PublicUrlInProductionIT extends LiveProviders {
