@@ -163,6 +163,9 @@ final class OpenApi {
         if (lower.contains("phone")) {
             return "+972501234567";
         }
+        if (lower.equals("vatid") || lower.equals("businessid")) {
+            return "514000009"; // an Israeli company number whose check digit adds up
+        }
         if (schema.has("pattern")) {
             for (String alternative : schema.get("pattern").asString().split("\\|")) {
                 if (alternative.matches("[a-z_]+")) {
